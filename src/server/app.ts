@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyBaseLogger } from 'fastify'
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import type { Deps } from './deps.js'
+import { AppError, errorHandler, sendProblem } from './http/errors.js'
+import { registerGuard } from './http/guard.js'
+import type { App } from './http/types.js'
+import { auditRoutes } from './modules/audit/audit.routes.js'
+import { authRoutes } from './modules/auth/auth.routes.js'
+import { healthRoutes } from './modules/health/health.routes.js'
+import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
+import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
+import { tokensRoutes } from './modules/tokens/tokens.routes.js'
+import { usersRoutes } from './modules/users/users.routes.js'
+
+export const VERSION = '0.1.0'
+
+/** The route modules, in one list: adding a module is adding a line here. */
+const MODULES: ((app: App, deps: Deps) => void)[] = [
+  authRoutes,
+  usersRoutes,
+  invitationsRoutes,
+  tokensRoutes,
+  institutionsRoutes,
+  auditRoutes,
+  (app, deps) => healthRoutes(app, deps, VERSION),
+]
+
+export interface AppOptions {
+  /** A pino logger; none means silent (tests). */
+  logger?: FastifyBaseLogger
+  /** Folder of the built web app; served with a fallback to index.html for client routes. */
+  webDir?: string | null
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: deps.env.TRUST_PROXY === 'true',
+    bodyLimit: 100 * 1024,
+    genReqId: () => `req-${randomUUID()}`,
+    requestIdHeader: false,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(errorHandler)
+  // Only JSON bodies: a cross-site HTML form cannot send them, which backs up the CSRF check.
+  app.removeContentTypeParser(['text/plain'])
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(fastifyCookie, { secret: deps.env.sessionSecret })
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        // Mantine sets CSS variables and per-component styles inline; scripts stay strict.
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    strictTransportSecurity: deps.env.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  })
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Meridian API',
+        version: VERSION,
+        description:
+          'The API of Meridian. Authenticate with the session cookie (writes need the x-csrf-token header from GET /api/session) or with a personal API token as "Authorization: Bearer mrd_…". Errors are application/problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'meridian_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+
+  registerGuard(app, deps)
+  for (const register of MODULES) register(app, deps)
+
+  const webDir = options.webDir
+  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && webDir && existsSync(path.join(webDir, 'index.html'))
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir)
+    return sendProblem(request, reply, AppError.notFound(`${request.method} ${request.url.split('?')[0]}`))
+  })
+
+  return app
+}
+

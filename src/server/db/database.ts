@@ -1,0 +1,85 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { createPgConfig } from '@electric-sql/pglite/node-postgres'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { type DataDirLock, lockDataDir } from './lock.js'
+import type { DB } from './schema.js'
+
+export type DatabaseKind = 'embedded' | 'postgres'
+
+export interface Database {
+  db: Kysely<DB>
+  kind: DatabaseKind
+  pool: pg.Pool
+  /** The PGlite instance, for backup; null on a PostgreSQL server. */
+  pglite: PGlite | null
+  close(): Promise<void>
+}
+
+// Dates stay Date objects; int8 counts come back as strings unless cast in SQL.
+// Both databases go through these same parsers, since PGlite speaks the wire protocol to pg.
+
+/** One code path: Kysely over a pg.Pool, whose connection is a PostgreSQL server or PGlite. */
+export async function openDatabase(options: { url?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+  if (options.url) return openServer(options.url, options.poolSize ?? 10)
+  return openEmbedded(options.dataDir)
+}
+
+function openServer(url: string, max: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    pglite: null,
+    close: () => db.destroy(),
+  }
+}
+
+export function embeddedDataPath(dataDir: string): string {
+  return path.join(dataDir, 'pgdata')
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  mkdirSync(dataDir, { recursive: true })
+  const lock: DataDirLock = lockDataDir(dataDir)
+  try {
+    const pglite = await createPGlite(embeddedDataPath(dataDir))
+    return wrapPGlite(pglite, () => lock.release())
+  } catch (error) {
+    lock.release()
+    throw error
+  }
+}
+
+export async function createPGlite(dir?: string, loadDataDir?: Blob): Promise<PGlite> {
+  // A small shared_buffers keeps the WebAssembly heap modest; the OS page cache does the rest.
+  return PGlite.create(dir, {
+    loadDataDir,
+    postgresqlconf: ['shared_buffers = 16MB', 'work_mem = 4MB', "timezone = 'UTC'"],
+  })
+}
+
+/** An in-memory embedded database (tests). */
+export async function openMemoryDatabase(): Promise<Database> {
+  return wrapPGlite(await createPGlite(), () => {})
+}
+
+function wrapPGlite(pglite: PGlite, onClose: () => void): Database {
+  const pool = new pg.Pool(createPgConfig(pglite))
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    kind: 'embedded',
+    pool,
+    pglite,
+    async close() {
+      await db.destroy()
+      await pglite.close()
+      onClose()
+    },
+  }
+}

@@ -1,0 +1,23 @@
+import { type Kysely, type Migration, Migrator } from 'kysely'
+import * as m0001 from './migrations/0001_foundation.js'
+import type { DB } from './schema.js'
+
+/** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+}
+
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'meridian_migrations',
+    migrationLockTableName: 'meridian_migrations_lock',
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${(error as Error).message ?? error}`)
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely'
+import type { FastifyBaseLogger } from 'fastify'
+import type { DatabaseKind } from './db/database.js'
+import type { DB } from './db/schema.js'
+import type { Env } from './env.js'
+import type { MailQueue } from './modules/mail/mail.queue.js'
+
+/** What services are given: the database, the configuration, the mail queue and a logger. */
+export interface Deps {
+  db: Kysely<DB>
+  dbKind: DatabaseKind
+  env: Env
+  mail: MailQueue
+  log: FastifyBaseLogger
+}

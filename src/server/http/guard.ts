@@ -1,0 +1,82 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Deps } from '../deps.js'
+import { API_TOKEN_PREFIX, authenticate } from '../modules/auth/auth.service.js'
+import { safeEqual } from '../modules/auth/tokens.js'
+import { AppError, AppErrorCode, sendProblem } from './errors.js'
+import { evaluatePolicy } from './policy.js'
+
+export const SESSION_COOKIE = 'meridian_session'
+export const CSRF_HEADER = 'x-csrf-token'
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Paths served by plugins (API docs, the web app) that are public by nature. */
+export function isPluginPath(url: string): boolean {
+  return url.startsWith('/api/docs') || !url.startsWith('/api')
+}
+
+/**
+ * The request pipeline's first step, before body parsing and validation: who is calling,
+ * does the route's policy let them, and does a cookie-authenticated write carry its CSRF token.
+ * A route without a policy cannot be registered.
+ */
+export function registerGuard(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('auth', null)
+
+  app.addHook('onRoute', (route) => {
+    if (isPluginPath(route.url)) return
+    if (!route.config?.policy) {
+      throw new Error(`Route ${route.method} ${route.url} declares no policy; every API route must.`)
+    }
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    const policy = request.routeOptions.config?.policy
+    if (!policy) return // plugin paths and 404s
+    request.auth = await authenticate(deps, credentialsOf(request))
+    const outcome = evaluatePolicy(policy, request.auth?.actor.role ?? null)
+    if (outcome !== 'allowed') {
+      request.log.warn(
+        {
+          event: 'authz.refused',
+          outcome,
+          account: request.auth?.actor.id ?? null,
+          role: request.auth?.actor.role ?? null,
+          address: request.ip,
+          route: `${request.method} ${request.routeOptions.url}`,
+        },
+        'authorisation refused',
+      )
+      const error =
+        outcome === 'unauthenticated'
+          ? new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in to use this, or send a valid API token.')
+          : new AppError(AppErrorCode.FORBIDDEN, `Your role (${request.auth?.actor.role}) does not allow this.`)
+      return sendProblem(request, reply, error)
+    }
+    if (request.auth?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER]
+      if (typeof sent !== 'string' || !request.auth.csrfToken || !safeEqual(sent, request.auth.csrfToken)) {
+        request.log.warn(
+          { event: 'authz.refused', outcome: 'csrf', account: request.auth.actor.id, address: request.ip },
+          'authorisation refused',
+        )
+        return sendProblem(
+          request,
+          reply,
+          new AppError(AppErrorCode.FORBIDDEN, `A write with a session cookie must carry the ${CSRF_HEADER} header from /api/session.`),
+        )
+      }
+    }
+  })
+}
+
+function credentialsOf(request: FastifyRequest): { sessionToken: string | null; bearer: string | null } {
+  const header = request.headers.authorization
+  if (header?.startsWith('Bearer ')) {
+    const bearer = header.slice(7).trim()
+    return { sessionToken: null, bearer: bearer.startsWith(API_TOKEN_PREFIX) ? bearer : null }
+  }
+  const raw = request.cookies[SESSION_COOKIE]
+  if (!raw) return { sessionToken: null, bearer: null }
+  const unsigned = request.unsignCookie(raw)
+  return { sessionToken: unsigned.valid ? unsigned.value : null, bearer: null }
+}

@@ -1,0 +1,44 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { PAGE_SIZE_MAX } from '../../shared/limits.js'
+
+/** The Fastify instance with zod as its type provider: route handlers get typed input. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    requestId: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' })
+
+export const IdParams = z.object({ id: z.uuid('must be a UUID') }).strict()
+
+export const PageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
+}
+
+export function pageOf<T>(items: T[], total: number, page: number, pageSize: number) {
+  return { items, total, page, pageSize }
+}
+
+export function paged<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+}
+
+/** A date-time as an ISO 8601 string in UTC. */
+export const IsoDateTime = z.string().meta({ format: 'date-time' })
+export const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString())

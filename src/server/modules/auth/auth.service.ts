@@ -1,0 +1,264 @@
+import { type Kysely, sql } from 'kysely'
+import type { DB } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
+import type { Authentication, Ctx } from '../../http/context.js'
+import { recordAudit } from '../audit/audit.record.js'
+import { hashPassword, verifyPassword } from './password.js'
+import {
+  deleteSessionsOf,
+  findLiveApiToken,
+  findLiveSession,
+  toActor,
+  touchApiToken,
+  touchSession,
+} from './sessions.repository.js'
+import { emailFingerprint, hashToken, newToken } from './tokens.js'
+
+export const API_TOKEN_PREFIX = 'mrd_'
+/** Failed sign-ins counted per account and per address within this window. */
+export const ATTEMPT_WINDOW_MINUTES = 15
+export const MAX_FAILURES_PER_ACCOUNT = 5
+export const MAX_FAILURES_PER_ADDRESS = 30
+const RESET_TOKEN_MINUTES = 60
+/** Writing last_seen_at on every request would make every read a write. */
+const TOUCH_EVERY_MS = 60_000
+
+export type SignInResult =
+  | { ok: true; token: string; csrfToken: string; userId: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
+
+export async function signIn(
+  deps: Deps,
+  input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase()
+  const emailHash = emailFingerprint(deps.env.sessionSecret, email)
+  const limited = await rateLimit(deps, emailHash, input.ip)
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'email', 'password_hash', 'active'])
+    .where('email', '=', email)
+    .executeTakeFirst()
+  if (limited) {
+    await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: input.ip, outcome: 'rate_limited' })
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: limited }
+  }
+  // The password is verified even for unknown or inactive accounts, so timing tells nothing.
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
+  if (!user || !user.active || !passwordOk) {
+    const outcome = !user ? 'unknown_account' : !user.active ? 'inactive_account' : 'bad_password'
+    await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: input.ip, outcome })
+    return { ok: false, reason: 'invalid' }
+  }
+  const session = await deps.db.transaction().execute(async (trx) => {
+    const started = await startSession(deps, trx, user.id, input.ip, input.userAgent)
+    await trx
+      .insertInto('sign_in_attempts')
+      .values({ kind: 'sign_in', email_hash: emailHash, user_id: user.id, ip: input.ip, outcome: 'success' })
+      .execute()
+    return started
+  })
+  deps.log.info({ event: 'auth.sign_in', outcome: 'success', account: user.id, address: input.ip }, 'sign-in')
+  return { ok: true, ...session, userId: user.id }
+}
+
+/** A new server-side session; the caller sets the cookie with the returned token. */
+export async function startSession(
+  deps: Deps,
+  trx: Kysely<DB>,
+  userId: string,
+  ip: string,
+  userAgent: string | null,
+): Promise<{ token: string; csrfToken: string }> {
+  const token = newToken()
+  const csrfToken = newToken()
+  const now = new Date()
+  await trx
+    .insertInto('sessions')
+    .values({
+      token_hash: hashToken(token),
+      user_id: userId,
+      csrf_token: csrfToken,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + deps.env.SESSION_MAX_HOURS * 3_600_000),
+      ip,
+      user_agent: userAgent?.slice(0, 300) ?? null,
+    })
+    .execute()
+  await trx.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', userId).execute()
+  return { token, csrfToken }
+}
+
+/** Seconds to wait when the account or the address has failed too often lately, else 0. */
+async function rateLimit(deps: Deps, emailHash: string, ip: string): Promise<number> {
+  const since = new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000)
+  const row = await deps.db
+    .selectFrom('sign_in_attempts')
+    .select([
+      sql<number>`count(*) filter (where email_hash = ${emailHash})::int`.as('by_account'),
+      sql<number>`count(*) filter (where ip = ${ip})::int`.as('by_address'),
+      sql<Date | null>`min(occurred_at)`.as('oldest'),
+    ])
+    .where('kind', '=', 'sign_in')
+    .where('outcome', '<>', 'success')
+    .where('occurred_at', '>', since)
+    .where((eb) => eb.or([eb('email_hash', '=', emailHash), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow()
+  if (row.by_account < MAX_FAILURES_PER_ACCOUNT && row.by_address < MAX_FAILURES_PER_ADDRESS) return 0
+  const oldest = row.oldest ? new Date(row.oldest).getTime() : Date.now()
+  return Math.max(1, Math.ceil((oldest + ATTEMPT_WINDOW_MINUTES * 60_000 - Date.now()) / 1000))
+}
+
+async function logAttempt(
+  deps: Deps,
+  a: { emailHash: string; userId: string | null; ip: string; outcome: string },
+  kind: 'sign_in' | 'password_reset' = 'sign_in',
+): Promise<void> {
+  await deps.db
+    .insertInto('sign_in_attempts')
+    .values({ kind, email_hash: a.emailHash, user_id: a.userId, ip: a.ip, outcome: a.outcome })
+    .execute()
+  // Account is an id, never the e-mail; the e-mail appears only as a keyed fingerprint.
+  deps.log.warn(
+    { event: `auth.${kind}`, outcome: a.outcome, account: a.userId, emailFingerprint: a.emailHash, address: a.ip },
+    kind === 'sign_in' ? 'sign-in refused' : 'password reset',
+  )
+}
+
+/** Who is calling: a session cookie or a personal API token, still valid, of an active account. */
+export async function authenticate(
+  deps: Deps,
+  credentials: { sessionToken?: string | null; bearer?: string | null },
+): Promise<Authentication | null> {
+  const now = new Date()
+  if (credentials.bearer) {
+    const row = await findLiveApiToken(deps.db, hashToken(credentials.bearer), now)
+    if (!row) return null
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {
+      await touchApiToken(deps.db, row.token_id, now)
+    }
+    return { actor: toActor(row), via: 'token', sessionId: null, csrfToken: null }
+  }
+  if (!credentials.sessionToken) return null
+  const idleSince = new Date(now.getTime() - deps.env.SESSION_IDLE_MINUTES * 60_000)
+  const row = await findLiveSession(deps.db, hashToken(credentials.sessionToken), idleSince, now)
+  if (!row) return null
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    await touchSession(deps.db, row.session_id, now)
+  }
+  return { actor: toActor(row), via: 'session', sessionId: row.session_id, csrfToken: row.csrf_token }
+}
+
+export async function signOut(deps: Deps, sessionId: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('id', '=', sessionId).execute()
+}
+
+/**
+ * Always answers the same way, whether or not the address has an account; mail goes only
+ * to an active account. Requests are limited per address like sign-in failures.
+ */
+export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: string): Promise<void> {
+  const email = rawEmail.trim().toLowerCase()
+  const emailHash = emailFingerprint(deps.env.sessionSecret, email)
+  const since = new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000)
+  const recent = await deps.db
+    .selectFrom('sign_in_attempts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('kind', '=', 'password_reset')
+    .where('occurred_at', '>', since)
+    .where((eb) => eb.or([eb('email_hash', '=', emailHash), eb('ip', '=', ctx.ip)]))
+    .executeTakeFirstOrThrow()
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['id', 'name', 'active', 'locale'])
+    .where('email', '=', email)
+    .executeTakeFirst()
+  if (recent.n >= MAX_FAILURES_PER_ACCOUNT) {
+    await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: ctx.ip, outcome: 'rate_limited' }, 'password_reset')
+    return
+  }
+  if (!user || !user.active) {
+    await logAttempt(deps, { emailHash, userId: null, ip: ctx.ip, outcome: 'no_account' }, 'password_reset')
+    return
+  }
+  const token = newToken()
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('password_resets')
+      .values({
+        user_id: user.id,
+        token_hash: hashToken(token),
+        expires_at: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000),
+      })
+      .execute()
+    await trx
+      .insertInto('sign_in_attempts')
+      .values({ kind: 'password_reset', email_hash: emailHash, user_id: user.id, ip: ctx.ip, outcome: 'sent' })
+      .execute()
+    await recordAudit(trx, ctx, { entityType: 'user', entityId: user.id, action: 'password_reset_requested' })
+    await deps.mail.enqueue(trx, {
+      to: email,
+      subject: 'Reset your Meridian password',
+      text: [
+        `Hello ${user.name},`,
+        '',
+        'Someone asked to reset the password of your Meridian account. If it was you, open this link',
+        `within ${RESET_TOKEN_MINUTES} minutes to choose a new password:`,
+        '',
+        `${deps.env.publicUrl}/reset-password#token=${token}`,
+        '',
+        'If it was not you, ignore this message: your password stays as it is.',
+      ].join('\n'),
+    })
+  })
+  deps.log.info({ event: 'auth.password_reset', outcome: 'sent', account: user.id, address: ctx.ip }, 'password reset')
+}
+
+export type ResetResult = { ok: true } | { ok: false; reason: 'invalid-token' }
+
+/** Sets the new password, spends the token and ends every session of the account. */
+export async function resetPassword(deps: Deps, ctx: Ctx, token: string, password: string): Promise<ResetResult> {
+  const passwordHash = await hashPassword(password)
+  return deps.db.transaction().execute(async (trx) => {
+    const reset = await trx
+      .updateTable('password_resets')
+      .set({ used_at: new Date() })
+      .where('token_hash', '=', hashToken(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', new Date())
+      .returning(['user_id'])
+      .executeTakeFirst()
+    if (!reset) return { ok: false, reason: 'invalid-token' } as const
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: new Date() })
+      .where('id', '=', reset.user_id)
+      .execute()
+    await deleteSessionsOf(trx, reset.user_id)
+    await recordAudit(trx, ctx, { entityType: 'user', entityId: reset.user_id, action: 'password_reset' })
+    return { ok: true } as const
+  })
+}
+
+export type ChangePasswordResult = { ok: true } | { ok: false; reason: 'wrong-password' }
+
+export async function changePassword(
+  deps: Deps,
+  ctx: Ctx & { sessionId: string | null },
+  current: string,
+  next: string,
+): Promise<ChangePasswordResult> {
+  const userId = ctx.actor?.id
+  if (!userId) throw new Error('changePassword needs a signed-in actor')
+  const user = await deps.db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirstOrThrow()
+  if (!(await verifyPassword(user.password_hash, current))) return { ok: false, reason: 'wrong-password' }
+  const passwordHash = await hashPassword(next)
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute()
+    // Other sessions end: a changed password is often a response to a leaked one.
+    await deleteSessionsOf(trx, userId, ctx.sessionId ?? undefined)
+    await recordAudit(trx, ctx, { entityType: 'user', entityId: userId, action: 'password_changed' })
+  })
+  return { ok: true }
+}

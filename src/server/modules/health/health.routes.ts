@@ -1,0 +1,40 @@
+import { sql } from 'kysely'
+import { z } from 'zod'
+import type { Deps } from '../../deps.js'
+import { Public } from '../../http/policy.js'
+import type { App } from '../../http/types.js'
+
+const HealthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['embedded', 'postgres']),
+  databaseReachable: z.boolean(),
+  version: z.string(),
+  time: z.string(),
+})
+
+export function healthRoutes(app: App, deps: Deps, version: string): void {
+  app.get(
+    '/api/health',
+    { config: { policy: Public }, schema: { tags: ['system'], summary: 'Status and which database is in use', response: { 200: HealthSchema, 503: HealthSchema } } },
+    async (_request, reply) => {
+      const reachable = await sql`select 1`.execute(deps.db).then(
+        () => true,
+        () => false,
+      )
+      const body = {
+        status: reachable ? ('ok' as const) : ('degraded' as const),
+        database: deps.dbKind,
+        databaseReachable: reachable,
+        version,
+        time: new Date().toISOString(),
+      }
+      return reply.status(reachable ? 200 : 503).send(body)
+    },
+  )
+
+  app.get(
+    '/api/openapi.json',
+    { config: { policy: Public }, schema: { hide: true } },
+    async () => app.swagger(),
+  )
+}

@@ -1,0 +1,165 @@
+import type { Kysely } from 'kysely'
+import { LOGO_MAX_BYTES } from '../../../shared/limits.js'
+import type { DB, InstitutionRow } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
+import type { Actor, Ctx } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { recordAudit } from '../audit/audit.record.js'
+import type { HomeSettingsInput, InstitutionDto } from './institutions.schema.js'
+
+const columns = ['id', 'name', 'kind', 'country', 'city', 'website', 'erasmus_code', 'schac_id', 'ror_id', 'is_home'] as const
+
+export function presentInstitution(row: Pick<InstitutionRow, (typeof columns)[number]>): InstitutionDto {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    city: row.city,
+    website: row.website,
+    erasmusCode: row.erasmus_code,
+    schacId: row.schac_id,
+    rorId: row.ror_id,
+    isHome: row.is_home,
+  }
+}
+
+/** A partner coordinator sees the home institution and their own; everyone else sees all. */
+function visibleTo(db: Kysely<DB>, actor: Actor) {
+  let q = db.selectFrom('institutions').select(columns)
+  if (actor.role === 'partner') {
+    q = q.where((eb) => eb.or([eb('is_home', '=', true), eb('id', '=', actor.institutionId ?? '00000000-0000-0000-0000-000000000000')]))
+  }
+  return q
+}
+
+export async function getInstitution(deps: Deps, actor: Actor, id: string): Promise<InstitutionDto> {
+  const row = await visibleTo(deps.db, actor).where('id', '=', id).executeTakeFirst()
+  if (!row) throw AppError.notFound('The institution')
+  return presentInstitution(row)
+}
+
+export async function listInstitutions(deps: Deps, actor: Actor, f: { q?: string; partnersOnly?: boolean }) {
+  let q = visibleTo(deps.db, actor)
+  if (f.q) q = q.where('name', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  if (f.partnersOnly) q = q.where('is_home', '=', false)
+  const rows = await q.orderBy('is_home', 'desc').orderBy('name').limit(500).execute()
+  return rows.map(presentInstitution)
+}
+
+export async function listOrgUnits(deps: Deps) {
+  return deps.db
+    .selectFrom('org_units as o')
+    .innerJoin('institutions as i', 'i.id', 'o.institution_id')
+    .select(['o.id', 'o.name', 'o.code'])
+    .where('i.is_home', '=', true)
+    .orderBy('o.name')
+    .execute()
+}
+
+async function homeRow(db: Kysely<DB>) {
+  const row = await db.selectFrom('institutions').selectAll().where('is_home', '=', true).executeTakeFirst()
+  if (!row) throw AppError.notFound('The home institution')
+  return row
+}
+
+export function presentHome(row: InstitutionRow) {
+  return {
+    ...presentInstitution(row),
+    languages: row.languages as ('en' | 'ru' | 'pt' | 'ko' | 'mn')[],
+    defaultLanguage: row.default_language as 'en' | 'ru' | 'pt' | 'ko' | 'mn',
+    hasLogo: row.logo !== null,
+    updatedAt: new Date(row.updated_at).toISOString(),
+  }
+}
+
+export async function getHomeSettings(deps: Deps) {
+  return presentHome(await homeRow(deps.db))
+}
+
+export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettingsInput) {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await homeRow(trx)
+    await assertIdentifiersFree(trx, before.id, input)
+    const after = await trx
+      .updateTable('institutions')
+      .set({
+        name: input.name,
+        kind: input.kind,
+        country: input.country,
+        city: input.city,
+        website: input.website,
+        erasmus_code: input.erasmusCode,
+        schac_id: input.schacId,
+        ror_id: input.rorId,
+        languages: input.languages,
+        default_language: input.defaultLanguage,
+        updated_at: new Date(),
+      })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, { entityType: 'institution', entityId: before.id, action: 'update_settings', before: presentHome(before), after: presentHome(after) })
+    return presentHome(after)
+  })
+}
+
+async function assertIdentifiersFree(trx: Kysely<DB>, selfId: string, input: HomeSettingsInput) {
+  const checks = [
+    ['erasmus_code', input.erasmusCode, 'body.erasmusCode'],
+    ['schac_id', input.schacId, 'body.schacId'],
+    ['ror_id', input.rorId, 'body.rorId'],
+  ] as const
+  for (const [column, value, path] of checks) {
+    if (!value) continue
+    const other = await trx.selectFrom('institutions').select('name').where(column, '=', value).where('id', '<>', selfId).executeTakeFirst()
+    if (other) {
+      throw new AppError(AppErrorCode.CONFLICT, `${path}: ${value} already belongs to ${other.name}.`, {
+        errors: [{ path, message: `already belongs to ${other.name}` }],
+      })
+    }
+  }
+}
+
+const MAGIC: Record<string, (b: Buffer) => boolean> = {
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+}
+
+/** The logo is checked by its bytes, not by what the client says it is. */
+export async function setHomeLogo(deps: Deps, ctx: Ctx, dataUrl: string | null) {
+  let logo: Buffer | null = null
+  let mime: string | null = null
+  if (dataUrl) {
+    const m = /^data:(image\/(?:png|jpeg|webp));base64,(.*)$/.exec(dataUrl)
+    if (!m) throw AppError.validation('body.dataUrl', 'must be a PNG, JPEG or WebP image as a data: URL')
+    mime = m[1]!
+    logo = Buffer.from(m[2]!, 'base64')
+    if (logo.length > LOGO_MAX_BYTES) throw AppError.validation('body.dataUrl', `must be at most ${LOGO_MAX_BYTES / 1024} KB`)
+    if (!MAGIC[mime]!(logo)) throw AppError.validation('body.dataUrl', `is not a ${mime} image`)
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await homeRow(trx)
+    const after = await trx
+      .updateTable('institutions')
+      .set({ logo, logo_mime: mime, updated_at: new Date() })
+      .where('id', '=', before.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'institution',
+      entityId: before.id,
+      action: logo ? 'set_logo' : 'remove_logo',
+      before: { logo: before.logo, logo_mime: before.logo_mime },
+      after: { logo: after.logo, logo_mime: after.logo_mime },
+    })
+    return presentHome(after)
+  })
+}
+
+export async function getHomeLogo(deps: Deps): Promise<{ logo: Buffer; mime: string } | null> {
+  const row = await deps.db.selectFrom('institutions').select(['logo', 'logo_mime']).where('is_home', '=', true).executeTakeFirst()
+  if (!row?.logo || !row.logo_mime) return null
+  return { logo: row.logo, mime: row.logo_mime }
+}

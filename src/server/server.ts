@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import pino from 'pino'
+import { buildApp } from './app.js'
+import { type Database, openDatabase } from './db/database.js'
+import { migrateToLatest } from './db/migrate.js'
+import { isEmpty, seedDemo } from './db/seed/demo.js'
+import type { Deps } from './deps.js'
+import type { Env } from './env.js'
+import type { App } from './http/types.js'
+import { Jobs } from './modules/mail/mail.queue.js'
+import { createMailer } from './modules/mail/mailer.js'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const WEB_DIR = path.join(ROOT, 'dist/web')
+
+export function createLogger(env: Env) {
+  // Times in UTC ISO 8601; credentials and cookies never reach the log.
+  return pino({
+    level: env.LOG_LEVEL,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+  })
+}
+
+export interface Running {
+  app: App
+  database: Database
+  jobs: Jobs
+  seeded: boolean
+  stop(): Promise<void>
+}
+
+/** Opens the database, migrates, seeds a first embedded start, starts the jobs and the HTTP server. */
+export async function startServer(env: Env, options: { webDir?: string | null; listen?: boolean } = {}): Promise<Running> {
+  const log = createLogger(env)
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir })
+  try {
+    const applied = await migrateToLatest(database.db)
+    if (applied.length) log.info({ migrations: applied }, 'database migrated')
+    const wantSeed = env.SEED_DEMO === 'yes' || (env.SEED_DEMO === 'auto' && database.kind === 'embedded')
+    const seeded = wantSeed && (await isEmpty(database.db))
+    if (seeded) {
+      await seedDemo(database.db)
+      log.info('demo data seeded')
+    }
+    const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.dataDir, 'mail-outbox') })
+    const jobs = await Jobs.start(database.pool, mailer, log)
+    const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: jobs, log }
+    const app = await buildApp(deps, { logger: log, webDir: options.webDir === undefined ? WEB_DIR : options.webDir })
+    if (options.listen !== false) await app.listen({ port: env.PORT, host: env.HOST })
+    let stopping: Promise<void> | null = null
+    const stop = () => {
+      stopping ??= (async () => {
+        await app.close()
+        await jobs.stop()
+        await database.close()
+      })()
+      return stopping
+    }
+    return { app, database, jobs, seeded, stop }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

@@ -1,0 +1,9 @@
+/** Limits shared by the server's validation and the web forms, so both say the same thing. */
+export const PASSWORD_MIN_LENGTH = 10
+export const PASSWORD_MAX_LENGTH = 200
+export const NAME_MAX_LENGTH = 200
+export const EMAIL_MAX_LENGTH = 254
+export const PAGE_SIZE_MAX = 200
+export const LOGO_MAX_BYTES = 512 * 1024
+export const LANGUAGES = ['en', 'ru', 'pt', 'ko', 'mn'] as const
+export type Language = (typeof LANGUAGES)[number]

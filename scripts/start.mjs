@@ -15,7 +15,9 @@ function newest(p) {
   return Math.max(0, ...readdirSync(p).map((f) => newest(path.join(p, f))))
 }
 
-const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newest(path.join(root, p)))
+const sources = ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) =>
+  newest(path.join(root, p)),
+)
 if (!existsSync(built) || Math.max(...sources) > statSync(built).mtimeMs) {
   process.stdout.write('Building the web app…\n')
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {

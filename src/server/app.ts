@@ -117,11 +117,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' })
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && webDir && existsSync(path.join(webDir, 'index.html'))
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api') && webDir && existsSync(path.join(webDir, 'index.html'))
     if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir)
     return sendProblem(request, reply, AppError.notFound(`${request.method} ${request.url.split('?')[0]}`))
   })
 
   return app
 }
-

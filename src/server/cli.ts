@@ -10,9 +10,9 @@ import { migrateToLatest } from './db/migrate.js'
 import { isEmpty, seedDemo } from './db/seed/demo.js'
 import { EnvError, loadEnv } from './env.js'
 import { systemCtx } from './http/context.js'
+import { main } from './main.js'
 import { recordAudit } from './modules/audit/audit.record.js'
 import { hashPassword } from './modules/auth/password.js'
-import { main } from './main.js'
 
 const USAGE = `Usage: meridian <command>
 
@@ -81,7 +81,12 @@ async function run(argv: string[]): Promise<number> {
 async function createAdmin(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, name: { type: 'string' }, institution: { type: 'string' }, country: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      institution: { type: 'string' },
+      country: { type: 'string' },
+    },
     strict: true,
   })
   const email = z.email().safeParse(values.email?.trim().toLowerCase())
@@ -99,7 +104,9 @@ async function createAdmin(args: string[]): Promise<number> {
       if (!home) {
         const country = values.country?.toUpperCase()
         if (!values.institution || !country || !isCountryCode(country)) {
-          console.error('This is a new install: name the home institution, as --institution "University name" --country CC (ISO 3166 code).')
+          console.error(
+            'This is a new install: name the home institution, as --institution "University name" --country CC (ISO 3166 code).',
+          )
           return 1
         }
         const inst = await trx
@@ -135,7 +142,9 @@ function readStdinPassword(): string | null {
   }
 }
 
-async function withDb(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number | undefined | void>): Promise<number> {
+async function withDb(
+  fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number | undefined | undefined>,
+): Promise<number> {
   const env = loadEnv()
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir, poolSize: 2 })
   try {

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely'
 import type { FastifyBaseLogger } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { DatabaseKind } from './db/database.js'
 import type { DB } from './db/schema.js'
 import type { Env } from './env.js'

@@ -26,5 +26,8 @@ export const SCHAC_ID = /^(?=.{3,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z
 export const ROR_ID = /^0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$/
 
 export function normaliseRorId(raw: string): string {
-  return raw.trim().replace(/^https?:\/\/ror\.org\//i, '').toLowerCase()
+  return raw
+    .trim()
+    .replace(/^https?:\/\/ror\.org\//i, '')
+    .toLowerCase()
 }

@@ -30,7 +30,8 @@ export async function backupEmbedded(dataDir: string, file: string): Promise<{ b
 
 export async function restoreEmbedded(dataDir: string, file: string): Promise<{ previous: string | null }> {
   const data = readFileSync(file)
-  if (data[0] !== 0x1f || data[1] !== 0x8b) throw new Error(`${file} is not a Meridian backup (a .tar.gz from "meridian backup").`)
+  if (data[0] !== 0x1f || data[1] !== 0x8b)
+    throw new Error(`${file} is not a Meridian backup (a .tar.gz from "meridian backup").`)
   const lock = lockDataDir(dataDir)
   const target = embeddedDataPath(dataDir)
   const staging = `${target}.restoring`
@@ -57,4 +58,3 @@ export async function restoreEmbedded(dataDir: string, file: string): Promise<{ 
     lock.release()
   }
 }
-

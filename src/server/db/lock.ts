@@ -35,7 +35,11 @@ export function lockDataDir(dir: string): DataDirLock {
   const me: LockHolder = {
     pid: process.pid,
     hostname: hostname(),
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(' ') || 'node',
+    command:
+      process.argv
+        .slice(1)
+        .map((a) => path.basename(a))
+        .join(' ') || 'node',
     startedAt: new Date().toISOString(),
   }
   for (let attempt = 0; attempt < 2; attempt++) {

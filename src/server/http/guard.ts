@@ -62,7 +62,10 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
         return sendProblem(
           request,
           reply,
-          new AppError(AppErrorCode.FORBIDDEN, `A write with a session cookie must carry the ${CSRF_HEADER} header from /api/session.`),
+          new AppError(
+            AppErrorCode.FORBIDDEN,
+            `A write with a session cookie must carry the ${CSRF_HEADER} header from /api/session.`,
+          ),
         )
       }
     }

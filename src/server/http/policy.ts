@@ -5,10 +5,7 @@ import type { Role } from '../../shared/roles.js'
  * before the handler runs; ownership (a student's own application, a coordinator's own unit)
  * is checked again by the service, which knows the record.
  */
-export type Policy =
-  | { kind: 'public' }
-  | { kind: 'signed-in' }
-  | { kind: 'roles'; roles: readonly Role[] }
+export type Policy = { kind: 'public' } | { kind: 'signed-in' } | { kind: 'roles'; roles: readonly Role[] }
 
 export const Public: Policy = { kind: 'public' }
 export const SignedIn: Policy = { kind: 'signed-in' }

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import type { Role } from '../../../shared/roles.js'
 import { systemCtx } from '../../http/context.js'
 import { recordAudit } from '../../modules/audit/audit.record.js'
 import { hashPassword } from '../../modules/auth/password.js'
 import type { DB, InstitutionTable } from '../schema.js'
-import type { Insertable } from 'kysely'
 
 export const DEMO_PASSWORD = 'meridian-demo'
 export const DEMO_DOMAIN = 'demo.meridian.test'
@@ -23,14 +22,77 @@ const HOME: Insertable<InstitutionTable> = {
 
 /** Real partners from the field; identifiers are the institutions' own. */
 const PARTNERS: Insertable<InstitutionTable>[] = [
-  { name: 'University of Minho', kind: 'university', country: 'PT', city: 'Braga', website: 'https://www.uminho.pt', erasmus_code: 'P  BRAGA01', schac_id: 'uminho.pt', ror_id: '037wpkx04' },
-  { name: 'University of Évora', kind: 'university', country: 'PT', city: 'Évora', website: 'https://www.uevora.pt', erasmus_code: 'P  EVORA01', schac_id: 'uevora.pt', ror_id: '02gyps716' },
-  { name: 'Seoul National University', kind: 'university', country: 'KR', city: 'Seoul', website: 'https://www.snu.ac.kr', schac_id: 'snu.ac.kr', ror_id: '04h9pn542' },
-  { name: 'Mongolian National University of Medical Sciences', kind: 'university', country: 'MN', city: 'Ulaanbaatar', website: 'https://mnums.edu.mn', schac_id: 'mnums.edu.mn' },
-  { name: 'Sechenov University', kind: 'university', country: 'RU', city: 'Moscow', website: 'https://www.sechenov.ru', schac_id: 'sechenov.ru', ror_id: '02yqqv993' },
-  { name: 'World Health Organization', kind: 'international_organisation', country: 'CH', city: 'Geneva', website: 'https://www.who.int', ror_id: '01f80g185' },
-  { name: 'Charité – Universitätsmedizin Berlin', kind: 'hospital', country: 'DE', city: 'Berlin', website: 'https://www.charite.de', ror_id: '001w7jn25' },
-  { name: 'Karolinska Institutet', kind: 'university', country: 'SE', city: 'Stockholm', website: 'https://ki.se', schac_id: 'ki.se', ror_id: '056d84691' },
+  {
+    name: 'University of Minho',
+    kind: 'university',
+    country: 'PT',
+    city: 'Braga',
+    website: 'https://www.uminho.pt',
+    erasmus_code: 'P  BRAGA01',
+    schac_id: 'uminho.pt',
+    ror_id: '037wpkx04',
+  },
+  {
+    name: 'University of Évora',
+    kind: 'university',
+    country: 'PT',
+    city: 'Évora',
+    website: 'https://www.uevora.pt',
+    erasmus_code: 'P  EVORA01',
+    schac_id: 'uevora.pt',
+    ror_id: '02gyps716',
+  },
+  {
+    name: 'Seoul National University',
+    kind: 'university',
+    country: 'KR',
+    city: 'Seoul',
+    website: 'https://www.snu.ac.kr',
+    schac_id: 'snu.ac.kr',
+    ror_id: '04h9pn542',
+  },
+  {
+    name: 'Mongolian National University of Medical Sciences',
+    kind: 'university',
+    country: 'MN',
+    city: 'Ulaanbaatar',
+    website: 'https://mnums.edu.mn',
+    schac_id: 'mnums.edu.mn',
+  },
+  {
+    name: 'Sechenov University',
+    kind: 'university',
+    country: 'RU',
+    city: 'Moscow',
+    website: 'https://www.sechenov.ru',
+    schac_id: 'sechenov.ru',
+    ror_id: '02yqqv993',
+  },
+  {
+    name: 'World Health Organization',
+    kind: 'international_organisation',
+    country: 'CH',
+    city: 'Geneva',
+    website: 'https://www.who.int',
+    ror_id: '01f80g185',
+  },
+  {
+    name: 'Charité – Universitätsmedizin Berlin',
+    kind: 'hospital',
+    country: 'DE',
+    city: 'Berlin',
+    website: 'https://www.charite.de',
+    ror_id: '001w7jn25',
+  },
+  {
+    name: 'Karolinska Institutet',
+    kind: 'university',
+    country: 'SE',
+    city: 'Stockholm',
+    website: 'https://ki.se',
+    schac_id: 'ki.se',
+    ror_id: '056d84691',
+  },
 ]
 
 const UNITS = [

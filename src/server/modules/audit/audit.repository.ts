@@ -42,9 +42,7 @@ export async function* allAuditEvents(db: Kysely<DB>, f: AuditFilter, batch = 10
     let q = filtered(db, f).selectAll()
     if (cursor) {
       const c = cursor
-      q = q.where((eb) =>
-        eb.or([eb('occurred_at', '<', c.at), eb.and([eb('occurred_at', '=', c.at), eb('id', '<', c.id)])]),
-      )
+      q = q.where((eb) => eb.or([eb('occurred_at', '<', c.at), eb.and([eb('occurred_at', '=', c.at), eb('id', '<', c.id)])]))
     }
     const rows = await q.orderBy('occurred_at', 'desc').orderBy(sql`id::bigint`, 'desc').limit(batch).execute()
     if (rows.length === 0) return

@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { AdminOnly } from '../../http/policy.js'
-import { type App, IsoDateTime, PageQuery, iso, pageOf, paged } from '../../http/types.js'
+import { type App, IsoDateTime, iso, PageQuery, paged, pageOf } from '../../http/types.js'
 import { type AuditFilter, allAuditEvents, distinctAuditValues, listAuditEvents } from './audit.repository.js'
 
 const AuditEventSchema = z
@@ -48,7 +48,12 @@ export function auditRoutes(app: App, deps: Deps): void {
     '/api/audit',
     {
       config: { policy: AdminOnly },
-      schema: { tags: ['audit'], summary: 'Browse the audit trail', querystring: ListQuery, response: { 200: paged(AuditEventSchema) } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit trail',
+        querystring: ListQuery,
+        response: { 200: paged(AuditEventSchema) },
+      },
     },
     async (request) => {
       const { page, pageSize, ...filter } = request.query

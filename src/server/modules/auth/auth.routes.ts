@@ -5,8 +5,8 @@ import { AppError, AppErrorCode } from '../../http/errors.js'
 import { SESSION_COOKIE } from '../../http/guard.js'
 import { Public, SignedIn } from '../../http/policy.js'
 import type { App } from '../../http/types.js'
-import { getUser } from '../users/users.service.js'
 import { ChangePasswordBody } from '../users/users.schema.js'
+import { getUser } from '../users/users.service.js'
 import { MessageSchema, ResetConfirmBody, ResetRequestBody, SessionSchema, SignInBody } from './auth.schema.js'
 import { changePassword, requestPasswordReset, resetPassword, signIn, signOut } from './auth.service.js'
 
@@ -75,7 +75,12 @@ export function authRoutes(app: App, deps: Deps): void {
     '/api/auth/password-reset',
     {
       config: { policy: Public },
-      schema: { tags: ['auth'], summary: 'E-mail a password-reset link', body: ResetRequestBody, response: { 202: MessageSchema } },
+      schema: {
+        tags: ['auth'],
+        summary: 'E-mail a password-reset link',
+        body: ResetRequestBody,
+        response: { 202: MessageSchema },
+      },
     },
     async (request, reply) => {
       await requestPasswordReset(deps, ctxOf(request), request.body.email)

@@ -46,7 +46,7 @@ export async function signIn(
   }
   // The password is verified even for unknown or inactive accounts, so timing tells nothing.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
-  if (!user || !user.active || !passwordOk) {
+  if (!user?.active || !passwordOk) {
     const outcome = !user ? 'unknown_account' : !user.active ? 'inactive_account' : 'bad_password'
     await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: input.ip, outcome })
     return { ok: false, reason: 'invalid' }
@@ -178,7 +178,7 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
     await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: ctx.ip, outcome: 'rate_limited' }, 'password_reset')
     return
   }
-  if (!user || !user.active) {
+  if (!user?.active) {
     await logAttempt(deps, { emailHash, userId: null, ip: ctx.ip, outcome: 'no_account' }, 'password_reset')
     return
   }

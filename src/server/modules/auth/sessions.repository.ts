@@ -2,17 +2,17 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.js'
 import type { Actor } from '../../http/context.js'
 
-const actorColumns = [
-  'u.id',
-  'u.email',
-  'u.name',
-  'u.role',
-  'u.org_unit_id',
-  'u.institution_id',
-  'u.locale',
-] as const
+const actorColumns = ['u.id', 'u.email', 'u.name', 'u.role', 'u.org_unit_id', 'u.institution_id', 'u.locale'] as const
 
-type ActorRow = { id: string; email: string; name: string; role: Actor['role']; org_unit_id: string | null; institution_id: string | null; locale: string }
+type ActorRow = {
+  id: string
+  email: string
+  name: string
+  role: Actor['role']
+  org_unit_id: string | null
+  institution_id: string | null
+  locale: string
+}
 
 export function toActor(row: ActorRow): Actor {
   return {

@@ -15,7 +15,14 @@ const HealthSchema = z.object({
 export function healthRoutes(app: App, deps: Deps, version: string): void {
   app.get(
     '/api/health',
-    { config: { policy: Public }, schema: { tags: ['system'], summary: 'Status and which database is in use', response: { 200: HealthSchema, 503: HealthSchema } } },
+    {
+      config: { policy: Public },
+      schema: {
+        tags: ['system'],
+        summary: 'Status and which database is in use',
+        response: { 200: HealthSchema, 503: HealthSchema },
+      },
+    },
     async (_request, reply) => {
       const reachable = await sql`select 1`.execute(deps.db).then(
         () => true,
@@ -32,9 +39,5 @@ export function healthRoutes(app: App, deps: Deps, version: string): void {
     },
   )
 
-  app.get(
-    '/api/openapi.json',
-    { config: { policy: Public }, schema: { hide: true } },
-    async () => app.swagger(),
-  )
+  app.get('/api/openapi.json', { config: { policy: Public }, schema: { hide: true } }, async () => app.swagger())
 }

@@ -22,7 +22,12 @@ export function institutionsRoutes(app: App, deps: Deps): void {
     '/api/institutions',
     {
       config: { policy: SignedIn },
-      schema: { tags: ['institutions'], summary: 'Institutions I may see', querystring: InstitutionListQuery, response: { 200: z.array(InstitutionSchema) } },
+      schema: {
+        tags: ['institutions'],
+        summary: 'Institutions I may see',
+        querystring: InstitutionListQuery,
+        response: { 200: z.array(InstitutionSchema) },
+      },
     },
     async (request) =>
       listInstitutions(deps, request.auth!.actor, { q: request.query.q, partnersOnly: request.query.partnersOnly === 'true' }),
@@ -41,7 +46,11 @@ export function institutionsRoutes(app: App, deps: Deps): void {
     '/api/org-units',
     {
       config: { policy: SignedIn },
-      schema: { tags: ['institutions'], summary: "The home institution's organisational units", response: { 200: z.array(OrgUnitSchema) } },
+      schema: {
+        tags: ['institutions'],
+        summary: "The home institution's organisational units",
+        response: { 200: z.array(OrgUnitSchema) },
+      },
     },
     async () => listOrgUnits(deps),
   )
@@ -60,7 +69,12 @@ export function institutionsRoutes(app: App, deps: Deps): void {
     '/api/settings/institution',
     {
       config: { policy: AdminOnly },
-      schema: { tags: ['settings'], summary: 'Change the home institution', body: HomeSettingsBody, response: { 200: HomeSettingsSchema } },
+      schema: {
+        tags: ['settings'],
+        summary: 'Change the home institution',
+        body: HomeSettingsBody,
+        response: { 200: HomeSettingsSchema },
+      },
     },
     async (request) => updateHomeSettings(deps, ctxOf(request), request.body),
   )
@@ -70,14 +84,22 @@ export function institutionsRoutes(app: App, deps: Deps): void {
     {
       config: { policy: AdminOnly },
       bodyLimit: 1024 * 1024,
-      schema: { tags: ['settings'], summary: 'Upload the logo (PNG, JPEG or WebP, at most 512 KB)', body: LogoBody, response: { 200: HomeSettingsSchema } },
+      schema: {
+        tags: ['settings'],
+        summary: 'Upload the logo (PNG, JPEG or WebP, at most 512 KB)',
+        body: LogoBody,
+        response: { 200: HomeSettingsSchema },
+      },
     },
     async (request) => setHomeLogo(deps, ctxOf(request), request.body.dataUrl),
   )
 
   app.delete(
     '/api/settings/institution/logo',
-    { config: { policy: AdminOnly }, schema: { tags: ['settings'], summary: 'Remove the logo', response: { 200: HomeSettingsSchema } } },
+    {
+      config: { policy: AdminOnly },
+      schema: { tags: ['settings'], summary: 'Remove the logo', response: { 200: HomeSettingsSchema } },
+    },
     async (request) => setHomeLogo(deps, ctxOf(request), null),
   )
 

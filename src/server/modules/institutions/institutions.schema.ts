@@ -1,13 +1,25 @@
 import { z } from 'zod'
+import {
+  ERASMUS_CODE,
+  isCountryCode,
+  normaliseErasmusCode,
+  normaliseRorId,
+  ROR_ID,
+  SCHAC_ID,
+} from '../../../shared/identifiers.js'
 import { LANGUAGES, LOGO_MAX_BYTES } from '../../../shared/limits.js'
-import { ERASMUS_CODE, ROR_ID, SCHAC_ID, isCountryCode, normaliseErasmusCode, normaliseRorId } from '../../../shared/identifiers.js'
 
-export const INSTITUTION_KINDS = ['university', 'hospital', 'research_institute', 'ngo', 'international_organisation', 'other'] as const
+export const INSTITUTION_KINDS = [
+  'university',
+  'hospital',
+  'research_institute',
+  'ngo',
+  'international_organisation',
+  'other',
+] as const
 export const InstitutionKind = z.enum(INSTITUTION_KINDS)
 
-export const CountryCode = z
-  .string()
-  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code such as PT or KR')
+export const CountryCode = z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code such as PT or KR')
 export const ErasmusCode = z
   .string()
   .transform(normaliseErasmusCode)
@@ -20,7 +32,9 @@ export const RorId = z
   .string()
   .transform(normaliseRorId)
   .refine((v) => ROR_ID.test(v), 'must be a ROR id such as "037wpkx04" or https://ror.org/037wpkx04')
-export const Website = z.url('must be a URL such as https://www.uminho.pt').refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
+export const Website = z
+  .url('must be a URL such as https://www.uminho.pt')
+  .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
 
 export const InstitutionSchema = z
   .object({
@@ -59,11 +73,17 @@ export const HomeSettingsBody = z
     erasmusCode: ErasmusCode.nullable(),
     schacId: SchacId.nullable(),
     rorId: RorId.nullable(),
-    languages: z.array(z.enum(LANGUAGES)).min(1, 'must list at least one language').refine((l) => new Set(l).size === l.length, 'must not repeat a language'),
+    languages: z
+      .array(z.enum(LANGUAGES))
+      .min(1, 'must list at least one language')
+      .refine((l) => new Set(l).size === l.length, 'must not repeat a language'),
     defaultLanguage: z.enum(LANGUAGES),
   })
   .strict()
-  .refine((b) => b.languages.includes(b.defaultLanguage), { path: ['defaultLanguage'], message: 'must be one of the enabled languages' })
+  .refine((b) => b.languages.includes(b.defaultLanguage), {
+    path: ['defaultLanguage'],
+    message: 'must be one of the enabled languages',
+  })
 export type HomeSettingsInput = z.infer<typeof HomeSettingsBody>
 
 export const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const

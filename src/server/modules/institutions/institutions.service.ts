@@ -28,7 +28,9 @@ export function presentInstitution(row: Pick<InstitutionRow, (typeof columns)[nu
 function visibleTo(db: Kysely<DB>, actor: Actor) {
   let q = db.selectFrom('institutions').select(columns)
   if (actor.role === 'partner') {
-    q = q.where((eb) => eb.or([eb('is_home', '=', true), eb('id', '=', actor.institutionId ?? '00000000-0000-0000-0000-000000000000')]))
+    q = q.where((eb) =>
+      eb.or([eb('is_home', '=', true), eb('id', '=', actor.institutionId ?? '00000000-0000-0000-0000-000000000000')]),
+    )
   }
   return q
 }
@@ -99,7 +101,13 @@ export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettin
       .where('id', '=', before.id)
       .returningAll()
       .executeTakeFirstOrThrow()
-    await recordAudit(trx, ctx, { entityType: 'institution', entityId: before.id, action: 'update_settings', before: presentHome(before), after: presentHome(after) })
+    await recordAudit(trx, ctx, {
+      entityType: 'institution',
+      entityId: before.id,
+      action: 'update_settings',
+      before: presentHome(before),
+      after: presentHome(after),
+    })
     return presentHome(after)
   })
 }
@@ -112,7 +120,12 @@ async function assertIdentifiersFree(trx: Kysely<DB>, selfId: string, input: Hom
   ] as const
   for (const [column, value, path] of checks) {
     if (!value) continue
-    const other = await trx.selectFrom('institutions').select('name').where(column, '=', value).where('id', '<>', selfId).executeTakeFirst()
+    const other = await trx
+      .selectFrom('institutions')
+      .select('name')
+      .where(column, '=', value)
+      .where('id', '<>', selfId)
+      .executeTakeFirst()
     if (other) {
       throw new AppError(AppErrorCode.CONFLICT, `${path}: ${value} already belongs to ${other.name}.`, {
         errors: [{ path, message: `already belongs to ${other.name}` }],
@@ -159,7 +172,11 @@ export async function setHomeLogo(deps: Deps, ctx: Ctx, dataUrl: string | null) 
 }
 
 export async function getHomeLogo(deps: Deps): Promise<{ logo: Buffer; mime: string } | null> {
-  const row = await deps.db.selectFrom('institutions').select(['logo', 'logo_mime']).where('is_home', '=', true).executeTakeFirst()
+  const row = await deps.db
+    .selectFrom('institutions')
+    .select(['logo', 'logo_mime'])
+    .where('is_home', '=', true)
+    .executeTakeFirst()
   if (!row?.logo || !row.logo_mime) return null
   return { logo: row.logo, mime: row.logo_mime }
 }

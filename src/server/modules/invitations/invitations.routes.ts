@@ -24,7 +24,12 @@ export function invitationsRoutes(app: App, deps: Deps): void {
     '/api/invitations',
     {
       config: { policy: AdminOnly },
-      schema: { tags: ['users'], summary: 'Invite a person by e-mail with a role', body: InviteBody, response: { 201: InvitationSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Invite a person by e-mail with a role',
+        body: InviteBody,
+        response: { 201: InvitationSchema },
+      },
     },
     async (request, reply) => reply.status(201).send(await invite(deps, ctxOf(request), request.body)),
   )
@@ -42,7 +47,12 @@ export function invitationsRoutes(app: App, deps: Deps): void {
     '/api/invitations/lookup',
     {
       config: { policy: Public },
-      schema: { tags: ['users'], summary: 'What an invitation link offers', body: TokenBody, response: { 200: InvitationLookup } },
+      schema: {
+        tags: ['users'],
+        summary: 'What an invitation link offers',
+        body: TokenBody,
+        response: { 200: InvitationLookup },
+      },
     },
     async (request) => lookupInvitation(deps, request.body.token),
   )
@@ -51,7 +61,12 @@ export function invitationsRoutes(app: App, deps: Deps): void {
     '/api/invitations/accept',
     {
       config: { policy: Public },
-      schema: { tags: ['users'], summary: 'Accept an invitation: create the account and sign in', body: AcceptBody, response: { 201: SessionSchema } },
+      schema: {
+        tags: ['users'],
+        summary: 'Accept an invitation: create the account and sign in',
+        body: AcceptBody,
+        response: { 201: SessionSchema },
+      },
     },
     async (request, reply) => {
       const { userId } = await acceptInvitation(deps, ctxOf(request), request.body)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
-import type { Deps } from '../../deps.js'
+import type { Role } from '../../../shared/roles.js'
 import type { DB } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
@@ -8,7 +9,6 @@ import { recordAudit } from '../audit/audit.record.js'
 import { hashPassword } from '../auth/password.js'
 import { hashToken, newToken } from '../auth/tokens.js'
 import { findUserByEmail } from '../users/users.repository.js'
-import type { Role } from '../../../shared/roles.js'
 import { resolveScope } from '../users/users.scope.js'
 import type { InvitationDto } from './invitations.schema.js'
 
@@ -152,7 +152,18 @@ export async function acceptInvitation(
       .returning(['id', 'email', 'name', 'role', 'org_unit_id', 'institution_id'])
       .executeTakeFirstOrThrow()
     await trx.updateTable('invitations').set({ accepted_at: new Date() }).where('id', '=', row.id).execute()
-    const actorCtx: Ctx = { ...ctx, actor: { id: user.id, email: user.email, name: user.name, role: user.role, orgUnitId: user.org_unit_id, institutionId: user.institution_id, locale: 'en' } }
+    const actorCtx: Ctx = {
+      ...ctx,
+      actor: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        orgUnitId: user.org_unit_id,
+        institutionId: user.institution_id,
+        locale: 'en',
+      },
+    }
     await recordAudit(trx, actorCtx, { entityType: 'user', entityId: user.id, action: 'create_from_invitation', after: user })
     return { userId: user.id }
   })

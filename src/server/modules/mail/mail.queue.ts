@@ -1,8 +1,8 @@
 import { CompiledQuery, type Kysely } from 'kysely'
-import PgBoss from 'pg-boss'
 import type pg from 'pg'
+import PgBoss from 'pg-boss'
 import type { DB } from '../../db/schema.js'
-import type { MailMessage, Mailer } from './mailer.js'
+import type { Mailer, MailMessage } from './mailer.js'
 
 const QUEUE = 'mail'
 

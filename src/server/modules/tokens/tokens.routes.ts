@@ -29,7 +29,10 @@ const CreateTokenBody = z
 export function tokensRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/me/tokens',
-    { config: { policy: SignedIn }, schema: { tags: ['account'], summary: 'My API tokens', response: { 200: z.array(ApiTokenSchema) } } },
+    {
+      config: { policy: SignedIn },
+      schema: { tags: ['account'], summary: 'My API tokens', response: { 200: z.array(ApiTokenSchema) } },
+    },
     async (request) => {
       const rows = await deps.db
         .selectFrom('api_tokens')
@@ -76,7 +79,12 @@ export function tokensRoutes(app: App, deps: Deps): void {
           })
           .returningAll()
           .executeTakeFirstOrThrow()
-        await recordAudit(trx, ctx, { entityType: 'api_token', entityId: r.id, action: 'create', after: { name: r.name, prefix: r.prefix, expires_at: r.expires_at } })
+        await recordAudit(trx, ctx, {
+          entityType: 'api_token',
+          entityId: r.id,
+          action: 'create',
+          after: { name: r.name, prefix: r.prefix, expires_at: r.expires_at },
+        })
         return r
       })
       return reply.status(201).send({

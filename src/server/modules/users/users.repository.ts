@@ -51,7 +51,12 @@ export async function listUsers(
   if (f.role) q = q.where('u.role', '=', f.role)
   if (f.active !== undefined) q = q.where('u.active', '=', f.active)
   const [rows, count] = await Promise.all([
-    q.orderBy('u.name').orderBy('u.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
+    q
+      .orderBy('u.name')
+      .orderBy('u.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
     q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows, total: count.n }

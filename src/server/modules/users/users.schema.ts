@@ -53,4 +53,6 @@ export const UserUpdateBody = z
 export type UserUpdate = z.infer<typeof UserUpdateBody>
 
 export const MeUpdateBody = z.object({ name: PersonName.optional(), locale: Locale.optional() }).strict()
-export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: Password }).strict()
+export const ChangePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: Password })
+  .strict()

@@ -22,7 +22,7 @@ export async function resolveScope(
       .select(['o.id', 'i.is_home'])
       .where('o.id', '=', input.orgUnitId)
       .executeTakeFirst()
-    if (!unit || !unit.is_home) {
+    if (!unit?.is_home) {
       throw AppError.validation(`${pathPrefix}.orgUnitId`, 'is not an organisational unit of the home institution')
     }
     return { org_unit_id: unit.id, institution_id: null }

@@ -24,8 +24,7 @@ export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: UserUp
     const before = await findUser(trx, id)
     if (!before) throw AppError.notFound('The user')
     const role = input.role ?? before.role
-    const roleOrScopeChanges =
-      input.role !== undefined || input.orgUnitId !== undefined || input.institutionId !== undefined
+    const roleOrScopeChanges = input.role !== undefined || input.orgUnitId !== undefined || input.institutionId !== undefined
     const scope = roleOrScopeChanges
       ? await resolveScope(trx, role, {
           orgUnitId: input.orgUnitId !== undefined ? input.orgUnitId : before.org_unit_id,
@@ -66,7 +65,13 @@ export async function updateMe(deps: Deps, ctx: Ctx, input: { name?: string; loc
     const after = await findUser(trx, id)
     if (!after) throw AppError.notFound('Your account')
     const dto = presentUser(after)
-    await recordAudit(trx, ctx, { entityType: 'user', entityId: id, action: 'update_profile', before: presentUser(before), after: dto })
+    await recordAudit(trx, ctx, {
+      entityType: 'user',
+      entityId: id,
+      action: 'update_profile',
+      before: presentUser(before),
+      after: dto,
+    })
     return dto
   })
 }

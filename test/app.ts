@@ -1,0 +1,84 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { LightMyRequestResponse } from 'fastify'
+import type { Kysely } from 'kysely'
+import pino from 'pino'
+import { buildApp } from '../src/server/app.js'
+import type { Database } from '../src/server/db/database.js'
+import type { DB } from '../src/server/db/schema.js'
+import { seedDemo } from '../src/server/db/seed/demo.js'
+import type { Deps } from '../src/server/deps.js'
+import { loadEnv } from '../src/server/env.js'
+import type { App } from '../src/server/http/types.js'
+import { startSession } from '../src/server/modules/auth/auth.service.js'
+import { DirectMail } from '../src/server/modules/mail/mail.queue.js'
+import type { Role } from '../src/shared/roles.js'
+import { createTestDatabase, type TestDbKind } from './db.js'
+
+export interface TestApp {
+  app: App
+  deps: Deps
+  db: Kysely<DB>
+  database: Database
+  mail: DirectMail
+  close(): Promise<void>
+}
+
+export async function createTestApp(options: { kind?: TestDbKind; seed?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.kind)
+  if (options.seed !== false) await seedDemo(database.db)
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-test-')),
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+  })
+  const mail = new DirectMail()
+  const deps: Deps = { db: database.db, dbKind: database.kind, env, mail, log: pino({ level: 'silent' }) }
+  const app = await buildApp(deps, { webDir: null })
+  await app.ready()
+  return {
+    app,
+    deps,
+    db: database.db,
+    database,
+    mail,
+    async close() {
+      await app.close()
+      await database.close()
+    },
+  }
+}
+
+export interface Credentials {
+  userId: string
+  headers: Record<string, string>
+}
+
+/** A fresh session for a user, as the headers a browser would send on a write. */
+export async function sessionFor(t: TestApp, userId: string): Promise<Credentials> {
+  const { token, csrfToken } = await startSession(t.deps, t.db, userId, '127.0.0.1', 'vitest')
+  const signed = t.app.signCookie(token)
+  return { userId, headers: { cookie: `meridian_session=${signed}`, 'x-csrf-token': csrfToken } }
+}
+
+export async function userIdByRole(t: TestApp, role: Role): Promise<string> {
+  const row = await t.db.selectFrom('users').select('id').where('role', '=', role).orderBy('created_at').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function signInAs(t: TestApp, role: Role): Promise<Credentials> {
+  return sessionFor(t, await userIdByRole(t, role))
+}
+
+export function json<T = any>(res: LightMyRequestResponse): T {
+  return JSON.parse(res.body) as T
+}
+
+export async function countAudit(t: TestApp): Promise<number> {
+  const r = await t.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}

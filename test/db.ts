@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { type Database, openDatabase, openMemoryDatabase } from '../src/server/db/database.js'
+import { migrateToLatest } from '../src/server/db/migrate.js'
+
+export type TestDbKind = 'embedded' | 'postgres'
+
+/** The kinds to run a suite on: the embedded one always, the server too when TEST_DATABASE_URL is set. */
+export const TEST_DB_KINDS: TestDbKind[] = process.env.TEST_DATABASE_URL ? ['postgres', 'embedded'] : ['embedded']
+/** The one kind for suites that need not run twice: the server when there is one. */
+export const DEFAULT_DB_KIND: TestDbKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'embedded'
+
+/**
+ * A fresh, migrated database: an in-memory PGlite, or a new database on the server named by
+ * TEST_DATABASE_URL, dropped again by close().
+ */
+export async function createTestDatabase(kind: TestDbKind = DEFAULT_DB_KIND): Promise<Database> {
+  if (kind === 'embedded') {
+    const database = await openMemoryDatabase()
+    await migrateToLatest(database.db)
+    return database
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
+  const name = `meridian_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  const database = await openDatabase({ url: url.toString(), dataDir: '', poolSize: 5 })
+  await migrateToLatest(database.db)
+  return {
+    ...database,
+    async close() {
+      await database.close()
+      const c = new pg.Client({ connectionString: adminUrl })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    },
+  }
+}

@@ -38,6 +38,7 @@ async function run(argv: string[]): Promise<number> {
       return withDb(async (db) => {
         const applied = await migrateToLatest(db)
         console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.')
+        return 0
       })
     case 'seed':
       return withDb(async (db) => {
@@ -48,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
         }
         await seedDemo(db)
         console.log('Demo data added.')
+        return 0
       })
     case 'backup':
     case 'restore': {
@@ -142,9 +144,7 @@ function readStdinPassword(): string | null {
   }
 }
 
-async function withDb(
-  fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number | undefined | undefined>,
-): Promise<number> {
+async function withDb(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number>): Promise<number> {
   const env = loadEnv()
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir, poolSize: 2 })
   try {

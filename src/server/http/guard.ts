@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js'
 import { API_TOKEN_PREFIX, authenticate } from '../modules/auth/auth.service.js'
 import { safeEqual } from '../modules/auth/tokens.js'
 import { AppError, AppErrorCode, sendProblem } from './errors.js'
-import { evaluatePolicy } from './policy.js'
+import { evaluatePolicy, type Policy } from './policy.js'
 
 export const SESSION_COOKIE = 'meridian_session'
 export const CSRF_HEADER = 'x-csrf-token'
@@ -19,14 +19,31 @@ export function isPluginPath(url: string): boolean {
  * does the route's policy let them, and does a cookie-authenticated write carry its CSRF token.
  * A route without a policy cannot be registered.
  */
+export interface RouteEntry {
+  method: string
+  url: string
+  policy: Policy
+}
+
+const routeTables = new WeakMap<object, RouteEntry[]>()
+
+/** Every API route with its policy: the source of the policy test matrix. */
+export function routeTableOf(app: object): RouteEntry[] {
+  return routeTables.get(app) ?? []
+}
+
 export function registerGuard(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('auth', null)
+  const table: RouteEntry[] = []
+  routeTables.set(app, table)
 
   app.addHook('onRoute', (route) => {
     if (isPluginPath(route.url)) return
-    if (!route.config?.policy) {
+    const policy = route.config?.policy
+    if (!policy) {
       throw new Error(`Route ${route.method} ${route.url} declares no policy; every API route must.`)
     }
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, policy })
   })
 
   app.addHook('onRequest', async (request, reply) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, sessionFor, type TestApp, userIdByRole } from '../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../test/db.js'
 import { ROLES, type Role } from '../../shared/roles.js'
-import { registerGuard } from './guard.js'
+import { registerGuard, routeTableOf } from './guard.js'
 import { evaluatePolicy, type Policy, Public } from './policy.js'
 
 /**
@@ -23,14 +23,14 @@ describe.each(TEST_DB_KINDS)('policy matrix on %s', (kind) => {
   afterAll(() => t?.close())
 
   it('knows the API routes and each has a policy', () => {
-    const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD')
+    const routes = routeTableOf(t.app).filter((r) => r.method !== 'HEAD')
     expect(routes.length).toBeGreaterThan(20)
     for (const r of routes) expect(r.policy, `${r.method} ${r.url}`).toBeDefined()
   })
 
   it('matches the reviewed table of who may call what (policy.matrix.snapshot.txt)', async () => {
     // A new route or a changed policy changes this file: review the diff, then run vitest -u.
-    const lines = t.app.routeTable
+    const lines = routeTableOf(t.app)
       .filter((r) => r.method !== 'HEAD')
       .map((r) => {
         const who = [null, ...ROLES]
@@ -44,7 +44,7 @@ describe.each(TEST_DB_KINDS)('policy matrix on %s', (kind) => {
 
   it('refuses or admits every caller as the route declares', async () => {
     const failures: string[] = []
-    for (const route of t.app.routeTable.filter((r) => r.method !== 'HEAD')) {
+    for (const route of routeTableOf(t.app).filter((r) => r.method !== 'HEAD')) {
       const url = route.url.replace(/:(\w+)/g, () => randomUUID())
       for (const role of [null, ...ROLES]) {
         const headers: Record<string, string> = role ? (await sessionFor(t, userIds.get(role)!)).headers : {}

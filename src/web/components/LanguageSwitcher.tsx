@@ -1,0 +1,36 @@
+import { Select } from '@mantine/core'
+import { useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { LANGUAGES, type Language } from '../../shared/limits'
+import { isLanguage, rememberLanguage } from '../i18n'
+import { api } from '../lib/api'
+import { useSession } from '../lib/session'
+
+/** Changes the interface language at once; a signed-in user's choice is kept on the account too. */
+export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
+  const { t, i18n } = useTranslation()
+  const session = useSession()
+  const queryClient = useQueryClient()
+  const change = async (value: string | null) => {
+    if (!isLanguage(value)) return
+    rememberLanguage(value as Language)
+    if (session.data?.user) {
+      await api('/api/me', { method: 'PATCH', body: { locale: value } }).catch(() => undefined)
+      await queryClient.invalidateQueries({ queryKey: ['session'] })
+    }
+  }
+  return (
+    <Select
+      aria-label={t('language.label')}
+      label={compact ? undefined : t('language.label')}
+      data={LANGUAGES.map((lang) => ({ value: lang, label: t(`language.${lang}`) }))}
+      value={i18n.language}
+      onChange={change}
+      allowDeselect={false}
+      w={compact ? 140 : undefined}
+      size={compact ? 'xs' : 'sm'}
+      comboboxProps={{ withinPortal: true }}
+      data-testid="language-switcher"
+    />
+  )
+}

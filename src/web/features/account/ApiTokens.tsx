@@ -1,0 +1,99 @@
+import { Alert, Button, Code, CopyButton, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ApiProblem, api } from '../../lib/api'
+import { formatDate, formatDateTime } from '../../lib/format'
+import type { ApiToken } from '../../lib/types'
+
+export function ApiTokens() {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<ApiToken[]>('/api/me/tokens') })
+  const [created, setCreated] = useState<string | null>(null)
+  const form = useForm({ initialValues: { name: '', expiresInDays: 90 as number | string } })
+  const submit = form.onSubmit(async (v) => {
+    try {
+      const res = await api<ApiToken & { token: string }>('/api/me/tokens', {
+        method: 'POST',
+        body: { name: v.name, ...(v.expiresInDays === '' ? {} : { expiresInDays: Number(v.expiresInDays) }) },
+      })
+      setCreated(res.token)
+      form.reset()
+      await queryClient.invalidateQueries({ queryKey: ['tokens'] })
+    } catch (e) {
+      if (e instanceof ApiProblem) form.setErrors(e.fieldErrors())
+    }
+  })
+  const revoke = async (id: string) => {
+    await api(`/api/me/tokens/${id}`, { method: 'DELETE' })
+    await queryClient.invalidateQueries({ queryKey: ['tokens'] })
+  }
+  return (
+    <Stack>
+      <Title order={2} size="h4">
+        {t('account.tokens')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('account.tokensIntro')}
+      </Text>
+      {created ? (
+        <Alert color="yellow" title={t('account.tokenCreated')} withCloseButton onClose={() => setCreated(null)}>
+          <Group wrap="nowrap">
+            <Code data-testid="new-token" style={{ wordBreak: 'break-all' }}>
+              {created}
+            </Code>
+            <CopyButton value={created}>
+              {({ copied, copy }) => (
+                <Button size="xs" onClick={copy} variant="light">
+                  {copied ? t('account.copied') : t('account.copy')}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Group align="end">
+          <TextInput label={t('account.tokenName')} required {...form.getInputProps('name')} w={260} />
+          <NumberInput label={t('account.tokenDays')} min={1} max={730} {...form.getInputProps('expiresInDays')} w={160} />
+          <Button type="submit" variant="light">
+            {t('account.createToken')}
+          </Button>
+        </Group>
+      </form>
+      {tokens.data?.length ? (
+        <Table.ScrollContainer minWidth={560}>
+          <Table aria-label={t('account.tokens')}>
+            <Table.Tbody>
+              {tokens.data.map((tok) => (
+                <Table.Tr key={tok.id}>
+                  <Table.Td>{tok.name}</Table.Td>
+                  <Table.Td>
+                    <Code>{tok.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    {t('account.lastUsed')}: {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('account.never')}
+                  </Table.Td>
+                  <Table.Td>
+                    {t('account.expiresAt')}: {tok.expiresAt ? formatDate(tok.expiresAt) : t('account.never')}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke(tok.id)}>
+                      {t('account.revoke')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <Text c="dimmed" size="sm">
+          {t('account.noTokens')}
+        </Text>
+      )}
+    </Stack>
+  )
+}

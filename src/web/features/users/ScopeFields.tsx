@@ -1,0 +1,53 @@
+import { Select } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { type Role, scopeOf } from '../../../shared/roles'
+import { api } from '../../lib/api'
+import type { Institution, OrgUnit } from '../../lib/types'
+
+/** The unit of a coordinator or the institution of a partner coordinator, as the role needs. */
+export function ScopeFields({
+  role,
+  orgUnitProps,
+  institutionProps,
+}: {
+  role: Role | null
+  orgUnitProps: object
+  institutionProps: object
+}) {
+  const { t } = useTranslation()
+  const scope = role ? scopeOf(role) : null
+  const units = useQuery({
+    queryKey: ['org-units'],
+    queryFn: () => api<OrgUnit[]>('/api/org-units'),
+    enabled: scope === 'orgUnit',
+  })
+  const partners = useQuery({
+    queryKey: ['institutions', 'partners'],
+    queryFn: () => api<Institution[]>('/api/institutions?partnersOnly=true'),
+    enabled: scope === 'institution',
+  })
+  if (scope === 'orgUnit') {
+    return (
+      <Select
+        label={t('users.orgUnit')}
+        required
+        data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+        searchable
+        {...orgUnitProps}
+      />
+    )
+  }
+  if (scope === 'institution') {
+    return (
+      <Select
+        label={t('users.institution')}
+        required
+        data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        searchable
+        {...institutionProps}
+      />
+    )
+  }
+  return null
+}

@@ -2,7 +2,7 @@ import { Select } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, type Language } from '../../shared/limits'
-import { isLanguage, rememberLanguage } from '../i18n'
+import { isLanguage, noteChosenBeforeSignIn, rememberLanguage } from '../i18n'
 import { api } from '../lib/api'
 import { useSession } from '../lib/session'
 
@@ -17,6 +17,8 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
     if (session.data?.user) {
       await api('/api/me', { method: 'PATCH', body: { locale: value } }).catch(() => undefined)
       await queryClient.invalidateQueries({ queryKey: ['session'] })
+    } else {
+      noteChosenBeforeSignIn(value)
     }
   }
   return (

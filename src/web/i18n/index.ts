@@ -29,6 +29,19 @@ export function rememberLanguage(lang: Language): void {
   void i18n.changeLanguage(lang)
 }
 
+const CHOSEN_KEY = 'meridian.language.chosen'
+
+/** A language picked before signing in is the person's choice: it is saved to the account at sign-in. */
+export function noteChosenBeforeSignIn(lang: Language): void {
+  sessionStorage.setItem(CHOSEN_KEY, lang)
+}
+
+export function takeChosenBeforeSignIn(): Language | null {
+  const lang = sessionStorage.getItem(CHOSEN_KEY)
+  sessionStorage.removeItem(CHOSEN_KEY)
+  return isLanguage(lang) ? lang : null
+}
+
 i18n.on('languageChanged', (lang) => {
   document.documentElement.lang = lang
 })

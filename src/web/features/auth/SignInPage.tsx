@@ -5,8 +5,9 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PublicLayout } from '../../components/PublicLayout'
+import { takeChosenBeforeSignIn } from '../../i18n'
 import { ApiProblem, api, setCsrfToken } from '../../lib/api'
-import type { Session } from '../../lib/types'
+import type { Session, User } from '../../lib/types'
 
 export function SignInPage() {
   const { t } = useTranslation()
@@ -23,6 +24,10 @@ export function SignInPage() {
     try {
       const session = await api<Session>('/api/auth/sign-in', { method: 'POST', body: values })
       setCsrfToken(session.csrfToken)
+      const chosen = takeChosenBeforeSignIn()
+      if (session.user && chosen && chosen !== session.user.locale) {
+        session.user = await api<User>('/api/me', { method: 'PATCH', body: { locale: chosen } })
+      }
       queryClient.setQueryData(['session'], session)
       // Only a path on this site: never an address someone slipped into the link.
       const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/'

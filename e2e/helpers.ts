@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, type Page } from '@playwright/test'
+
+export const DEMO_PASSWORD = 'meridian-demo'
+export const demoEmail = (role: string) => `${role}@demo.meridian.test`
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/sign-in')
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)))
+}
+
+/** Waits for the job queue to deliver a message to someone whose subject matches, and returns the newest such. */
+export async function waitForMail(to: string, subject: RegExp): Promise<{ subject: string; body: string; link: string | null }> {
+  const dir = path.join(process.env.E2E_DATA_DIR!, 'mail-outbox')
+  let found: { subject: string; body: string; link: string | null } | null = null
+  await expect
+    .poll(
+      () => {
+        let files: string[] = []
+        try {
+          files = readdirSync(dir).sort().reverse()
+        } catch {
+          return false
+        }
+        for (const file of files) {
+          const raw = readFileSync(path.join(dir, file), 'utf8')
+          const [head = '', ...rest] = raw.split(/\r?\n\r?\n/)
+          const mailSubject = /^Subject: (.*)$/m.exec(head)?.[1] ?? ''
+          if (!new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'mi').test(head) || !subject.test(mailSubject)) continue
+          const body = decodeQuotedPrintable(rest.join('\n\n'))
+          found = { subject: mailSubject, body, link: /(https?:\/\/\S+#token=[\w-]+)/.exec(body)?.[1] ?? null }
+          return true
+        }
+        return false
+      },
+      { timeout: 20_000, message: `mail to ${to} about ${subject}` },
+    )
+    .toBe(true)
+  return found!
+}

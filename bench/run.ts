@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: prints one JSON object of figures.
+ * - startup_ms: a new process on an existing embedded database until /api/health answers
+ *   (first_start_ms: the same on an empty directory, with initdb, migrations and the demo seed).
+ * - read_*: an authenticated read of one institution through the whole stack (session cookie,
+ *   policy, query, response schema), 50 connections on loopback, on each database; beside it
+ *   the same read from bare Fastify + pg on the same PostgreSQL database, and the ratio.
+ * The PostgreSQL server is BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is made
+ * on it and dropped afterwards.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+
+const CONNECTIONS = 50
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10)
+const WARMUP_S = 3
+const SECRET = 'bench-secret-bench-secret-bench-secret-00'
+
+interface Server {
+  child: ChildProcess
+  url: string
+}
+
+function log(message: string) {
+  process.stderr.write(`bench: ${message}\n`)
+}
+
+async function waitFor(url: string, timeoutMs = 180_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  throw new Error(`${url} did not answer in ${timeoutMs} ms`)
+}
+
+function startMeridian(port: number, env: Record<string, string>): Server {
+  const child = spawn(process.execPath, ['bin/meridian.mjs', 'start'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SESSION_SECRET: SECRET, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  return { child, url: `http://127.0.0.1:${port}` }
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return
+  const exited = new Promise((r) => server.child.once('exit', r))
+  server.child.kill('SIGTERM')
+  await exited
+}
+
+async function timedStart(port: number, env: Record<string, string>): Promise<{ ms: number; server: Server }> {
+  const t0 = performance.now()
+  const server = startMeridian(port, env)
+  await waitFor(`${server.url}/api/health`)
+  return { ms: Math.round(performance.now() - t0), server }
+}
+
+async function signIn(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'officer@demo.meridian.test', password: 'meridian-demo' }),
+  })
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`)
+  return (res.headers.get('set-cookie') ?? '').split(';')[0]!
+}
+
+async function institutionId(url: string, cookie: string): Promise<string> {
+  const res = await fetch(`${url}/api/institutions?q=Minho`, { headers: { cookie } })
+  const list = (await res.json()) as { id: string }[]
+  return list[0]!.id
+}
+
+async function load(url: string, headers: Record<string, string> = {}): Promise<{ rps: number; p99: number; errors: number }> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S, headers })
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers })
+  const non2xx = result.non2xx + result.errors + result.timeouts
+  return { rps: Math.round(result.requests.average), p99: result.latency.p99, errors: non2xx }
+}
+
+async function measureRead(server: Server) {
+  const cookie = await signIn(server.url)
+  const id = await institutionId(server.url, cookie)
+  return load(`${server.url}/api/institutions/${id}`, { cookie })
+}
+
+async function main() {
+  const figures: Record<string, unknown> = {
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    connections: CONNECTIONS,
+    duration_s: DURATION_S,
+    log_level: 'warn',
+  }
+
+  // Embedded: first start on an empty directory, then a restart on the existing data.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
+  log('embedded: first start')
+  const first = await timedStart(4101, { DATA_DIR: dataDir, DATABASE_URL: '' })
+  figures.first_start_ms = first.ms
+  await stop(first.server)
+  log('embedded: restart')
+  const again = await timedStart(4101, { DATA_DIR: dataDir, DATABASE_URL: '' })
+  figures.startup_ms = again.ms
+  log('embedded: authenticated read')
+  const embedded = await measureRead(again.server)
+  figures.read_rps_embedded = embedded.rps
+  figures.read_p99_ms_embedded = embedded.p99
+  figures.read_errors_embedded = embedded.errors
+  await stop(again.server)
+  rmSync(dataDir, { recursive: true, force: true })
+
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    figures.postgres = 'skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server to measure it'
+  } else {
+    const name = `meridian_bench_${randomBytes(4).toString('hex')}`
+    const admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    const url = new URL(serverUrl)
+    url.pathname = `/${name}`
+    const dbUrl = url.toString()
+    figures.postgres_server = `${url.host}`
+    try {
+      log('postgres: authenticated read')
+      const started = await timedStart(4102, { DATABASE_URL: dbUrl, SEED_DEMO: 'yes', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) })
+      figures.startup_ms_postgres = started.ms
+      const ours = await measureRead(started.server)
+      const cookie = await signIn(started.server.url)
+      const id = await institutionId(started.server.url, cookie)
+      await stop(started.server)
+      figures.read_rps_postgres = ours.rps
+      figures.read_p99_ms_postgres = ours.p99
+      figures.read_errors_postgres = ours.errors
+
+      log('postgres: bare Fastify + pg read')
+      const bare: Server = {
+        child: spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
+          env: { ...process.env, PORT: '4103', DATABASE_URL: dbUrl },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        }),
+        url: 'http://127.0.0.1:4103',
+      }
+      await waitFor(`${bare.url}/institutions/${id}`)
+      const baseline = await load(`${bare.url}/institutions/${id}`)
+      await stop(bare)
+      figures.bare_read_rps_postgres = baseline.rps
+      figures.bare_read_p99_ms_postgres = baseline.p99
+      figures.read_ratio_postgres = Math.round((ours.rps / baseline.rps) * 100) / 100
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    }
+  }
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`)
+}
+
+main().catch((error) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  process.exit(1)
+})

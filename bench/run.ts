@@ -133,7 +133,11 @@ async function main() {
     figures.postgres_server = `${url.host}`
     try {
       log('postgres: authenticated read')
-      const started = await timedStart(4102, { DATABASE_URL: dbUrl, SEED_DEMO: 'yes', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) })
+      const started = await timedStart(4102, {
+        DATABASE_URL: dbUrl,
+        SEED_DEMO: 'yes',
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')),
+      })
       figures.startup_ms_postgres = started.ms
       const ours = await measureRead(started.server)
       const cookie = await signIn(started.server.url)

@@ -42,6 +42,7 @@ export interface HomeInstitution {
   defaultLanguage: string
   hasLogo: boolean
   updatedAt: string
+  demoAccounts?: boolean
 }
 
 export interface Institution {

@@ -1,12 +1,12 @@
 import type { Insertable, Kysely } from 'kysely'
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../../shared/demo.js'
 import type { Role } from '../../../shared/roles.js'
 import { systemCtx } from '../../http/context.js'
 import { recordAudit } from '../../modules/audit/audit.record.js'
 import { hashPassword } from '../../modules/auth/password.js'
 import type { DB, InstitutionTable } from '../schema.js'
 
-export const DEMO_PASSWORD = 'meridian-demo'
-export const DEMO_DOMAIN = 'demo.meridian.test'
+export { DEMO_DOMAIN, DEMO_PASSWORD }
 
 const HOME: Insertable<InstitutionTable> = {
   name: 'Meridian State Medical University',

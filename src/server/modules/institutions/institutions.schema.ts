@@ -61,6 +61,8 @@ export const HomeSettingsSchema = InstitutionSchema.extend({
   defaultLanguage: z.enum(LANGUAGES),
   hasLogo: z.boolean(),
   updatedAt: z.string(),
+  /** True while the demo accounts exist (a fresh embedded install). */
+  demoAccounts: z.boolean().optional(),
 }).meta({ id: 'HomeInstitutionSettings' })
 
 export const HomeSettingsBody = z

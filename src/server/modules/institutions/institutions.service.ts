@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { DEMO_DOMAIN } from '../../../shared/demo.js'
 import { LOGO_MAX_BYTES } from '../../../shared/limits.js'
 import type { DB, InstitutionRow } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
@@ -76,7 +77,18 @@ export function presentHome(row: InstitutionRow) {
 }
 
 export async function getHomeSettings(deps: Deps) {
-  return presentHome(await homeRow(deps.db))
+  const [home, demo] = await Promise.all([
+    homeRow(deps.db),
+    deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', 'like', `%@${DEMO_DOMAIN}`)
+      .where('active', '=', true)
+      .limit(1)
+      .executeTakeFirst(),
+  ])
+  // The sign-in page mentions the demo password only while demo accounts exist.
+  return { ...presentHome(home), demoAccounts: !!demo }
 }
 
 export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettingsInput) {

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { PublicLayout } from '../../components/PublicLayout'
+import { PublicLayout, useHomeInstitution } from '../../components/PublicLayout'
 import { takeChosenBeforeSignIn } from '../../i18n'
 import { ApiProblem, api, setCsrfToken } from '../../lib/api'
 import type { Session, User } from '../../lib/types'
@@ -17,6 +17,7 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const form = useForm({ initialValues: { email: '', password: '' } })
+  const home = useHomeInstitution()
 
   const submit = form.onSubmit(async (values) => {
     setBusy(true)
@@ -76,9 +77,11 @@ export function SignInPage() {
           <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
             {t('signIn.forgot')}
           </Anchor>
-          <Text size="xs" c="dimmed" ta="center">
-            {t('signIn.demo', { password: 'meridian-demo' })}
-          </Text>
+          {home.data?.demoAccounts ? (
+            <Text size="xs" c="dimmed" ta="center">
+              {t('signIn.demo', { password: 'meridian-demo' })}
+            </Text>
+          ) : null}
         </Stack>
       </form>
     </PublicLayout>

@@ -1,0 +1,96 @@
+import type { Deps } from '../../deps.js'
+import type { Ctx } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { iso } from '../../http/types.js'
+import { recordAudit } from '../audit/audit.record.js'
+import { API_TOKEN_PREFIX } from '../auth/auth.service.js'
+import { hashToken, newToken } from '../auth/tokens.js'
+
+export interface ApiTokenDto {
+  id: string
+  name: string
+  prefix: string
+  createdAt: string
+  lastUsedAt: string | null
+  expiresAt: string | null
+}
+
+function ownerOf(ctx: Ctx): string {
+  if (!ctx.actor) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in first.')
+  return ctx.actor.id
+}
+
+export async function listMyTokens(deps: Deps, ctx: Ctx): Promise<ApiTokenDto[]> {
+  const rows = await deps.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', ownerOf(ctx))
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: iso(r.created_at) as string,
+    lastUsedAt: iso(r.last_used_at),
+    expiresAt: iso(r.expires_at),
+  }))
+}
+
+/** The token's value is returned here once; only its hash is kept. */
+export async function createToken(
+  deps: Deps,
+  ctx: Ctx,
+  input: { name: string; expiresInDays?: number },
+): Promise<ApiTokenDto & { token: string }> {
+  const userId = ownerOf(ctx)
+  const token = newToken(API_TOKEN_PREFIX)
+  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto('api_tokens')
+      .values({
+        user_id: userId,
+        name: input.name,
+        token_hash: hashToken(token),
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        expires_at: expiresAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'api_token',
+      entityId: r.id,
+      action: 'create',
+      after: { name: r.name, prefix: r.prefix, expires_at: r.expires_at },
+    })
+    return r
+  })
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: iso(row.created_at) as string,
+    lastUsedAt: null,
+    expiresAt: iso(row.expires_at),
+    token,
+  }
+}
+
+export async function revokeToken(deps: Deps, ctx: Ctx, id: string): Promise<void> {
+  const userId = ownerOf(ctx)
+  await deps.db.transaction().execute(async (trx) => {
+    // Only the owner's own tokens: someone else's id is "not found", not "forbidden".
+    const row = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'name', 'prefix'])
+      .executeTakeFirst()
+    if (!row) throw AppError.notFound('The API token')
+    await recordAudit(trx, ctx, { entityType: 'api_token', entityId: id, action: 'revoke', before: row })
+  })
+}

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
-import fastifyHelmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
@@ -17,6 +16,7 @@ import {
 import type { Deps } from './deps.js'
 import { AppError, errorHandler, sendProblem } from './http/errors.js'
 import { registerGuard } from './http/guard.js'
+import { registerSecurityHeaders } from './http/security-headers.js'
 import type { App } from './http/types.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
@@ -66,26 +66,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   })
 
   await app.register(fastifyCookie, { secret: deps.env.sessionSecret })
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        // Mantine sets CSS variables and per-component styles inline; scripts stay strict.
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:', 'blob:'],
-        'font-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
-        'object-src': ["'none'"],
-        'base-uri': ["'self'"],
-        'form-action': ["'self'"],
-        'frame-ancestors': ["'none'"],
-      },
-    },
-    strictTransportSecurity: deps.env.secureCookies,
-    crossOriginEmbedderPolicy: false,
-  })
+  registerSecurityHeaders(app, { https: deps.env.secureCookies })
 
   await app.register(fastifySwagger, {
     openapi: {

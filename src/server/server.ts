@@ -48,11 +48,21 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     const jobs = await Jobs.start(database.pool, mailer, log)
     const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: jobs, log }
     const app = await buildApp(deps, { logger: log, webDir: options.webDir === undefined ? WEB_DIR : options.webDir })
+    // Requests still running at shutdown finish before the database closes under them.
+    let inFlight = 0
+    app.server.on('request', (_req, res) => {
+      inFlight++
+      res.once('close', () => {
+        inFlight--
+      })
+    })
     if (options.listen !== false) await app.listen({ port: env.PORT, host: env.HOST })
     let stopping: Promise<void> | null = null
     const stop = () => {
       stopping ??= (async () => {
         await app.close()
+        const until = Date.now() + 10_000
+        while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
         await jobs.stop()
         await database.close()
       })()

@@ -89,14 +89,17 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
   })
 }
 
-function credentialsOf(request: FastifyRequest): { sessionToken: string | null; bearer: string | null } {
+function credentialsOf(request: FastifyRequest) {
   const header = request.headers.authorization
   if (header?.startsWith('Bearer ')) {
     const bearer = header.slice(7).trim()
-    return { sessionToken: null, bearer: bearer.startsWith(API_TOKEN_PREFIX) ? bearer : null }
+    return { bearer: bearer.startsWith(API_TOKEN_PREFIX) ? bearer : null }
   }
-  const raw = request.cookies[SESSION_COOKIE]
-  if (!raw) return { sessionToken: null, bearer: null }
-  const unsigned = request.unsignCookie(raw)
-  return { sessionToken: unsigned.valid ? unsigned.value : null, bearer: null }
+  return {
+    sessionCookie: request.cookies[SESSION_COOKIE] ?? null,
+    unsign: (raw: string) => {
+      const unsigned = request.unsignCookie(raw)
+      return unsigned.valid ? unsigned.value : null
+    },
+  }
 }

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js'
 import type { Authentication, Ctx } from '../../http/context.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { hashPassword, verifyPassword } from './password.js'
+import { sessionCache } from './session-cache.js'
 import {
   deleteSessionsOf,
   findLiveApiToken,
@@ -126,10 +127,14 @@ async function logAttempt(
   )
 }
 
-/** Who is calling: a session cookie or a personal API token, still valid, of an active account. */
+/**
+ * Who is calling: a signed session cookie or a personal API token, still valid, of an active
+ * account. `unsign` checks the cookie's signature; a cached session skips it, since the same
+ * cookie value was verified when it was cached.
+ */
 export async function authenticate(
   deps: Deps,
-  credentials: { sessionToken?: string | null; bearer?: string | null },
+  credentials: { sessionCookie?: string | null; unsign?: (raw: string) => string | null; bearer?: string | null },
 ): Promise<Authentication | null> {
   const now = new Date()
   if (credentials.bearer) {
@@ -140,18 +145,28 @@ export async function authenticate(
     }
     return { actor: toActor(row), via: 'token', sessionId: null, csrfToken: null }
   }
-  if (!credentials.sessionToken) return null
+  const cookie = credentials.sessionCookie
+  if (!cookie) return null
+  const cached = sessionCache.get(cookie, now.getTime())
+  if (cached) return cached
+  const token = credentials.unsign ? credentials.unsign(cookie) : cookie
+  if (!token) return null
   const idleSince = new Date(now.getTime() - deps.env.SESSION_IDLE_MINUTES * 60_000)
-  const row = await findLiveSession(deps.db, hashToken(credentials.sessionToken), idleSince, now)
+  const row = await findLiveSession(deps.db, hashToken(token), idleSince, now)
   if (!row) return null
   if (now.getTime() - new Date(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     await touchSession(deps.db, row.session_id, now)
   }
-  return { actor: toActor(row), via: 'session', sessionId: row.session_id, csrfToken: row.csrf_token }
+  const auth: Authentication = { actor: toActor(row), via: 'session', sessionId: row.session_id, csrfToken: row.csrf_token }
+  // Cached only well inside the idle and absolute limits, so the cache never outlives them.
+  const expiresIn = Math.min(new Date(row.expires_at).getTime() - now.getTime(), deps.env.SESSION_IDLE_MINUTES * 60_000)
+  if (expiresIn > 60_000) sessionCache.set(cookie, auth, now.getTime())
+  return auth
 }
 
 export async function signOut(deps: Deps, sessionId: string): Promise<void> {
   await deps.db.deleteFrom('sessions').where('id', '=', sessionId).execute()
+  sessionCache.forgetSession(sessionId)
 }
 
 /**
@@ -220,7 +235,7 @@ export type ResetResult = { ok: true } | { ok: false; reason: 'invalid-token' }
 /** Sets the new password, spends the token and ends every session of the account. */
 export async function resetPassword(deps: Deps, ctx: Ctx, token: string, password: string): Promise<ResetResult> {
   const passwordHash = await hashPassword(password)
-  return deps.db.transaction().execute(async (trx) => {
+  const result = await deps.db.transaction().execute(async (trx) => {
     const reset = await trx
       .updateTable('password_resets')
       .set({ used_at: new Date() })
@@ -237,8 +252,11 @@ export async function resetPassword(deps: Deps, ctx: Ctx, token: string, passwor
       .execute()
     await deleteSessionsOf(trx, reset.user_id)
     await recordAudit(trx, ctx, { entityType: 'user', entityId: reset.user_id, action: 'password_reset' })
-    return { ok: true } as const
+    return { ok: true, userId: reset.user_id } as const
   })
+  if (!result.ok) return result
+  sessionCache.forgetUser(result.userId)
+  return { ok: true }
 }
 
 export type ChangePasswordResult = { ok: true } | { ok: false; reason: 'wrong-password' }
@@ -260,5 +278,6 @@ export async function changePassword(
     await deleteSessionsOf(trx, userId, ctx.sessionId ?? undefined)
     await recordAudit(trx, ctx, { entityType: 'user', entityId: userId, action: 'password_changed' })
   })
+  sessionCache.forgetUser(userId)
   return { ok: true }
 }

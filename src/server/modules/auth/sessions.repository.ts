@@ -31,7 +31,7 @@ export function findLiveSession(db: Kysely<DB>, tokenHash: string, idleSince: Da
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([...actorColumns, 's.id as session_id', 's.csrf_token', 's.last_seen_at'])
+    .select([...actorColumns, 's.id as session_id', 's.csrf_token', 's.last_seen_at', 's.expires_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now)
     .where('s.last_seen_at', '>', idleSince)

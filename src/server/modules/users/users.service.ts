@@ -2,6 +2,7 @@ import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { recordAudit } from '../audit/audit.record.js'
+import { sessionCache } from '../auth/session-cache.js'
 import { deleteSessionsOf } from '../auth/sessions.repository.js'
 import { countActiveAdmins, findUser, listUsers, presentUser } from './users.repository.js'
 import type { UserDto, UserUpdate } from './users.schema.js'
@@ -20,7 +21,7 @@ export async function searchUsers(deps: Deps, filter: Parameters<typeof listUser
 
 /** An admin changes someone's name, role, scope or whether the account is active. */
 export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: UserUpdate): Promise<UserDto> {
-  return deps.db.transaction().execute(async (trx) => {
+  const dto = await deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, id)
     if (!before) throw AppError.notFound('The user')
     const role = input.role ?? before.role
@@ -49,12 +50,15 @@ export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: UserUp
     await recordAudit(trx, ctx, { entityType: 'user', entityId: id, action: 'update', before: presentUser(before), after: dto })
     return dto
   })
+  // Role, scope and status travel with the session: a cached copy must not outlive the change.
+  sessionCache.forgetUser(id)
+  return dto
 }
 
 export async function updateMe(deps: Deps, ctx: Ctx, input: { name?: string; locale?: string }): Promise<UserDto> {
   const id = ctx.actor?.id
   if (!id) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in first.')
-  return deps.db.transaction().execute(async (trx) => {
+  const dto = await deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, id)
     if (!before) throw AppError.notFound('Your account')
     await trx
@@ -74,4 +78,7 @@ export async function updateMe(deps: Deps, ctx: Ctx, input: { name?: string; loc
     })
     return dto
   })
+  // The name and language travel with the session too.
+  sessionCache.forgetUser(id)
+  return dto
 }

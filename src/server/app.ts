@@ -61,9 +61,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setErrorHandler(errorHandler)
   // Only JSON bodies: a cross-site HTML form cannot send them, which backs up the CSRF check.
   app.removeContentTypeParser(['text/plain'])
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id)
-  })
 
   await app.register(fastifyCookie, { secret: deps.env.sessionSecret })
   registerSecurityHeaders(app, { https: deps.env.secureCookies })

@@ -35,10 +35,13 @@ export function securityHeaders(options: { https: boolean }): Record<string, str
   }
 }
 
+/** Sets the security headers and the request id on every response, before anything else runs. */
 export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
   const headers = securityHeaders(options)
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers)
+    // Every response names its request, so a person reporting a problem can quote it.
+    reply.header('x-request-id', request.id)
     done()
   })
 }

@@ -1,19 +1,10 @@
+// Screenshot of a page, optionally signed in as a demo role: node scripts/shot.mjs URL OUT.png [W H ROLE]
+
 import { chromium } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs'
 
 const [, , url, out, w = '1280', h = '800', role] = process.argv
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
 const page = await browser.newPage({ viewport: { width: +w, height: +h } })
 page.on('console', (m) => {
   if (m.type() === 'error') console.log('console:', m.text())

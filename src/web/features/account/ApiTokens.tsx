@@ -3,9 +3,11 @@ import { useForm } from '@mantine/form'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ApiProblem, api } from '../../lib/api'
+import { ProblemAlert } from '../../components/ProblemAlert'
+import { api } from '../../lib/api'
 import { formatDate, formatDateTime } from '../../lib/format'
 import type { ApiToken } from '../../lib/types'
+import { useSubmit } from '../../lib/useSubmit'
 
 export function ApiTokens() {
   const { t } = useTranslation()
@@ -13,18 +15,14 @@ export function ApiTokens() {
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<ApiToken[]>('/api/me/tokens') })
   const [created, setCreated] = useState<string | null>(null)
   const form = useForm({ initialValues: { name: '', expiresInDays: 90 as number | string } })
-  const submit = form.onSubmit(async (v) => {
-    try {
-      const res = await api<ApiToken & { token: string }>('/api/me/tokens', {
-        method: 'POST',
-        body: { name: v.name, ...(v.expiresInDays === '' ? {} : { expiresInDays: Number(v.expiresInDays) }) },
-      })
-      setCreated(res.token)
-      form.reset()
-      await queryClient.invalidateQueries({ queryKey: ['tokens'] })
-    } catch (e) {
-      if (e instanceof ApiProblem) form.setErrors(e.fieldErrors())
-    }
+  const { onSubmit: submit, error } = useSubmit(form, async (v) => {
+    const res = await api<ApiToken & { token: string }>('/api/me/tokens', {
+      method: 'POST',
+      body: { name: v.name, ...(v.expiresInDays === '' ? {} : { expiresInDays: Number(v.expiresInDays) }) },
+    })
+    setCreated(res.token)
+    form.reset()
+    await queryClient.invalidateQueries({ queryKey: ['tokens'] })
   })
   const revoke = async (id: string) => {
     await api(`/api/me/tokens/${id}`, { method: 'DELETE' })
@@ -54,6 +52,7 @@ export function ApiTokens() {
           </Group>
         </Alert>
       ) : null}
+      <ProblemAlert error={error} />
       <form onSubmit={submit} noValidate>
         <Group align="end">
           <TextInput label={t('account.tokenName')} required {...form.getInputProps('name')} w={260} />

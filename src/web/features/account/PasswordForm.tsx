@@ -3,7 +3,9 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useTranslation } from 'react-i18next'
 import { PASSWORD_MIN_LENGTH } from '../../../shared/limits'
-import { ApiProblem, api } from '../../lib/api'
+import { ProblemAlert } from '../../components/ProblemAlert'
+import { api } from '../../lib/api'
+import { useSubmit } from '../../lib/useSubmit'
 
 export function PasswordForm() {
   const { t } = useTranslation()
@@ -11,14 +13,14 @@ export function PasswordForm() {
     initialValues: { currentPassword: '', newPassword: '' },
     validate: { newPassword: (v) => (v.length < PASSWORD_MIN_LENGTH ? t('password.hint', { min: PASSWORD_MIN_LENGTH }) : null) },
   })
-  const submit = form.onSubmit(async (v) => {
-    try {
-      await api('/api/me/password', { method: 'POST', body: v })
-      form.reset()
-      notifications.show({ color: 'green', message: t('account.changed') })
-    } catch (e) {
-      if (e instanceof ApiProblem) form.setErrors(e.fieldErrors())
-    }
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+  } = useSubmit(form, async (v) => {
+    await api('/api/me/password', { method: 'POST', body: v })
+    form.reset()
+    notifications.show({ color: 'green', message: t('account.changed') })
   })
   return (
     <form onSubmit={submit} noValidate>
@@ -26,6 +28,7 @@ export function PasswordForm() {
         <Title order={2} size="h4">
           {t('account.password')}
         </Title>
+        <ProblemAlert error={error} />
         <PasswordInput
           label={t('account.current')}
           autoComplete="current-password"
@@ -39,7 +42,7 @@ export function PasswordForm() {
           required
           {...form.getInputProps('newPassword')}
         />
-        <Button type="submit" variant="light" w="fit-content">
+        <Button type="submit" variant="light" w="fit-content" loading={busy}>
           {t('account.change')}
         </Button>
       </Stack>

@@ -4,22 +4,24 @@ import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '../../components/LanguageSwitcher'
-import { ApiProblem, api } from '../../lib/api'
+import { ProblemAlert } from '../../components/ProblemAlert'
+import { api } from '../../lib/api'
 import { useUser } from '../../lib/session'
+import { useSubmit } from '../../lib/useSubmit'
 
 export function ProfileForm() {
   const { t } = useTranslation()
   const user = useUser()
   const queryClient = useQueryClient()
   const form = useForm({ initialValues: { name: user.name } })
-  const submit = form.onSubmit(async (v) => {
-    try {
-      await api('/api/me', { method: 'PATCH', body: v })
-      await queryClient.invalidateQueries({ queryKey: ['session'] })
-      notifications.show({ color: 'green', message: t('account.saved') })
-    } catch (e) {
-      if (e instanceof ApiProblem) form.setErrors(e.fieldErrors())
-    }
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+  } = useSubmit(form, async (v) => {
+    await api('/api/me', { method: 'PATCH', body: v })
+    await queryClient.invalidateQueries({ queryKey: ['session'] })
+    notifications.show({ color: 'green', message: t('account.saved') })
   })
   return (
     <form onSubmit={submit} noValidate>
@@ -27,9 +29,10 @@ export function ProfileForm() {
         <Title order={2} size="h4">
           {t('account.profile')}
         </Title>
+        <ProblemAlert error={error} />
         <TextInput label={t('account.name')} required {...form.getInputProps('name')} />
         <LanguageSwitcher />
-        <Button type="submit" variant="light" w="fit-content">
+        <Button type="submit" variant="light" w="fit-content" loading={busy}>
           {t('account.save')}
         </Button>
       </Stack>

@@ -5,26 +5,20 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { PublicLayout } from '../../components/PublicLayout'
-import { ApiProblem, api } from '../../lib/api'
+import { api } from '../../lib/api'
+import { useSubmit } from '../../lib/useSubmit'
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation()
   const [sent, setSent] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
   const form = useForm({ initialValues: { email: '' } })
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await api('/api/auth/password-reset', { method: 'POST', body: values })
-      setSent(true)
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) form.setErrors(e.fieldErrors())
-      else setError(e)
-    } finally {
-      setBusy(false)
-    }
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+  } = useSubmit(form, async (values) => {
+    await api('/api/auth/password-reset', { method: 'POST', body: values })
+    setSent(true)
   })
   return (
     <PublicLayout title={t('forgot.title')}>

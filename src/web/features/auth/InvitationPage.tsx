@@ -8,8 +8,9 @@ import { PASSWORD_MIN_LENGTH } from '../../../shared/limits'
 import type { Role } from '../../../shared/roles'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { PublicLayout } from '../../components/PublicLayout'
-import { ApiProblem, api, setCsrfToken } from '../../lib/api'
+import { api, setCsrfToken } from '../../lib/api'
 import type { Session } from '../../lib/types'
+import { useSubmit } from '../../lib/useSubmit'
 import { tokenFromHash } from './tokenFromHash'
 
 export function InvitationPage() {
@@ -17,8 +18,6 @@ export function InvitationPage() {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [token] = useState(tokenFromHash)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
   const invitation = useQuery({
     queryKey: ['invitation', token],
     enabled: !!token,
@@ -34,21 +33,26 @@ export function InvitationPage() {
     if (invitation.data?.name) setValues({ name: invitation.data.name })
   }, [invitation.data?.name, setValues])
 
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+    setError,
+  } = useSubmit(
+    form,
+    async (values) => {
       const session = await api<Session>('/api/invitations/accept', { method: 'POST', body: { token, ...values } })
       setCsrfToken(session.csrfToken)
       queryClient.setQueryData(['session'], session)
       await navigate({ to: '/' })
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400 && !e.fieldErrors().token) form.setErrors(e.fieldErrors())
-      else setError(e)
-    } finally {
-      setBusy(false)
-    }
-  })
+    },
+    // A spent or withdrawn invitation is not a field to correct.
+    (problem) => {
+      if (!problem.fieldErrors().token) return false
+      setError(problem)
+      return true
+    },
+  )
 
   return (
     <PublicLayout title={t('invitation.title')}>

@@ -6,15 +6,14 @@ import { useTranslation } from 'react-i18next'
 import { PASSWORD_MIN_LENGTH } from '../../../shared/limits'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { PublicLayout } from '../../components/PublicLayout'
-import { ApiProblem, api } from '../../lib/api'
+import { api } from '../../lib/api'
+import { useSubmit } from '../../lib/useSubmit'
 import { tokenFromHash } from './tokenFromHash'
 
 export function ResetPasswordPage() {
   const { t } = useTranslation()
   const [token] = useState(tokenFromHash)
   const [done, setDone] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
   const form = useForm({
     initialValues: { password: '', confirm: '' },
     validate: {
@@ -22,20 +21,23 @@ export function ResetPasswordPage() {
       confirm: (v, values) => (v !== values.password ? t('reset.mismatch') : null),
     },
   })
-  const submit = form.onSubmit(async ({ password }) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+    setError,
+  } = useSubmit(
+    form,
+    async ({ password }) => {
       await api('/api/auth/password-reset/confirm', { method: 'POST', body: { token, password } })
       setDone(true)
-    } catch (e) {
-      if (e instanceof ApiProblem && e.fieldErrors().token) setError(new Error(t('reset.invalid')))
-      else if (e instanceof ApiProblem && e.status === 400) form.setErrors(e.fieldErrors())
-      else setError(e)
-    } finally {
-      setBusy(false)
-    }
-  })
+    },
+    (problem) => {
+      if (!problem.fieldErrors().token) return false
+      setError(new Error(t('reset.invalid')))
+      return true
+    },
+  )
   return (
     <PublicLayout title={t('reset.title')}>
       {!token ? (

@@ -2,27 +2,29 @@ import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@m
 import { useForm } from '@mantine/form'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PublicLayout, useHomeInstitution } from '../../components/PublicLayout'
 import { takeChosenBeforeSignIn } from '../../i18n'
-import { ApiProblem, api, setCsrfToken } from '../../lib/api'
+import { api, setCsrfToken } from '../../lib/api'
 import type { Session, User } from '../../lib/types'
+import { useSubmit } from '../../lib/useSubmit'
 
 export function SignInPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const { next } = useSearch({ from: '/sign-in' })
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const form = useForm({ initialValues: { email: '', password: '' } })
   const home = useHomeInstitution()
 
-  const submit = form.onSubmit(async (values) => {
-    setBusy(true)
-    setError(null)
-    try {
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+    setError,
+  } = useSubmit(
+    form,
+    async (values) => {
       const session = await api<Session>('/api/auth/sign-in', { method: 'POST', body: values })
       setCsrfToken(session.csrfToken)
       const chosen = takeChosenBeforeSignIn()
@@ -33,20 +35,14 @@ export function SignInPage() {
       // Only a path on this site: never an address someone slipped into the link.
       const target = next?.startsWith('/') && !next.startsWith('//') ? next : '/'
       await navigate({ to: target })
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) form.setErrors(e.fieldErrors())
-      else
-        setError(
-          e instanceof ApiProblem && e.status === 429
-            ? t('signIn.limited')
-            : e instanceof ApiProblem && e.status === 401
-              ? t('signIn.failed')
-              : String((e as Error).message),
-        )
-    } finally {
-      setBusy(false)
-    }
-  })
+    },
+    // Refusals are worded here, in the person's language.
+    (problem) => {
+      if (problem.status !== 401 && problem.status !== 429) return false
+      setError(new Error(problem.status === 429 ? t('signIn.limited') : t('signIn.failed')))
+      return true
+    },
+  )
 
   return (
     <PublicLayout title={t('signIn.title')}>
@@ -54,7 +50,7 @@ export function SignInPage() {
         <Stack>
           {error ? (
             <Alert color="red" role="alert">
-              {error}
+              {error instanceof Error ? error.message : String(error)}
             </Alert>
           ) : null}
           <TextInput

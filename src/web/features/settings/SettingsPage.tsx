@@ -22,9 +22,10 @@ import { COUNTRY_CODES } from '../../../shared/identifiers'
 import { LANGUAGES, LOGO_MAX_BYTES } from '../../../shared/limits'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { useHomeInstitution } from '../../components/PublicLayout'
-import { ApiProblem, api } from '../../lib/api'
+import { api } from '../../lib/api'
 import { countryName } from '../../lib/format'
 import type { HomeInstitution } from '../../lib/types'
+import { useSubmit } from '../../lib/useSubmit'
 
 const KINDS = ['university', 'hospital', 'research_institute', 'ngo', 'international_organisation', 'other']
 
@@ -33,7 +34,6 @@ export function SettingsPage() {
   const home = useHomeInstitution()
   const queryClient = useQueryClient()
   const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
   const form = useForm({
     initialValues: {
       name: '',
@@ -77,32 +77,27 @@ export function SettingsPage() {
     notifications.show({ color: 'green', message })
   }
 
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true)
-    setError(null)
-    try {
-      const h = await api<HomeInstitution>('/api/settings/institution', {
-        method: 'PUT',
-        body: {
-          name: v.name,
-          kind: v.kind,
-          country: v.country,
-          city: orNull(v.city),
-          website: orNull(v.website),
-          erasmusCode: orNull(v.erasmusCode),
-          schacId: orNull(v.schacId),
-          rorId: orNull(v.rorId),
-          languages: v.languages,
-          defaultLanguage: v.defaultLanguage,
-        },
-      })
-      saved(h, t('settings.saved'))
-    } catch (e) {
-      if (e instanceof ApiProblem && Object.keys(e.fieldErrors()).length) form.setErrors(e.fieldErrors())
-      else setError(e)
-    } finally {
-      setBusy(false)
-    }
+  const {
+    onSubmit: submit,
+    busy,
+    error: saveError,
+  } = useSubmit(form, async (v) => {
+    const h = await api<HomeInstitution>('/api/settings/institution', {
+      method: 'PUT',
+      body: {
+        name: v.name,
+        kind: v.kind,
+        country: v.country,
+        city: orNull(v.city),
+        website: orNull(v.website),
+        erasmusCode: orNull(v.erasmusCode),
+        schacId: orNull(v.schacId),
+        rorId: orNull(v.rorId),
+        languages: v.languages,
+        defaultLanguage: v.defaultLanguage,
+      },
+    })
+    saved(h, t('settings.saved'))
   })
 
   const uploadLogo = async (file: File | null) => {
@@ -144,7 +139,7 @@ export function SettingsPage() {
           {t('settings.intro')}
         </Text>
       </div>
-      <ProblemAlert error={error ?? home.error} />
+      <ProblemAlert error={saveError ?? error ?? home.error} />
       <form onSubmit={submit} noValidate>
         <Stack>
           <TextInput label={t('settings.name')} required {...form.getInputProps('name')} />

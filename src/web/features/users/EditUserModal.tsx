@@ -2,19 +2,17 @@ import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role } from '../../../shared/roles'
 import { ProblemAlert } from '../../components/ProblemAlert'
-import { ApiProblem, api } from '../../lib/api'
+import { api } from '../../lib/api'
 import type { User } from '../../lib/types'
+import { useSubmit } from '../../lib/useSubmit'
 import { ScopeFields } from './ScopeFields'
 
 export function EditUserModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
   const form = useForm({
     initialValues: {
       name: user.name,
@@ -24,29 +22,24 @@ export function EditUserModal({ user, onClose }: { user: User; onClose: () => vo
       active: user.active,
     },
   })
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await api(`/api/users/${user.id}`, {
-        method: 'PATCH',
-        body: {
-          name: v.name,
-          role: v.role,
-          active: v.active,
-          orgUnitId: v.role === 'coordinator' ? v.orgUnitId : null,
-          institutionId: v.role === 'partner' ? v.institutionId : null,
-        },
-      })
-      notifications.show({ color: 'green', message: t('users.saved') })
-      await queryClient.invalidateQueries({ queryKey: ['users'] })
-      onClose()
-    } catch (e) {
-      if (e instanceof ApiProblem && e.status === 400) form.setErrors(e.fieldErrors())
-      else setError(e)
-    } finally {
-      setBusy(false)
-    }
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+  } = useSubmit(form, async (v) => {
+    await api(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      body: {
+        name: v.name,
+        role: v.role,
+        active: v.active,
+        orgUnitId: v.role === 'coordinator' ? v.orgUnitId : null,
+        institutionId: v.role === 'partner' ? v.institutionId : null,
+      },
+    })
+    notifications.show({ color: 'green', message: t('users.saved') })
+    await queryClient.invalidateQueries({ queryKey: ['users'] })
+    onClose()
   })
   return (
     <Modal opened onClose={onClose} title={t('users.editTitle', { name: user.name })}>

@@ -2,18 +2,16 @@ import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role } from '../../../shared/roles'
 import { ProblemAlert } from '../../components/ProblemAlert'
-import { ApiProblem, api } from '../../lib/api'
+import { api } from '../../lib/api'
+import { useSubmit } from '../../lib/useSubmit'
 import { ScopeFields } from './ScopeFields'
 
 export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
   const form = useForm({
     initialValues: {
       email: '',
@@ -23,30 +21,25 @@ export function InviteModal({ opened, onClose }: { opened: boolean; onClose: () 
       institutionId: null as string | null,
     },
   })
-  const submit = form.onSubmit(async (v) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await api('/api/invitations', {
-        method: 'POST',
-        body: {
-          email: v.email,
-          role: v.role,
-          ...(v.name ? { name: v.name } : {}),
-          ...(v.role === 'coordinator' && v.orgUnitId ? { orgUnitId: v.orgUnitId } : {}),
-          ...(v.role === 'partner' && v.institutionId ? { institutionId: v.institutionId } : {}),
-        },
-      })
-      notifications.show({ color: 'green', message: t('users.invited', { email: v.email }) })
-      await queryClient.invalidateQueries({ queryKey: ['invitations'] })
-      form.reset()
-      onClose()
-    } catch (e) {
-      if (e instanceof ApiProblem && Object.keys(e.fieldErrors()).length) form.setErrors(e.fieldErrors())
-      else setError(e)
-    } finally {
-      setBusy(false)
-    }
+  const {
+    onSubmit: submit,
+    busy,
+    error,
+  } = useSubmit(form, async (v) => {
+    await api('/api/invitations', {
+      method: 'POST',
+      body: {
+        email: v.email,
+        role: v.role,
+        ...(v.name ? { name: v.name } : {}),
+        ...(v.role === 'coordinator' && v.orgUnitId ? { orgUnitId: v.orgUnitId } : {}),
+        ...(v.role === 'partner' && v.institutionId ? { institutionId: v.institutionId } : {}),
+      },
+    })
+    notifications.show({ color: 'green', message: t('users.invited', { email: v.email }) })
+    await queryClient.invalidateQueries({ queryKey: ['invitations'] })
+    form.reset()
+    onClose()
   })
   return (
     <Modal opened={opened} onClose={onClose} title={t('users.inviteTitle')}>

@@ -41,8 +41,22 @@ test('an admin renames the home institution and the sign-in page shows the new n
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByText('must be an Erasmus code')).toBeVisible()
   await page.getByLabel('Erasmus code').fill('')
+  // Mongolian, the last language offered, is taken off the list.
+  await page.getByRole('textbox', { name: 'Languages offered to users' }).focus()
+  await page.keyboard.press('Backspace')
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByText('Settings saved.')).toBeVisible()
+  await page.getByRole('textbox', { name: 'Language', exact: true }).click()
+  await expect(page.getByRole('option', { name: 'Русский' })).toBeVisible()
+  await expect(page.getByRole('option', { name: 'Монгол' })).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  // Offered again, for the journeys that follow on this server.
+  await page.getByRole('textbox', { name: 'Languages offered to users' }).focus()
+  await page.keyboard.press('ArrowDown')
+  await page.getByRole('option', { name: 'Монгол' }).click()
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByText('Settings saved.').last()).toBeVisible()
   const anonymous = await (await browser.newContext()).newPage()
   await anonymous.goto('/sign-in')
   await expect(

@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/roles'
 import { isLanguage, rememberLanguage } from '../i18n'
 import { api } from '../lib/api'
+import { useHomeInstitution } from '../lib/home'
 import { useUser } from '../lib/session'
 import { LanguageSwitcher } from './LanguageSwitcher'
-import { useHomeInstitution } from './PublicLayout'
 
 interface NavItem {
   to: '/' | '/admin/users' | '/admin/audit' | '/admin/settings'

@@ -1,18 +1,8 @@
 import { Anchor, Box, Center, Group, Image, Paper, Stack, Text, Title } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../lib/api'
-import type { HomeInstitution } from '../lib/types'
+import { useHomeInstitution } from '../lib/home'
 import { LanguageSwitcher } from './LanguageSwitcher'
-
-export function useHomeInstitution() {
-  return useQuery({
-    queryKey: ['home-institution'],
-    queryFn: () => api<HomeInstitution>('/api/settings/institution'),
-    staleTime: 300_000,
-  })
-}
 
 /** The frame of the pages used before signing in: the institution, a card, the language. */
 export function PublicLayout({ title, children }: { title: string; children: ReactNode }) {

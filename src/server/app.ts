@@ -53,7 +53,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     bodyLimit: 100 * 1024,
     genReqId: () => `req-${randomUUID()}`,
     requestIdHeader: false,
-    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>()
 
   app.setValidatorCompiler(validatorCompiler)

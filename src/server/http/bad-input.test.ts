@@ -95,7 +95,12 @@ describe.each(TEST_DB_KINDS)('bad input on %s', (kind) => {
     const audits = await countAudit(t)
     const res = await put(JSON.stringify({ ...valid, erasmusCode: 'kz almaty05', rorId: 'https://ror.org/037wpkx05' }))
     expect(res.statusCode).toBe(200)
-    expect(json(res)).toMatchObject({ erasmusCode: 'KZ ALMATY05', rorId: '037wpkx05', languages: ['en', 'ru'] })
+    expect(json(res)).toMatchObject({
+      erasmusCode: 'KZ ALMATY05',
+      rorId: '037wpkx05',
+      languages: ['en', 'ru'],
+      demoAccounts: true,
+    })
     expect(await countAudit(t)).toBe(audits + 1)
   })
 })

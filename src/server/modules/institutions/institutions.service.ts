@@ -76,19 +76,21 @@ export function presentHome(row: InstitutionRow) {
   }
 }
 
-export async function getHomeSettings(deps: Deps) {
-  const [home, demo] = await Promise.all([
-    homeRow(deps.db),
-    deps.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', 'like', `%@${DEMO_DOMAIN}`)
-      .where('active', '=', true)
-      .limit(1)
-      .executeTakeFirst(),
-  ])
+/** The home institution as the settings page and the sign-in page need it. */
+async function homeSettingsOf(db: Kysely<DB>, row: InstitutionRow) {
+  const demo = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', 'like', `%@${DEMO_DOMAIN}`)
+    .where('active', '=', true)
+    .limit(1)
+    .executeTakeFirst()
   // The sign-in page mentions the demo password only while demo accounts exist.
-  return { ...presentHome(home), demoAccounts: !!demo }
+  return { ...presentHome(row), demoAccounts: !!demo }
+}
+
+export async function getHomeSettings(deps: Deps) {
+  return homeSettingsOf(deps.db, await homeRow(deps.db))
 }
 
 export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettingsInput) {
@@ -120,7 +122,7 @@ export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettin
       before: presentHome(before),
       after: presentHome(after),
     })
-    return presentHome(after)
+    return homeSettingsOf(trx, after)
   })
 }
 
@@ -179,7 +181,7 @@ export async function setHomeLogo(deps: Deps, ctx: Ctx, dataUrl: string | null) 
       before: { logo: before.logo, logo_mime: before.logo_mime },
       after: { logo: after.logo, logo_mime: after.logo_mime },
     })
-    return presentHome(after)
+    return homeSettingsOf(trx, after)
   })
 }
 

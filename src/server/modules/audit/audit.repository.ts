@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { containsPattern } from '../../db/like.js'
 import type { AuditEventRow, DB } from '../../db/schema.js'
 
 export interface AuditFilter {
@@ -15,7 +16,7 @@ function filtered(db: Kysely<DB>, f: AuditFilter) {
   if (f.entityType) q = q.where('entity_type', '=', f.entityType)
   if (f.entityId) q = q.where('entity_id', '=', f.entityId)
   if (f.action) q = q.where('action', '=', f.action)
-  if (f.actor) q = q.where('actor_label', 'ilike', `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  if (f.actor) q = q.where('actor_label', 'ilike', containsPattern(f.actor))
   if (f.from) q = q.where('occurred_at', '>=', f.from)
   if (f.to) q = q.where('occurred_at', '<', f.to)
   return q

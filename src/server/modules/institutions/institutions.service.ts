@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { DEMO_DOMAIN } from '../../../shared/demo.js'
 import { LOGO_MAX_BYTES } from '../../../shared/limits.js'
+import { containsPattern } from '../../db/like.js'
 import type { DB, InstitutionRow } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Actor, Ctx } from '../../http/context.js'
@@ -44,7 +45,7 @@ export async function getInstitution(deps: Deps, actor: Actor, id: string): Prom
 
 export async function listInstitutions(deps: Deps, actor: Actor, f: { q?: string; partnersOnly?: boolean }) {
   let q = visibleTo(deps.db, actor)
-  if (f.q) q = q.where('name', 'ilike', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+  if (f.q) q = q.where('name', 'ilike', containsPattern(f.q))
   if (f.partnersOnly) q = q.where('is_home', '=', false)
   const rows = await q.orderBy('is_home', 'desc').orderBy('name').limit(500).execute()
   return rows.map(presentInstitution)

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { containsPattern } from '../../db/like.js'
 import type { DB, UserRow } from '../../db/schema.js'
 import { iso } from '../../http/types.js'
 import type { UserDto } from './users.schema.js'
@@ -45,7 +46,7 @@ export async function listUsers(
 ) {
   let q = baseQuery(db)
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const like = containsPattern(f.q)
     q = q.where((eb) => eb.or([eb('u.email', 'ilike', like), eb('u.name', 'ilike', like)]))
   }
   if (f.role) q = q.where('u.role', '=', f.role)

@@ -45,7 +45,6 @@ export function authRoutes(app: App, deps: Deps): void {
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
-        requestId: request.id,
       })
       if (!result.ok && result.reason === 'rate-limited') {
         throw new AppError(AppErrorCode.RATE_LIMITED, 'Too many failed sign-ins. Wait a few minutes and try again.', {

@@ -6,9 +6,11 @@ import { recordAudit } from '../audit/audit.record.js'
 import { hashPassword, verifyPassword } from './password.js'
 import { sessionCache } from './session-cache.js'
 import {
+  type AttemptRecord,
   deleteSessionsOf,
   findLiveApiToken,
   findLiveSession,
+  recordAttempt,
   toActor,
   touchApiToken,
   touchSession,
@@ -31,7 +33,7 @@ export type SignInResult =
 
 export async function signIn(
   deps: Deps,
-  input: { email: string; password: string; ip: string; userAgent: string | null; requestId: string },
+  input: { email: string; password: string; ip: string; userAgent: string | null },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase()
   const emailHash = emailFingerprint(deps.env.sessionSecret, email)
@@ -42,22 +44,19 @@ export async function signIn(
     .where('email', '=', email)
     .executeTakeFirst()
   if (limited) {
-    await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: input.ip, outcome: 'rate_limited' })
+    await logRefusedAttempt(deps, { kind: 'sign_in', emailHash, userId: user?.id ?? null, ip: input.ip, outcome: 'rate_limited' })
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: limited }
   }
   // The password is verified even for unknown or inactive accounts, so timing tells nothing.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
   if (!user?.active || !passwordOk) {
     const outcome = !user ? 'unknown_account' : !user.active ? 'inactive_account' : 'bad_password'
-    await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: input.ip, outcome })
+    await logRefusedAttempt(deps, { kind: 'sign_in', emailHash, userId: user?.id ?? null, ip: input.ip, outcome })
     return { ok: false, reason: 'invalid' }
   }
   const session = await deps.db.transaction().execute(async (trx) => {
     const started = await startSession(deps, trx, user.id, input.ip, input.userAgent)
-    await trx
-      .insertInto('sign_in_attempts')
-      .values({ kind: 'sign_in', email_hash: emailHash, user_id: user.id, ip: input.ip, outcome: 'success' })
-      .execute()
+    await recordAttempt(trx, { kind: 'sign_in', emailHash, userId: user.id, ip: input.ip, outcome: 'success' })
     return started
   })
   deps.log.info({ event: 'auth.sign_in', outcome: 'success', account: user.id, address: input.ip }, 'sign-in')
@@ -111,19 +110,13 @@ async function rateLimit(deps: Deps, emailHash: string, ip: string): Promise<num
   return Math.max(1, Math.ceil((oldest + ATTEMPT_WINDOW_MINUTES * 60_000 - Date.now()) / 1000))
 }
 
-async function logAttempt(
-  deps: Deps,
-  a: { emailHash: string; userId: string | null; ip: string; outcome: string },
-  kind: 'sign_in' | 'password_reset' = 'sign_in',
-): Promise<void> {
-  await deps.db
-    .insertInto('sign_in_attempts')
-    .values({ kind, email_hash: a.emailHash, user_id: a.userId, ip: a.ip, outcome: a.outcome })
-    .execute()
+/** A refused attempt: recorded for the rate limits and logged. */
+async function logRefusedAttempt(deps: Deps, a: AttemptRecord): Promise<void> {
+  await recordAttempt(deps.db, a)
   // Account is an id, never the e-mail; the e-mail appears only as a keyed fingerprint.
   deps.log.warn(
-    { event: `auth.${kind}`, outcome: a.outcome, account: a.userId, emailFingerprint: a.emailHash, address: a.ip },
-    kind === 'sign_in' ? 'sign-in refused' : 'password reset',
+    { event: `auth.${a.kind}`, outcome: a.outcome, account: a.userId, emailFingerprint: a.emailHash, address: a.ip },
+    a.kind === 'sign_in' ? 'sign-in refused' : 'password reset refused',
   )
 }
 
@@ -184,17 +177,19 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
     .where('occurred_at', '>', since)
     .where((eb) => eb.or([eb('email_hash', '=', emailHash), eb('ip', '=', ctx.ip)]))
     .executeTakeFirstOrThrow()
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'name', 'active', 'locale'])
-    .where('email', '=', email)
-    .executeTakeFirst()
+  const user = await deps.db.selectFrom('users').select(['id', 'name', 'active']).where('email', '=', email).executeTakeFirst()
   if (recent.n >= MAX_FAILURES_PER_ACCOUNT) {
-    await logAttempt(deps, { emailHash, userId: user?.id ?? null, ip: ctx.ip, outcome: 'rate_limited' }, 'password_reset')
+    await logRefusedAttempt(deps, {
+      kind: 'password_reset',
+      emailHash,
+      userId: user?.id ?? null,
+      ip: ctx.ip,
+      outcome: 'rate_limited',
+    })
     return
   }
   if (!user?.active) {
-    await logAttempt(deps, { emailHash, userId: null, ip: ctx.ip, outcome: 'no_account' }, 'password_reset')
+    await logRefusedAttempt(deps, { kind: 'password_reset', emailHash, userId: null, ip: ctx.ip, outcome: 'no_account' })
     return
   }
   const token = newToken()
@@ -207,10 +202,7 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
         expires_at: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000),
       })
       .execute()
-    await trx
-      .insertInto('sign_in_attempts')
-      .values({ kind: 'password_reset', email_hash: emailHash, user_id: user.id, ip: ctx.ip, outcome: 'sent' })
-      .execute()
+    await recordAttempt(trx, { kind: 'password_reset', emailHash, userId: user.id, ip: ctx.ip, outcome: 'sent' })
     await recordAudit(trx, ctx, { entityType: 'user', entityId: user.id, action: 'password_reset_requested' })
     await deps.mail.enqueue(trx, {
       to: email,

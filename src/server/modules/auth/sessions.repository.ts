@@ -64,3 +64,19 @@ export async function deleteSessionsOf(db: Kysely<DB>, userId: string, exceptSes
   if (exceptSessionId) q = q.where('id', '<>', exceptSessionId)
   await q.execute()
 }
+
+export interface AttemptRecord {
+  kind: 'sign_in' | 'password_reset'
+  emailHash: string
+  userId: string | null
+  ip: string
+  outcome: string
+}
+
+/** The sign-in log, also the source of the rate limits. Takes a transaction when it has one. */
+export async function recordAttempt(db: Kysely<DB>, a: AttemptRecord): Promise<void> {
+  await db
+    .insertInto('sign_in_attempts')
+    .values({ kind: a.kind, email_hash: a.emailHash, user_id: a.userId, ip: a.ip, outcome: a.outcome })
+    .execute()
+}

@@ -35,6 +35,7 @@ export interface Running {
 export async function startServer(env: Env, options: { webDir?: string | null; listen?: boolean } = {}): Promise<Running> {
   const log = createLogger(env)
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir })
+  let jobs: Jobs | null = null
   try {
     const applied = await migrateToLatest(database.db)
     if (applied.length) log.info({ migrations: applied }, 'database migrated')
@@ -45,8 +46,9 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
       log.info('demo data seeded')
     }
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.dataDir, 'mail-outbox') })
-    const jobs = await Jobs.start(database.pool, mailer, log)
-    const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: jobs, log }
+    const started = await Jobs.start(database.pool, mailer, log)
+    jobs = started
+    const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log }
     const app = await buildApp(deps, { logger: log, webDir: options.webDir === undefined ? WEB_DIR : options.webDir })
     // Requests still running at shutdown finish before the database closes under them.
     let inFlight = 0
@@ -63,13 +65,15 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
         await app.close()
         const until = Date.now() + 10_000
         while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
-        await jobs.stop()
+        await started.stop()
         await database.close()
       })()
       return stopping
     }
-    return { app, database, jobs, seeded, stop }
+    return { app, database, jobs: started, seeded, stop }
   } catch (error) {
+    // A failure after the worker started (building the app, listening) must not leave it polling.
+    await jobs?.stop()
     await database.close()
     throw error
   }

@@ -52,17 +52,7 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
     request.auth = await authenticate(deps, credentialsOf(request))
     const outcome = evaluatePolicy(policy, request.auth?.actor.role ?? null)
     if (outcome !== 'allowed') {
-      request.log.warn(
-        {
-          event: 'authz.refused',
-          outcome,
-          account: request.auth?.actor.id ?? null,
-          role: request.auth?.actor.role ?? null,
-          address: request.ip,
-          route: `${request.method} ${request.routeOptions.url}`,
-        },
-        'authorisation refused',
-      )
+      logRefusal(request, outcome)
       const error =
         outcome === 'unauthenticated'
           ? new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in to use this, or send a valid API token.')
@@ -72,10 +62,7 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
     if (request.auth?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER]
       if (typeof sent !== 'string' || !request.auth.csrfToken || !safeEqual(sent, request.auth.csrfToken)) {
-        request.log.warn(
-          { event: 'authz.refused', outcome: 'csrf', account: request.auth.actor.id, address: request.ip },
-          'authorisation refused',
-        )
+        logRefusal(request, 'csrf')
         return sendProblem(
           request,
           reply,
@@ -87,6 +74,21 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
       }
     }
   })
+}
+
+/** Every refused authorisation, in one shape: time (UTC, by the logger), account, role, address, route. */
+function logRefusal(request: FastifyRequest, outcome: string): void {
+  request.log.warn(
+    {
+      event: 'authz.refused',
+      outcome,
+      account: request.auth?.actor.id ?? null,
+      role: request.auth?.actor.role ?? null,
+      address: request.ip,
+      route: `${request.method} ${request.routeOptions.url}`,
+    },
+    'authorisation refused',
+  )
 }
 
 function credentialsOf(request: FastifyRequest) {

@@ -2,25 +2,9 @@ import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
 import { SignedIn } from '../../http/policy.js'
-import { type App, IdParams, IsoDateTime } from '../../http/types.js'
+import { type App, IdParams } from '../../http/types.js'
+import { ApiTokenSchema, CreateTokenBody } from './tokens.schema.js'
 import { createToken, listMyTokens, revokeToken } from './tokens.service.js'
-
-const ApiTokenSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: IsoDateTime,
-    lastUsedAt: IsoDateTime.nullable(),
-    expiresAt: IsoDateTime.nullable(),
-  })
-  .meta({ id: 'ApiToken' })
-const CreateTokenBody = z
-  .object({
-    name: z.string().trim().min(1, 'must not be empty').max(100),
-    expiresInDays: z.number().int().min(1).max(730).optional(),
-  })
-  .strict()
 
 /** Personal API tokens for integrations: shown once, stored hashed, revocable by their owner. */
 export function tokensRoutes(app: App, deps: Deps): void {

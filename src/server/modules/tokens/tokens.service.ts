@@ -5,15 +5,7 @@ import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { API_TOKEN_PREFIX } from '../auth/auth.service.js'
 import { hashToken, newToken } from '../auth/tokens.js'
-
-export interface ApiTokenDto {
-  id: string
-  name: string
-  prefix: string
-  createdAt: string
-  lastUsedAt: string | null
-  expiresAt: string | null
-}
+import type { ApiTokenDto } from './tokens.schema.js'
 
 function ownerOf(ctx: Ctx): string {
   if (!ctx.actor) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in first.')

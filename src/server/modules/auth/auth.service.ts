@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Authentication, Ctx } from '../../http/context.js'
@@ -93,21 +93,32 @@ export async function startSession(
 /** Seconds to wait when the account or the address has failed too often lately, else 0. */
 async function rateLimit(deps: Deps, emailHash: string, ip: string): Promise<number> {
   const since = new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000)
-  const row = await deps.db
+  const failures = deps.db
     .selectFrom('sign_in_attempts')
-    .select([
-      sql<number>`count(*) filter (where email_hash = ${emailHash})::int`.as('by_account'),
-      sql<number>`count(*) filter (where ip = ${ip})::int`.as('by_address'),
-      sql<Date | null>`min(occurred_at)`.as('oldest'),
-    ])
     .where('kind', '=', 'sign_in')
     .where('outcome', '<>', 'success')
     .where('occurred_at', '>', since)
-    .where((eb) => eb.or([eb('email_hash', '=', emailHash), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow()
-  if (row.by_account < MAX_FAILURES_PER_ACCOUNT && row.by_address < MAX_FAILURES_PER_ADDRESS) return 0
-  const oldest = row.oldest ? new Date(row.oldest).getTime() : Date.now()
-  return Math.max(1, Math.ceil((oldest + ATTEMPT_WINDOW_MINUTES * 60_000 - Date.now()) / 1000))
+  const waits = await Promise.all([
+    waitFor(failures.where('email_hash', '=', emailHash), MAX_FAILURES_PER_ACCOUNT),
+    waitFor(failures.where('ip', '=', ip), MAX_FAILURES_PER_ADDRESS),
+  ])
+  return Math.max(...waits)
+}
+
+/**
+ * Seconds until fewer than `limit` of these failures remain in the window: when the limit-th
+ * newest falls out. 0 when there are fewer already.
+ */
+async function waitFor(failures: SelectQueryBuilder<DB, 'sign_in_attempts', object>, limit: number): Promise<number> {
+  const row = await failures
+    .select('occurred_at')
+    .orderBy('occurred_at', 'desc')
+    .offset(limit - 1)
+    .limit(1)
+    .executeTakeFirst()
+  if (!row) return 0
+  const freeAt = new Date(row.occurred_at).getTime() + ATTEMPT_WINDOW_MINUTES * 60_000
+  return Math.max(1, Math.ceil((freeAt - Date.now()) / 1000))
 }
 
 /** A refused attempt: recorded for the rate limits and logged. */

@@ -64,9 +64,27 @@ describe('accounts and sessions', () => {
     const limited = await signIn(user.email, TEST_PASSWORD, '10.1.1.1')
     expect(limited.statusCode).toBe(429)
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+
     // An account that does not exist is limited the same way, so 429 reveals nothing.
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await signIn('ghost@example.test', 'wrong-password', `10.2.0.${i}`)
     expect((await signIn('ghost@example.test', 'wrong-password', '10.2.1.1')).statusCode).toBe(429)
+  })
+
+  it('tells a limited account how long it really has to wait', async () => {
+    // An older failure from the same address, for someone else, must not shorten the account's wait.
+    await signIn('someone-else@example.test', 'wrong-password', '10.5.0.1')
+    await t.db
+      .updateTable('sign_in_attempts')
+      .set({ occurred_at: new Date(Date.now() - 14 * 60_000) })
+      .where('ip', '=', '10.5.0.1')
+      .execute()
+    const user = await buildUser(t.db)
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await signIn(user.email, 'wrong-password', '10.5.0.1')
+    const limited = await signIn(user.email, TEST_PASSWORD, '10.5.0.1')
+    expect(limited.statusCode).toBe(429)
+    // The account's five failures are a moment old: about fifteen minutes, not the one minute
+    // left to the other account's failure.
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(14 * 60)
   })
 
   it('limits failed sign-ins per address across accounts', async () => {

@@ -18,6 +18,7 @@ import { AppError, errorHandler, sendProblem } from './http/errors.js'
 import { registerGuard } from './http/guard.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import type { App } from './http/types.js'
+import { agreementsRoutes } from './modules/agreements/agreements.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
@@ -28,6 +29,16 @@ import { usersRoutes } from './modules/users/users.routes.js'
 
 export const VERSION = '0.1.0'
 
+const UPLOAD_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'application/octet-stream',
+]
+
 /** The route modules, in one list: adding a module is adding a line here. */
 const MODULES: ((app: App, deps: Deps) => void)[] = [
   authRoutes,
@@ -35,6 +46,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   invitationsRoutes,
   tokensRoutes,
   institutionsRoutes,
+  agreementsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),
 ]
@@ -60,6 +72,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setErrorHandler(errorHandler)
   // Only JSON bodies: a cross-site HTML form cannot send them, which backs up the CSRF check.
   app.removeContentTypeParser(['text/plain'])
+  // Uploads (attachments, import files) arrive as the raw file with its own type. A cross-site form
+  // cannot send these types without a CORS preflight, which we never grant.
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
 
   await app.register(fastifyCookie, { secret: deps.env.sessionSecret })
   registerSecurityHeaders(app, { https: deps.env.secureCookies })

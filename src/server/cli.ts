@@ -13,6 +13,7 @@ import { systemCtx } from './http/context.js'
 import { main } from './main.js'
 import { recordAudit } from './modules/audit/audit.record.js'
 import { hashPassword } from './modules/auth/password.js'
+import { indexColumns } from './modules/institutions/institutions.repository.js'
 
 const USAGE = `Usage: meridian <command>
 
@@ -113,7 +114,13 @@ async function createAdmin(args: string[]): Promise<number> {
         }
         const inst = await trx
           .insertInto('institutions')
-          .values({ name: values.institution, kind: 'university', country, is_home: true })
+          .values({
+            name: values.institution,
+            kind: 'university',
+            country,
+            is_home: true,
+            ...indexColumns({ name: values.institution }),
+          })
           .returning(['id', 'name', 'country'])
           .executeTakeFirstOrThrow()
         await recordAudit(trx, ctx, { entityType: 'institution', entityId: inst.id, action: 'create', after: inst })

@@ -8,6 +8,7 @@ import { isEmpty, seedDemo } from './db/seed/demo.js'
 import type { Deps } from './deps.js'
 import type { Env } from './env.js'
 import type { App } from './http/types.js'
+import { runDailyLifecycle } from './modules/agreements/lifecycle.js'
 import { Jobs } from './modules/mail/mail.queue.js'
 import { createMailer } from './modules/mail/mailer.js'
 
@@ -49,6 +50,10 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     const started = await Jobs.start(database.pool, mailer, log)
     jobs = started
     const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log }
+    await started.daily('agreements-daily', '10 2 * * *', async () => {
+      const result = await runDailyLifecycle(deps)
+      log.info({ ...result }, 'agreements: daily lifecycle done')
+    })
     const app = await buildApp(deps, { logger: log, webDir: options.webDir === undefined ? WEB_DIR : options.webDir })
     // Requests still running at shutdown finish before the database closes under them.
     let inFlight = 0

@@ -18,8 +18,10 @@ export interface Database {
   close(): Promise<void>
 }
 
-// Dates stay Date objects; int8 counts come back as strings unless cast in SQL.
+// Timestamps become Date objects; int8 counts come back as strings unless cast in SQL.
 // Both databases go through these same parsers, since PGlite speaks the wire protocol to pg.
+// A calendar date (an agreement's end) stays 'YYYY-MM-DD': as a Date it would shift with the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value)
 
 /** One code path: Kysely over a pg.Pool, whose connection is a PostgreSQL server or PGlite. */
 export async function openDatabase(options: { url?: string; dataDir: string; poolSize?: number }): Promise<Database> {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { AgreementKind, AgreementStatus, FileKind, MobilityType } from '../../shared/agreements.js'
 import type { Role } from '../../shared/roles.js'
 
 /** Kysely's view of the tables. Keep in step with migrations/. */
@@ -20,7 +21,134 @@ export interface InstitutionTable {
   default_language: Generated<string>
   logo: Buffer | null
   logo_mime: string | null
+  tags: ColumnType<string[], string[] | undefined, string[]>
+  notes: string | null
+  name_key: Generated<string>
+  search: ColumnType<string, unknown, unknown>
+  merged_into: string | null
   created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface InstitutionContactTable {
+  id: Generated<string>
+  institution_id: string
+  position: Generated<number>
+  name: string
+  role: string | null
+  email: string | null
+  phone: string | null
+  created_at: Generated<Date>
+}
+
+/** A date without time, as 'YYYY-MM-DD' both ways (the pg type parser for date is set to keep the text). */
+type DateOnly = ColumnType<string, string, string>
+
+export interface AgreementTable {
+  id: Generated<string>
+  reference: string
+  title: string
+  kind: AgreementKind
+  status: Generated<AgreementStatus>
+  start_date: DateOnly | null
+  end_date: DateOnly | null
+  responsible_id: string | null
+  predecessor_id: string | null
+  termination_reason: string | null
+  status_changed_at: Generated<Date>
+  notes: string | null
+  search: ColumnType<string, unknown, unknown>
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface AgreementPartyTable {
+  agreement_id: string
+  institution_id: string
+  org_unit_id: string | null
+  position: Generated<number>
+}
+
+export interface AgreementConditionTable {
+  id: Generated<string>
+  agreement_id: string
+  position: Generated<number>
+  mobility_type: MobilityType
+  sending_institution_id: string
+  sending_unit_id: string | null
+  receiving_institution_id: string
+  receiving_unit_id: string | null
+  academic_year_from: string
+  academic_year_to: string
+  mobilities_per_year: number | null
+  total_months_per_year: ColumnType<string | null, number | null, number | null>
+  total_days_per_year: number | null
+  subject_areas: ColumnType<{ isced: string; clarification: string | null }[], string, string>
+  eqf_levels: ColumnType<number[], number[] | undefined, number[]>
+  language_skills: ColumnType<{ language: string; cefr: string; isced: string | null }[], string, string>
+  blended: Generated<boolean>
+  other_terms: string | null
+}
+
+export interface AgreementSignatoryTable {
+  id: Generated<string>
+  agreement_id: string
+  institution_id: string
+  name: string
+  position: string | null
+  signed_on: DateOnly | null
+  created_at: Generated<Date>
+}
+
+export interface AgreementFileTable {
+  id: Generated<string>
+  agreement_id: string
+  kind: FileKind
+  file_name: string
+  mime: string
+  size: number
+  sha256: string
+  version: number
+  content: Buffer
+  uploaded_by: string | null
+  uploaded_at: Generated<Date>
+}
+
+export interface AgreementCommentTable {
+  id: Generated<string>
+  agreement_id: string
+  author_id: string | null
+  body: string
+  created_at: Generated<Date>
+}
+
+export interface AgreementReminderTable {
+  agreement_id: string
+  end_date: DateOnly
+  days: number
+  sent_at: Generated<Date>
+}
+
+export interface AppSettingTable {
+  key: string
+  value: Json
+  updated_at: Generated<Date>
+}
+
+export interface ImportUploadTable {
+  id: Generated<string>
+  user_id: string
+  kind: string
+  file_name: string
+  content: Buffer
+  created_at: Generated<Date>
+  committed_at: Timestamp | null
+}
+
+export interface ImportMappingTable {
+  kind: string
+  header_key: string
+  mapping: Json
   updated_at: Generated<Date>
 }
 
@@ -128,6 +256,17 @@ export interface DB {
   invitations: InvitationTable
   sign_in_attempts: SignInAttemptTable
   audit_events: AuditEventTable
+  institution_contacts: InstitutionContactTable
+  agreements: AgreementTable
+  agreement_parties: AgreementPartyTable
+  agreement_conditions: AgreementConditionTable
+  agreement_signatories: AgreementSignatoryTable
+  agreement_files: AgreementFileTable
+  agreement_comments: AgreementCommentTable
+  agreement_reminders: AgreementReminderTable
+  app_settings: AppSettingTable
+  import_uploads: ImportUploadTable
+  import_mappings: ImportMappingTable
 }
 
 export type UserRow = Selectable<UserTable>
@@ -135,3 +274,5 @@ export type NewUser = Insertable<UserTable>
 export type UserUpdate = Updateable<UserTable>
 export type InstitutionRow = Selectable<InstitutionTable>
 export type AuditEventRow = Selectable<AuditEventTable>
+export type AgreementRow = Selectable<AgreementTable>
+export type AgreementConditionRow = Selectable<AgreementConditionTable>

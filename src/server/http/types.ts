@@ -48,3 +48,17 @@ export function paged<T extends z.ZodType>(item: T) {
 /** A date-time as an ISO 8601 string in UTC. */
 export const IsoDateTime = z.string().meta({ format: 'date-time' })
 export const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString())
+
+/** A query parameter holding a comma-separated list ("PT,KR"), each item checked by `inner`. */
+export function csvList<T extends z.ZodType>(inner: T) {
+  return z.preprocess(
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : v,
+    z.array(inner).max(50, 'must list at most 50 values'),
+  )
+}

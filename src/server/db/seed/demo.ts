@@ -4,7 +4,9 @@ import type { Role } from '../../../shared/roles.js'
 import { systemCtx } from '../../http/context.js'
 import { recordAudit } from '../../modules/audit/audit.record.js'
 import { hashPassword } from '../../modules/auth/password.js'
+import { indexColumns } from '../../modules/institutions/institutions.repository.js'
 import type { DB, InstitutionTable } from '../schema.js'
+import { seedNetwork } from './network.js'
 
 export { DEMO_DOMAIN, DEMO_PASSWORD }
 
@@ -125,8 +127,9 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const ctx = systemCtx('seed')
   await db.transaction().execute(async (trx) => {
-    const home = await trx.insertInto('institutions').values(HOME).returning(['id', 'name']).executeTakeFirstOrThrow()
-    const partners = await trx.insertInto('institutions').values(PARTNERS).returning(['id', 'name']).execute()
+    const indexed = (i: Insertable<InstitutionTable>) => ({ ...i, ...indexColumns(i) })
+    const home = await trx.insertInto('institutions').values(indexed(HOME)).returning(['id', 'name']).executeTakeFirstOrThrow()
+    const partners = await trx.insertInto('institutions').values(PARTNERS.map(indexed)).returning(['id', 'name']).execute()
     const units = await trx
       .insertInto('org_units')
       .values(UNITS.map((u) => ({ ...u, institution_id: home.id })))
@@ -154,4 +157,5 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       await recordAudit(trx, ctx, { entityType: 'user', entityId: user.id, action: 'create', after: user })
     }
   })
+  await seedNetwork(db)
 }

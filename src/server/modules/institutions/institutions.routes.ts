@@ -1,21 +1,53 @@
 import { z } from 'zod'
+import { MOBILITY_TYPES } from '../../../shared/agreements.js'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
-import { AdminOnly, Public, SignedIn } from '../../http/policy.js'
-import { type App, IdParams } from '../../http/types.js'
-import { HomeSettingsBody, HomeSettingsSchema, InstitutionListQuery, InstitutionSchema, LogoBody } from './institutions.schema.js'
+import { AdminOnly, Public, rolesOnly, SignedIn } from '../../http/policy.js'
+import { EXPORT_MAX_ROWS, sendTable } from '../../http/table-export.js'
+import { type App, IdParams, IsoDateTime, paged, pageOf } from '../../http/types.js'
+import { READ } from '../agreements/agreements.routes.js'
+import { institutionColumns } from './institutions.export.js'
+import { queryInstitutions } from './institutions.repository.js'
 import {
-  getHomeLogo,
-  getHomeSettings,
-  getInstitution,
-  listInstitutions,
-  listOrgUnits,
-  setHomeLogo,
-  updateHomeSettings,
-} from './institutions.service.js'
+  ContactSchema,
+  HomeSettingsBody,
+  HomeSettingsSchema,
+  InstitutionBody,
+  InstitutionExportQuery,
+  InstitutionListItemSchema,
+  InstitutionListQuery,
+  InstitutionSchema,
+  LogoBody,
+  MergeBody,
+  SimilarQuery,
+  SimilarSchema,
+  UnitSchema,
+} from './institutions.schema.js'
+import { getHomeLogo, getHomeSettings, listOrgUnits, setHomeLogo, updateHomeSettings } from './institutions.service.js'
+import { createInstitution, findSimilar, getInstitutionDetail, mergeInstitutions, updateInstitution } from './registry.service.js'
 
-const OrgUnitSchema = z.object({ id: z.uuid(), name: z.string(), code: z.string().nullable() }).meta({ id: 'OrgUnit' })
+const tags = ['institutions']
+const WRITE = rolesOnly('admin', 'officer')
+
+export const FlowSchema = z
+  .object({
+    academicYear: z.string(),
+    direction: z.enum(['outgoing', 'incoming']),
+    mobilityType: z.enum(MOBILITY_TYPES),
+    places: z.number().int(),
+  })
+  .meta({ id: 'PlannedFlow' })
+
+export const InstitutionDetailSchema = InstitutionSchema.extend({
+  notes: z.string().nullable(),
+  contacts: z.array(ContactSchema),
+  units: z.array(UnitSchema),
+  /** Places per academic year that agreements in force or signed plan with this institution. */
+  flows: z.array(FlowSchema),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+}).meta({ id: 'InstitutionDetail' })
 
 export function institutionsRoutes(app: App, deps: Deps): void {
   app.get(
@@ -23,23 +55,115 @@ export function institutionsRoutes(app: App, deps: Deps): void {
     {
       config: { policy: SignedIn },
       schema: {
-        tags: ['institutions'],
-        summary: 'Institutions I may see',
+        tags,
+        summary: 'Search and filter institutions I may see',
         querystring: InstitutionListQuery,
-        response: { 200: z.array(InstitutionSchema) },
+        response: { 200: paged(InstitutionListItemSchema) },
       },
     },
-    async (request) =>
-      listInstitutions(deps, request.auth!.actor, { q: request.query.q, partnersOnly: request.query.partnersOnly === 'true' }),
+    async (request) => {
+      const { items, total } = await queryInstitutions(deps.db, request.auth!.actor, request.query)
+      return pageOf(items, total, request.query.page, request.query.pageSize)
+    },
+  )
+
+  app.get(
+    '/api/institutions/export',
+    {
+      config: { policy: READ },
+      schema: {
+        tags,
+        summary: 'The filtered list as CSV or XLSX (every page, in the same order)',
+        querystring: InstitutionExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { items } = await queryInstitutions(deps.db, request.auth!.actor, {
+        ...request.query,
+        page: 1,
+        pageSize: EXPORT_MAX_ROWS,
+      })
+      return sendTable(reply, request.query.format, 'institutions', institutionColumns, items)
+    },
+  )
+
+  app.get(
+    '/api/institutions/similar',
+    {
+      config: { policy: WRITE },
+      schema: {
+        tags,
+        summary: 'Institutions that look like the one described (same identifier, or near-identical name in the country)',
+        querystring: SimilarQuery,
+        response: { 200: z.array(SimilarSchema) },
+      },
+    },
+    async (request) => {
+      const { exclude, ...probe } = request.query
+      return findSimilar(deps.db, probe, exclude)
+    },
+  )
+
+  app.post(
+    '/api/institutions',
+    {
+      config: { policy: WRITE },
+      schema: { tags, summary: 'Add an institution', body: InstitutionBody, response: { 201: InstitutionDetailSchema } },
+    },
+    async (request, reply) => {
+      const id = await createInstitution(deps, ctxOf(request), request.body)
+      return reply.status(201).send(await getInstitutionDetail(deps, request.auth!.actor, id))
+    },
   )
 
   app.get(
     '/api/institutions/:id',
     {
       config: { policy: SignedIn },
-      schema: { tags: ['institutions'], summary: 'One institution', params: IdParams, response: { 200: InstitutionSchema } },
+      schema: {
+        tags,
+        summary: 'One institution with its contacts, units and planned flows',
+        params: IdParams,
+        response: { 200: InstitutionDetailSchema },
+      },
     },
-    async (request) => getInstitution(deps, request.auth!.actor, request.params.id),
+    async (request) => getInstitutionDetail(deps, request.auth!.actor, request.params.id),
+  )
+
+  app.put(
+    '/api/institutions/:id',
+    {
+      config: { policy: WRITE },
+      schema: {
+        tags,
+        summary: 'Change an institution, its contacts and units',
+        params: IdParams,
+        body: InstitutionBody,
+        response: { 200: InstitutionDetailSchema },
+      },
+    },
+    async (request) => {
+      await updateInstitution(deps, ctxOf(request), request.params.id, request.body)
+      return getInstitutionDetail(deps, request.auth!.actor, request.params.id)
+    },
+  )
+
+  app.post(
+    '/api/institutions/:id/merge',
+    {
+      config: { policy: WRITE },
+      schema: {
+        tags,
+        summary: 'Merge this duplicate into another institution, with its agreements, contacts and history',
+        params: IdParams,
+        body: MergeBody,
+        response: { 200: InstitutionDetailSchema },
+      },
+    },
+    async (request) => {
+      const id = await mergeInstitutions(deps, ctxOf(request), request.params.id, request.body.into)
+      return getInstitutionDetail(deps, request.auth!.actor, id)
+    },
   )
 
   app.get(
@@ -49,7 +173,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
       schema: {
         tags: ['institutions'],
         summary: "The home institution's organisational units",
-        response: { 200: z.array(OrgUnitSchema) },
+        response: { 200: z.array(UnitSchema) },
       },
     },
     async () => listOrgUnits(deps),

@@ -8,6 +8,7 @@ import {
   SCHAC_ID,
 } from '../../../shared/identifiers.js'
 import { LANGUAGES, LOGO_MAX_BYTES } from '../../../shared/limits.js'
+import { csvList, IsoDateTime, PageQuery } from '../../http/types.js'
 
 export const INSTITUTION_KINDS = [
   'university',
@@ -48,13 +49,117 @@ export const InstitutionSchema = z
     schacId: z.string().nullable(),
     rorId: z.string().nullable(),
     isHome: z.boolean(),
+    tags: z.array(z.string()),
   })
   .meta({ id: 'Institution' })
 export type InstitutionDto = z.infer<typeof InstitutionSchema>
 
+export const InstitutionListItemSchema = InstitutionSchema.extend({
+  agreementsInForce: z.number().int(),
+  agreementsTotal: z.number().int(),
+  nextEndDate: z.string().nullable().describe('The earliest end date of the agreements in force'),
+  updatedAt: IsoDateTime,
+}).meta({ id: 'InstitutionListItem' })
+export type InstitutionListItem = z.infer<typeof InstitutionListItemSchema>
+
+export const INSTITUTION_SORTS = ['name', 'country', 'city', 'agreements', 'updated'] as const
 export const InstitutionListQuery = z
-  .object({ q: z.string().trim().max(200).optional(), partnersOnly: z.enum(['true', 'false']).optional() })
+  .object({
+    q: z.string().trim().max(200).optional(),
+    partnersOnly: z.enum(['true', 'false']).optional(),
+    country: csvList(CountryCode).optional().describe('Comma-separated ISO codes'),
+    kind: csvList(InstitutionKind).optional().describe('Comma-separated kinds'),
+    tag: z.string().trim().max(60).optional(),
+    inForce: z
+      .enum(['true', 'false'])
+      .optional()
+      .describe('Only institutions with (true) or without (false) an agreement in force'),
+    sort: z.enum(INSTITUTION_SORTS).default('name'),
+    dir: z.enum(['asc', 'desc']).default('asc'),
+    ...PageQuery,
+  })
   .strict()
+export type InstitutionFilter = z.infer<typeof InstitutionListQuery>
+export const InstitutionExportQuery = InstitutionListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') })
+
+export const ContactSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  })
+  .meta({ id: 'InstitutionContact' })
+export const UnitSchema = z.object({ id: z.uuid(), name: z.string(), code: z.string().nullable() }).meta({ id: 'OrgUnit' })
+
+const PHONE = /^\+?[0-9 ()./-]{5,30}$/
+const ContactInput = z
+  .object({
+    id: z.uuid().optional(),
+    name: z.string().trim().min(1, 'is required').max(200),
+    role: z.string().trim().max(200).nullable().default(null),
+    email: z.email('must be an e-mail address').max(254).toLowerCase().nullable().default(null),
+    phone: z.string().trim().regex(PHONE, 'must be a phone number such as +351 253 601 109').nullable().default(null),
+  })
+  .strict()
+const UnitInput = z
+  .object({
+    id: z.uuid().optional(),
+    name: z.string().trim().min(1, 'is required').max(300),
+    code: z.string().trim().max(40).nullable().default(null),
+  })
+  .strict()
+const Tag = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(60, 'must be at most 60 characters')
+  .transform((t) => t.toLowerCase())
+
+export const InstitutionBody = z
+  .object({
+    name: z.string().trim().min(2, 'must be at least 2 characters').max(300),
+    kind: InstitutionKind,
+    country: CountryCode,
+    city: z.string().trim().max(200).nullable().default(null),
+    website: Website.nullable().default(null),
+    erasmusCode: ErasmusCode.nullable().default(null),
+    schacId: SchacId.nullable().default(null),
+    rorId: RorId.nullable().default(null),
+    tags: z
+      .array(Tag)
+      .max(30)
+      .default([])
+      .transform((t) => [...new Set(t)]),
+    notes: z.string().trim().max(5000).nullable().default(null),
+    contacts: z.array(ContactInput).max(50).default([]),
+    units: z
+      .array(UnitInput)
+      .max(200)
+      .default([])
+      .refine((u) => new Set(u.map((x) => x.name.toLowerCase())).size === u.length, 'must not name a unit twice'),
+    /** Create even though an institution with a near-identical name exists in the same country. */
+    confirmDuplicate: z.boolean().default(false),
+  })
+  .strict()
+export type InstitutionInput = z.infer<typeof InstitutionBody>
+
+export const SimilarQuery = z
+  .object({
+    name: z.string().trim().max(300).optional(),
+    country: CountryCode.optional(),
+    erasmusCode: ErasmusCode.optional(),
+    schacId: SchacId.optional(),
+    rorId: RorId.optional(),
+    exclude: z.uuid().optional(),
+  })
+  .strict()
+export const SimilarSchema = z
+  .object({ institution: InstitutionSchema, reason: z.enum(['erasmusCode', 'schacId', 'rorId', 'name']) })
+  .meta({ id: 'SimilarInstitution' })
+
+export const MergeBody = z.object({ into: z.uuid('must be the id of the institution to keep') }).strict()
 
 export const HomeSettingsSchema = InstitutionSchema.extend({
   languages: z.array(z.enum(LANGUAGES)),

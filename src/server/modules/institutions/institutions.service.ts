@@ -1,55 +1,13 @@
 import type { Kysely } from 'kysely'
 import { DEMO_DOMAIN } from '../../../shared/demo.js'
 import { LOGO_MAX_BYTES } from '../../../shared/limits.js'
-import { containsPattern } from '../../db/like.js'
 import type { DB, InstitutionRow } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
-import type { Actor, Ctx } from '../../http/context.js'
+import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { recordAudit } from '../audit/audit.record.js'
-import type { HomeSettingsInput, InstitutionDto } from './institutions.schema.js'
-
-const columns = ['id', 'name', 'kind', 'country', 'city', 'website', 'erasmus_code', 'schac_id', 'ror_id', 'is_home'] as const
-
-export function presentInstitution(row: Pick<InstitutionRow, (typeof columns)[number]>): InstitutionDto {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: row.kind,
-    country: row.country,
-    city: row.city,
-    website: row.website,
-    erasmusCode: row.erasmus_code,
-    schacId: row.schac_id,
-    rorId: row.ror_id,
-    isHome: row.is_home,
-  }
-}
-
-/** A partner coordinator sees the home institution and their own; everyone else sees all. */
-function visibleTo(db: Kysely<DB>, actor: Actor) {
-  let q = db.selectFrom('institutions').select(columns)
-  if (actor.role === 'partner') {
-    q = q.where((eb) =>
-      eb.or([eb('is_home', '=', true), eb('id', '=', actor.institutionId ?? '00000000-0000-0000-0000-000000000000')]),
-    )
-  }
-  return q
-}
-
-export async function getInstitution(deps: Deps, actor: Actor, id: string): Promise<InstitutionDto> {
-  const row = await visibleTo(deps.db, actor).where('id', '=', id).executeTakeFirst()
-  if (!row) throw AppError.notFound('The institution')
-  return presentInstitution(row)
-}
-
-export async function listInstitutions(deps: Deps, actor: Actor, f: { q?: string; partnersOnly?: boolean }) {
-  let q = visibleTo(deps.db, actor)
-  if (f.q) q = q.where('name', 'ilike', containsPattern(f.q))
-  if (f.partnersOnly) q = q.where('is_home', '=', false)
-  const rows = await q.orderBy('is_home', 'desc').orderBy('name').limit(500).execute()
-  return rows.map(presentInstitution)
-}
+import { indexColumns, presentInstitution } from './institutions.repository.js'
+import type { HomeSettingsInput } from './institutions.schema.js'
 
 export async function listOrgUnits(deps: Deps) {
   return deps.db
@@ -111,6 +69,14 @@ export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettin
         ror_id: input.rorId,
         languages: input.languages,
         default_language: input.defaultLanguage,
+        ...indexColumns({
+          ...before,
+          name: input.name,
+          city: input.city,
+          erasmus_code: input.erasmusCode,
+          schac_id: input.schacId,
+          ror_id: input.rorId,
+        }),
         updated_at: new Date(),
       })
       .where('id', '=', before.id)
@@ -127,7 +93,11 @@ export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettin
   })
 }
 
-async function assertIdentifiersFree(trx: Kysely<DB>, selfId: string, input: HomeSettingsInput) {
+export async function assertIdentifiersFree(
+  trx: Kysely<DB>,
+  selfId: string | null,
+  input: Pick<HomeSettingsInput, 'erasmusCode' | 'schacId' | 'rorId'>,
+) {
   const checks = [
     ['erasmus_code', input.erasmusCode, 'body.erasmusCode'],
     ['schac_id', input.schacId, 'body.schacId'],
@@ -139,7 +109,7 @@ async function assertIdentifiersFree(trx: Kysely<DB>, selfId: string, input: Hom
       .selectFrom('institutions')
       .select('name')
       .where(column, '=', value)
-      .where('id', '<>', selfId)
+      .where('id', '<>', selfId ?? '00000000-0000-0000-0000-000000000000')
       .executeTakeFirst()
     if (other) {
       throw new AppError(AppErrorCode.CONFLICT, `${path}: ${value} already belongs to ${other.name}.`, {

@@ -22,7 +22,7 @@ export class Jobs implements MailQueue {
       db: { executeSql: (text, values) => pool.query(text, values) },
       schema: 'pgboss',
       supervise: true,
-      schedule: false,
+      schedule: true,
     })
     boss.on('error', (err) => log.error({ err }, 'job queue error'))
     await boss.start()
@@ -31,6 +31,19 @@ export class Jobs implements MailQueue {
       for (const job of jobs) await mailer.send(job.data)
     })
     return new Jobs(boss)
+  }
+
+  /**
+   * Runs `handler` every day at `cron` (UTC), and once now, so a server started after a pause
+   * catches up at once. The handler must be safe to run twice.
+   */
+  async daily(name: string, cron: string, handler: () => Promise<unknown>): Promise<void> {
+    await this.boss.createQueue(name, { name, retryLimit: 3, retryDelay: 300 })
+    await this.boss.work(name, { pollingIntervalSeconds: 10 }, async () => {
+      await handler()
+    })
+    await this.boss.schedule(name, cron, {}, { tz: 'UTC' })
+    await this.boss.send(name, {}, { singletonKey: `${name}-start`, singletonSeconds: 60 })
   }
 
   async enqueue(trx: Kysely<DB>, message: MailMessage): Promise<void> {

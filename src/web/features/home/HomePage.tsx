@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { api } from '../../lib/api'
 import { countryName } from '../../lib/format'
 import { useUser } from '../../lib/session'
-import type { Institution } from '../../lib/types'
+import type { Institution, Page } from '../../lib/types'
 
 export function HomePage() {
   const { t } = useTranslation()
   const user = useUser()
   const partners = useQuery({
     queryKey: ['institutions', 'partners'],
-    queryFn: () => api<Institution[]>('/api/institutions?partnersOnly=true'),
+    queryFn: () => api<Page<Institution>>('/api/institutions?partnersOnly=true&pageSize=200').then((p) => p.items),
   })
   return (
     <Stack maw={1000}>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { type Role, scopeOf } from '../../../shared/roles'
 import { api } from '../../lib/api'
-import type { Institution, OrgUnit } from '../../lib/types'
+import type { Institution, OrgUnit, Page } from '../../lib/types'
 
 /** The unit of a coordinator or the institution of a partner coordinator, as the role needs. */
 export function ScopeFields({
@@ -24,7 +24,7 @@ export function ScopeFields({
   })
   const partners = useQuery({
     queryKey: ['institutions', 'partners'],
-    queryFn: () => api<Institution[]>('/api/institutions?partnersOnly=true'),
+    queryFn: () => api<Page<Institution>>('/api/institutions?partnersOnly=true&pageSize=200').then((p) => p.items),
     enabled: scope === 'institution',
   })
   if (scope === 'orgUnit') {

@@ -1,0 +1,32 @@
+import { type RawBuilder, sql } from 'kysely'
+import { fold } from '../../shared/text.js'
+
+/**
+ * Full-text search without extensions, the same on PGlite and PostgreSQL: a tsvector in the
+ * 'simple' configuration over the text as written and as folded (no accents, no punctuation),
+ * queried by word prefixes. "evora" finds "Évora", "braga01" finds "P  BRAGA01", "Сеч" finds "Сеченов".
+ */
+export function searchDocument(...parts: (string | null | undefined)[]): RawBuilder<string> {
+  const raw = parts.filter((p): p is string => !!p).join(' ')
+  return sql<string>`to_tsvector('simple', ${`${raw} ${fold(raw)}`})`
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu
+
+/** A tsquery matching documents that contain every word of `q` as a prefix, or null when `q` has no words. */
+export function searchQuery(q: string): string | null {
+  const words = (q.toLowerCase().match(WORD) ?? []).slice(0, 12)
+  if (words.length === 0) return null
+  const terms = words.map((raw) => {
+    const folded = fold(raw).split(' ').filter(Boolean)
+    const foldedTerm = folded.map((w) => `'${w}':*`).join(' & ')
+    if (folded.length === 1 && folded[0] === raw) return foldedTerm
+    return folded.length ? `('${raw}':* | (${foldedTerm}))` : `'${raw}':*`
+  })
+  return terms.join(' & ')
+}
+
+/** `column @@ to_tsquery('simple', q)`, for a where clause. */
+export function matches(column: string, query: string) {
+  return sql<boolean>`${sql.ref(column)} @@ to_tsquery('simple', ${query})`
+}

@@ -1,0 +1,45 @@
+import ExcelJS from 'exceljs'
+import type { FastifyReply } from 'fastify'
+import Papa from 'papaparse'
+
+export interface Column<T> {
+  header: string
+  value: (row: T) => string | number | null
+  width?: number
+}
+
+/** At most this many rows go into one export; the list says so when there are more. */
+export const EXPORT_MAX_ROWS = 50_000
+
+/**
+ * Sends rows as CSV (UTF-8 with a byte-order mark, so Excel reads accents and Cyrillic) or as an
+ * XLSX workbook with a bold, frozen header row and a filter.
+ */
+export async function sendTable<T>(
+  reply: FastifyReply,
+  format: 'csv' | 'xlsx',
+  baseName: string,
+  columns: Column<T>[],
+  rows: T[],
+) {
+  const stamp = new Date().toISOString().slice(0, 10)
+  const fileName = `${baseName}-${stamp}.${format}`
+  reply.header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store')
+  if (format === 'csv') {
+    const csv = Papa.unparse({
+      fields: columns.map((c) => c.header),
+      data: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
+    })
+    return reply.type('text/csv; charset=utf-8').send(`\uFEFF${csv}\r\n`)
+  }
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'Meridian'
+  const sheet = workbook.addWorksheet(baseName.slice(0, 31))
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 18 }))
+  for (const r of rows) sheet.addRow(columns.map((c) => c.value(r)))
+  sheet.getRow(1).font = { bold: true }
+  sheet.views = [{ state: 'frozen', ySplit: 1 }]
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer())
+  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(buffer)
+}

@@ -1,0 +1,148 @@
+import { createRequire } from 'node:module'
+import type { Kysely } from 'kysely'
+import PDFDocument from 'pdfkit'
+import { ISCED_FIELDS } from '../../../shared/agreements.js'
+import type { Language } from '../../../shared/limits.js'
+import type { DB } from '../../db/schema.js'
+import type { AgreementDetail } from './agreements.schema.js'
+import { PDF_LABELS } from './pdf-labels.js'
+
+const require = createRequire(import.meta.url)
+// Noto Sans covers Latin and Cyrillic; Noto Sans KR covers Hangul (and CJK). Both ship as npm packages.
+const FONT_FILES = {
+  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
+  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
+  krRegular: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'),
+  krBold: require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'),
+}
+
+const CJK = /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+/gu
+
+/** Splits text into runs that one font can draw: Hangul and CJK in Noto Sans KR, the rest in Noto Sans. */
+export function scriptRuns(text: string): { text: string; cjk: boolean }[] {
+  const runs: { text: string; cjk: boolean }[] = []
+  let last = 0
+  for (const m of text.matchAll(CJK)) {
+    if (m.index > last) runs.push({ text: text.slice(last, m.index), cjk: false })
+    runs.push({ text: m[0], cjk: true })
+    last = m.index + m[0].length
+  }
+  if (last < text.length || runs.length === 0) runs.push({ text: text.slice(last), cjk: false })
+  return runs
+}
+
+type Doc = PDFKit.PDFDocument
+
+function write(doc: Doc, text: string, o: { bold?: boolean; size?: number; color?: string; indent?: number } = {}) {
+  doc.fontSize(o.size ?? 10).fillColor(o.color ?? '#1a1b1e')
+  const runs = scriptRuns(text)
+  runs.forEach((run, i) => {
+    doc.font(run.cjk ? (o.bold ? 'kr-bold' : 'kr') : o.bold ? 'bold' : 'regular')
+    doc.text(run.text, { continued: i < runs.length - 1, indent: i === 0 ? (o.indent ?? 0) : 0 })
+  })
+}
+
+function field(doc: Doc, label: string, value: string) {
+  write(doc, label, { size: 8, color: '#6b6f76' })
+  write(doc, value || '—', { size: 10 })
+  doc.moveDown(0.4)
+}
+
+/** The agreement summary as a PDF, in the reader's language. */
+export async function agreementPdf(db: Kysely<DB>, a: AgreementDetail, lang: Language): Promise<Buffer> {
+  const L = PDF_LABELS[lang]
+  const home = await db.selectFrom('institutions').select(['name']).where('is_home', '=', true).executeTakeFirst()
+  const countries = new Intl.DisplayNames([lang], { type: 'region' })
+  const languages = new Intl.DisplayNames([lang], { type: 'language' })
+  const date = (d: string | null) =>
+    d ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)) : '—'
+  const nameOf = (id: string) => a.parties.find((p) => p.institutionId === id)?.name ?? id
+  const unitOf = (id: string | null) => (id ? a.parties.find((p) => p.orgUnitId === id)?.orgUnitName : null)
+
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${a.reference} — ${a.title}`, Producer: 'Meridian' } })
+  doc.registerFont('regular', FONT_FILES.regular)
+  doc.registerFont('bold', FONT_FILES.bold)
+  doc.registerFont('kr', FONT_FILES.krRegular)
+  doc.registerFont('kr-bold', FONT_FILES.krBold)
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  write(doc, home?.name ?? 'Meridian', { size: 9, color: '#6b6f76' })
+  write(doc, L.title, { size: 9, color: '#6b6f76' })
+  doc.moveDown(0.5)
+  write(doc, a.title, { bold: true, size: 18 })
+  write(doc, `${a.reference} · ${L.kinds[a.kind]} · ${L.statuses[a.status]}`, { size: 10, color: '#444' })
+  doc.moveDown(1)
+
+  write(doc, L.parties, { bold: true, size: 12 })
+  doc.moveDown(0.3)
+  for (const p of a.parties) {
+    write(doc, `• ${p.name}${p.orgUnitName ? ` — ${p.orgUnitName}` : ''} (${countries.of(p.country) ?? p.country})`, {
+      indent: 8,
+    })
+  }
+  doc.moveDown(0.8)
+  field(doc, L.period, `${date(a.startDate)} – ${date(a.endDate)}`)
+  if (a.responsible) field(doc, L.responsible, a.responsible.name)
+  if (a.terminationReason) field(doc, L.terminationReason, a.terminationReason)
+
+  if (a.signatories.length) {
+    write(doc, L.signatories, { bold: true, size: 12 })
+    doc.moveDown(0.3)
+    for (const s of a.signatories) {
+      write(doc, `• ${s.name}${s.position ? `, ${s.position}` : ''} — ${nameOf(s.institutionId)} — ${date(s.signedOn)}`, {
+        indent: 8,
+      })
+    }
+    doc.moveDown(0.8)
+  }
+
+  write(doc, L.conditions, { bold: true, size: 12 })
+  doc.moveDown(0.3)
+  if (a.conditions.length === 0) write(doc, L.none, { color: '#6b6f76' })
+  a.conditions.forEach((c, i) => {
+    if (doc.y > 700) doc.addPage()
+    write(doc, `${i + 1}. ${L.mobilityTypes[c.mobilityType]}`, { bold: true, size: 11 })
+    const sending = [nameOf(c.sendingInstitutionId), unitOf(c.sendingUnitId)].filter(Boolean).join(' — ')
+    const receiving = [nameOf(c.receivingInstitutionId), unitOf(c.receivingUnitId)].filter(Boolean).join(' — ')
+    field(doc, L.sending, sending)
+    field(doc, L.receiving, receiving)
+    field(doc, L.years, `${c.academicYearFrom} – ${c.academicYearTo}`)
+    const amount = [
+      c.mobilitiesPerYear !== null ? `${c.mobilitiesPerYear} ${L.mobilitiesPerYear}` : null,
+      c.totalMonthsPerYear !== null ? `${c.totalMonthsPerYear} ${L.monthsPerYear}` : null,
+      c.totalDaysPerYear !== null ? `${c.totalDaysPerYear} ${L.daysPerYear}` : null,
+    ].filter(Boolean)
+    field(doc, L.volume, amount.join(', '))
+    if (c.subjectAreas.length) {
+      field(
+        doc,
+        L.subjectAreas,
+        c.subjectAreas.map((s) => `${s.isced} ${s.clarification ?? ISCED_FIELDS[s.isced] ?? ''}`.trim()).join('; '),
+      )
+    }
+    if (c.eqfLevels.length) field(doc, L.eqf, c.eqfLevels.join(', '))
+    if (c.languageSkills.length) {
+      field(doc, L.languages, c.languageSkills.map((s) => `${languages.of(s.language) ?? s.language} ${s.cefr}`).join('; '))
+    }
+    if (c.blended) field(doc, L.blended, L.yes)
+    if (c.otherTerms) field(doc, L.otherTerms, c.otherTerms)
+    doc.moveDown(0.5)
+  })
+
+  doc.moveDown(1)
+  write(
+    doc,
+    `${L.generated} ${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date())} UTC`,
+    {
+      size: 8,
+      color: '#6b6f76',
+    },
+  )
+  doc.end()
+  return done
+}

@@ -1,0 +1,256 @@
+import { type Kysely, sql } from 'kysely'
+import { IN_FORCE } from '../../../shared/agreements.js'
+import type { AgreementConditionRow, DB } from '../../db/schema.js'
+import { matches, searchDocument, searchQuery } from '../../db/search.js'
+import type { Actor } from '../../http/context.js'
+import { iso } from '../../http/types.js'
+import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
+
+const NO_ID = '00000000-0000-0000-0000-000000000000'
+
+/** Agreements a person may see: a partner coordinator only those their institution is a party to. */
+export function visibleAgreements(db: Kysely<DB>, actor: Actor) {
+  let q = db.selectFrom('agreements as a')
+  if (actor.role === 'partner') {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agreement_parties as vp')
+          .select('vp.agreement_id')
+          .whereRef('vp.agreement_id', '=', 'a.id')
+          .where('vp.institution_id', '=', actor.institutionId ?? NO_ID),
+      ),
+    )
+  }
+  return q
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
+  let q = visibleAgreements(db, actor)
+  const tsq = f.q ? searchQuery(f.q) : null
+  if (tsq) q = q.where(matches('a.search', tsq))
+  if (f.status?.length) q = q.where('a.status', 'in', f.status)
+  if (f.kind?.length) q = q.where('a.kind', 'in', f.kind)
+  if (f.responsibleId) q = q.where('a.responsible_id', '=', f.responsibleId)
+  if (f.institutionId) {
+    const id = f.institutionId
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agreement_parties as fp')
+          .select('fp.agreement_id')
+          .whereRef('fp.agreement_id', '=', 'a.id')
+          .where('fp.institution_id', '=', id),
+      ),
+    )
+  }
+  if (f.country?.length) {
+    const countries = f.country
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agreement_parties as cp')
+          .innerJoin('institutions as ci', 'ci.id', 'cp.institution_id')
+          .select('cp.agreement_id')
+          .whereRef('cp.agreement_id', '=', 'a.id')
+          .where('ci.is_home', '=', false)
+          .where('ci.country', 'in', countries),
+      ),
+    )
+  }
+  if (f.expiringWithin !== undefined) {
+    q = q.where('a.status', 'in', IN_FORCE).where('a.end_date', '<=', addDays(today, f.expiringWithin))
+  }
+  if (f.mobilityType || f.subjectArea) {
+    const { mobilityType, subjectArea } = f
+    q = q.where((eb) => {
+      let c = eb.selectFrom('agreement_conditions as mc').select('mc.agreement_id').whereRef('mc.agreement_id', '=', 'a.id')
+      if (mobilityType) c = c.where('mc.mobility_type', '=', mobilityType)
+      if (subjectArea) {
+        c = c.where(
+          sql<boolean>`exists (select 1 from jsonb_array_elements(mc.subject_areas) s where s->>'isced' like ${`${subjectArea}%`})`,
+        )
+      }
+      return eb.exists(c)
+    })
+  }
+  return q
+}
+
+const ORDER: Record<AgreementFilter['sort'], string> = {
+  reference: 'a.reference',
+  title: 'a.title',
+  status: 'a.status',
+  start: 'a.start_date',
+  end: 'a.end_date',
+  updated: 'a.updated_at',
+}
+
+export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
+  const q = filtered(db, actor, f, today)
+  const [rows, count] = await Promise.all([
+    q
+      .select(['a.id'])
+      .orderBy(sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)} nulls last`)
+      .orderBy('a.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  const items = await listItems(
+    db,
+    rows.map((r) => r.id),
+  )
+  return { items, total: count.n }
+}
+
+/** Every matching agreement, in the list's order, for an export (at most `limit`). */
+export async function exportAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, limit: number) {
+  const rows = await filtered(db, actor, f, todayUtc())
+    .select(['a.id'])
+    .orderBy(sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)} nulls last`)
+    .orderBy('a.id')
+    .limit(limit)
+    .execute()
+  const ids = rows.map((r) => r.id)
+  const items: AgreementListItem[] = []
+  for (let i = 0; i < ids.length; i += 1000) items.push(...(await listItems(db, ids.slice(i, i + 1000))))
+  return items
+}
+
+/** List items for the given ids, in that order: three queries whatever the page size. */
+export async function listItems(db: Kysely<DB>, ids: string[]): Promise<AgreementListItem[]> {
+  if (ids.length === 0) return []
+  const [agreements, parties, conditions] = await Promise.all([
+    db
+      .selectFrom('agreements as a')
+      .leftJoin('users as u', 'u.id', 'a.responsible_id')
+      .select([
+        'a.id',
+        'a.reference',
+        'a.title',
+        'a.kind',
+        'a.status',
+        'a.start_date',
+        'a.end_date',
+        'a.updated_at',
+        'u.id as responsible_id',
+        'u.name as responsible_name',
+      ])
+      .where('a.id', 'in', ids)
+      .execute(),
+    partiesOf(db, ids),
+    db
+      .selectFrom('agreement_conditions')
+      .select(['agreement_id', 'mobility_type', 'mobilities_per_year'])
+      .where('agreement_id', 'in', ids)
+      .execute(),
+  ])
+  const byId = new Map(agreements.map((a) => [a.id, a]))
+  return ids.flatMap((id) => {
+    const a = byId.get(id)
+    if (!a) return []
+    const conds = conditions.filter((c) => c.agreement_id === id)
+    const places = conds.reduce<number | null>(
+      (sum, c) => (c.mobilities_per_year === null ? sum : (sum ?? 0) + c.mobilities_per_year),
+      null,
+    )
+    return [
+      {
+        id: a.id,
+        reference: a.reference,
+        title: a.title,
+        kind: a.kind,
+        status: a.status,
+        startDate: a.start_date,
+        endDate: a.end_date,
+        parties: parties.get(id) ?? [],
+        responsible: a.responsible_id ? { id: a.responsible_id, name: a.responsible_name ?? '' } : null,
+        mobilityTypes: [...new Set(conds.map((c) => c.mobility_type))],
+        placesPerYear: places,
+        updatedAt: iso(a.updated_at) as string,
+      },
+    ]
+  })
+}
+
+export async function partiesOf(db: Kysely<DB>, ids: string[]) {
+  const rows = await db
+    .selectFrom('agreement_parties as p')
+    .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+    .leftJoin('org_units as o', 'o.id', 'p.org_unit_id')
+    .select(['p.agreement_id', 'p.institution_id', 'i.name', 'i.country', 'i.is_home', 'p.org_unit_id', 'o.name as unit_name'])
+    .where('p.agreement_id', 'in', ids)
+    .orderBy('p.position')
+    .execute()
+  const out = new Map<string, AgreementListItem['parties']>()
+  for (const r of rows) {
+    const list = out.get(r.agreement_id) ?? []
+    list.push({
+      institutionId: r.institution_id,
+      name: r.name,
+      country: r.country,
+      isHome: r.is_home,
+      orgUnitId: r.org_unit_id,
+      orgUnitName: r.unit_name,
+    })
+    out.set(r.agreement_id, list)
+  }
+  return out
+}
+
+export function presentCondition(c: AgreementConditionRow) {
+  return {
+    id: c.id,
+    mobilityType: c.mobility_type,
+    sendingInstitutionId: c.sending_institution_id,
+    sendingUnitId: c.sending_unit_id,
+    receivingInstitutionId: c.receiving_institution_id,
+    receivingUnitId: c.receiving_unit_id,
+    academicYearFrom: c.academic_year_from,
+    academicYearTo: c.academic_year_to,
+    mobilitiesPerYear: c.mobilities_per_year,
+    totalMonthsPerYear: c.total_months_per_year === null ? null : Number(c.total_months_per_year),
+    totalDaysPerYear: c.total_days_per_year,
+    subjectAreas: c.subject_areas,
+    eqfLevels: c.eqf_levels,
+    languageSkills: c.language_skills,
+    blended: c.blended,
+    otherTerms: c.other_terms,
+  }
+}
+
+/** Rewrites the search documents of the given agreements from their title, reference and parties. */
+export async function reindexAgreements(db: Kysely<DB>, ids: string[]) {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const [rows, parties] = await Promise.all([
+      db.selectFrom('agreements').select(['id', 'reference', 'title']).where('id', 'in', chunk).execute(),
+      db
+        .selectFrom('agreement_parties as p')
+        .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+        .select(['p.agreement_id', 'i.name', 'i.city', 'i.erasmus_code', 'i.schac_id'])
+        .where('p.agreement_id', 'in', chunk)
+        .execute(),
+    ])
+    for (const row of rows) {
+      const words = parties.filter((p) => p.agreement_id === row.id).flatMap((p) => [p.name, p.city, p.erasmus_code, p.schac_id])
+      await db
+        .updateTable('agreements')
+        .set({ search: searchDocument(row.reference, row.title, ...words) })
+        .where('id', '=', row.id)
+        .execute()
+    }
+  }
+}

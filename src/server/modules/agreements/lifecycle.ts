@@ -1,0 +1,126 @@
+import type { Kysely } from 'kysely'
+import { IN_FORCE } from '../../../shared/agreements.js'
+import type { DB } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
+import { systemCtx } from '../../http/context.js'
+import type { MailMessage } from '../mail/mailer.js'
+import { addDays, todayUtc } from './agreements.repository.js'
+import { reminderDays, setStatus } from './agreements.service.js'
+
+export interface DailyResult {
+  activated: number
+  expiring: number
+  expired: number
+  reminders: number
+}
+
+/**
+ * The daily pass over agreements, by their dates (UTC): signed ones whose start has come become
+ * active; active ones within the first reminder window become expiring; those past their end
+ * become expired; and a reminder goes to the responsible officer at each configured number of
+ * days before the end. Safe to run any number of times a day: every step depends on the state it
+ * changes, and each reminder is recorded before it is queued.
+ */
+export async function runDailyLifecycle(deps: Pick<Deps, 'db' | 'mail' | 'env'>, today = todayUtc()): Promise<DailyResult> {
+  const ctx = systemCtx('agreements-daily')
+  const days = await reminderDays(deps.db)
+  const window = Math.max(...days)
+  const result: DailyResult = { activated: 0, expiring: 0, expired: 0, reminders: 0 }
+  await deps.db.transaction().execute(async (trx) => {
+    const moves = await trx
+      .selectFrom('agreements')
+      .select(['id', 'status', 'start_date', 'end_date'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'signed'), eb('start_date', '<=', today)]),
+          eb.and([eb('status', '=', 'active'), eb('end_date', '<=', addDays(today, window))]),
+          eb.and([eb('status', 'in', ['signed', 'active', 'expiring']), eb('end_date', '<', today)]),
+        ]),
+      )
+      .orderBy('id')
+      .forUpdate()
+      .execute()
+    for (const a of moves) {
+      let status = a.status
+      if (a.end_date && a.end_date < today) {
+        await setStatus(trx, ctx, { id: a.id, status }, 'expired', 'expire')
+        result.expired++
+        continue
+      }
+      if (status === 'signed') {
+        await setStatus(trx, ctx, { id: a.id, status }, 'active', 'activate')
+        status = 'active'
+        result.activated++
+      }
+      if (status === 'active' && a.end_date && a.end_date <= addDays(today, window)) {
+        await setStatus(trx, ctx, { id: a.id, status }, 'expiring', 'mark_expiring')
+        result.expiring++
+      }
+    }
+    result.reminders = await sendReminders(trx, deps, days, today)
+  })
+  return result
+}
+
+async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, days: number[], today: string): Promise<number> {
+  const due = await trx
+    .selectFrom('agreements as a')
+    .leftJoin('users as u', 'u.id', 'a.responsible_id')
+    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.name', 'u.active', 'u.locale'])
+    .where('a.status', 'in', IN_FORCE)
+    .where('a.end_date', '>=', today)
+    .where('a.end_date', '<=', addDays(today, Math.max(...days)))
+    .execute()
+  let sent = 0
+  for (const a of due) {
+    const left = Math.round((Date.parse(a.end_date!) - Date.parse(today)) / 86_400_000)
+    // Only the nearest threshold is mailed; the wider ones it passed are recorded as done.
+    const passed = days.filter((d) => left <= d)
+    if (passed.length === 0) continue
+    const inserted = await trx
+      .insertInto('agreement_reminders')
+      .values(passed.map((d) => ({ agreement_id: a.id, end_date: a.end_date!, days: d })))
+      .onConflict((oc) => oc.columns(['agreement_id', 'end_date', 'days']).doNothing())
+      .returning('days')
+      .execute()
+    if (!inserted.some((r) => r.days === Math.min(...passed))) continue
+    const recipients = a.email && a.active ? [{ email: a.email, name: a.name }] : await officers(trx)
+    for (const to of recipients) {
+      await deps.mail.enqueue(trx, reminderMail(deps.env.publicUrl, to, a, left))
+      sent++
+    }
+  }
+  return sent
+}
+
+async function officers(trx: Kysely<DB>) {
+  return trx
+    .selectFrom('users')
+    .select(['email', 'name'])
+    .where('role', 'in', ['officer', 'admin'])
+    .where('active', '=', true)
+    .execute()
+}
+
+function reminderMail(
+  publicUrl: string,
+  to: { email: string; name: string | null },
+  a: { id: string; reference: string; title: string; end_date: string | null },
+  left: number,
+): MailMessage {
+  const link = `${publicUrl}/agreements/${a.id}`
+  return {
+    to: to.email,
+    subject: `${a.reference} ends in ${left} days (${a.end_date})`,
+    text: [
+      `Dear ${to.name ?? 'colleague'},`,
+      '',
+      `The agreement "${a.title}" (${a.reference}) ends on ${a.end_date}, in ${left} days.`,
+      'Renew it, or let the partner know it will end, so that no mobility is left without cover.',
+      '',
+      link,
+      '',
+      'Meridian — sent because you are responsible for this agreement.',
+    ].join('\n'),
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Folds text for matching: lower case, accents removed, punctuation turned into single spaces.
+ * "Universidade de ÉVORA" and "universidade de evora" fold to the same key. Letters of every
+ * script are kept (Cyrillic, Hangul), so names in any language can be searched.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** Edit distance between two strings, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost)
+      row.push(v)
+      if (v < best) best = v
+    }
+    if (best > max) return max + 1
+    prev = row
+  }
+  return prev[b.length]!
+}
+
+/** Two folded names are near-identical when they differ by a typo or two (relative to their length). */
+export function nearlySameName(a: string, b: string): boolean {
+  if (a === b) return true
+  const allowed = Math.min(3, Math.floor(Math.max(a.length, b.length) / 12))
+  return allowed > 0 && editDistance(a, b, allowed) <= allowed
+}
+
+const SMALL_WORDS = new Set([
+  'of',
+  'and',
+  'the',
+  'for',
+  'de',
+  'do',
+  'da',
+  'dos',
+  'das',
+  'e',
+  'y',
+  'del',
+  'la',
+  'di',
+  'für',
+  'und',
+  'der',
+  'et',
+])
+
+/**
+ * "UNIVERSIDADE DO MINHO" → "Universidade do Minho". Only text written wholly in capitals is
+ * changed; a name someone typed with care keeps its spelling. Words of up to three letters are
+ * taken for acronyms (WHO, KTH) and stay as they are.
+ */
+export function tidyCapitals(name: string): string {
+  const trimmed = name.trim().replace(/\s+/g, ' ')
+  const letters = trimmed.replace(/[^\p{L}]/gu, '')
+  if (letters.length < 4 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return trimmed
+  return trimmed
+    .split(' ')
+    .map((word, i) => {
+      const lower = word.toLowerCase()
+      if (i > 0 && SMALL_WORDS.has(lower)) return lower
+      if (word.replace(/[^\p{L}]/gu, '').length <= 3) return word
+      return lower.replace(/(^|[-'’(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+    })
+    .join(' ')
+}

@@ -307,9 +307,27 @@ function termsChanged(before: AgreementDetail, input: AgreementInput): string | 
   const parties = (ps: { institutionId: string; orgUnitId: string | null }[]) =>
     JSON.stringify(ps.map((p) => [p.institutionId, p.orgUnitId]))
   if (parties(before.parties) !== parties(input.parties)) return 'parties'
-  const terms = (cs: ConditionInput[]) => JSON.stringify(cs)
-  const beforeTerms = before.conditions.map(({ id: _id, ...c }) => c)
-  if (terms(beforeTerms as ConditionInput[]) !== terms(input.conditions)) return 'conditions'
+  const terms = (cs: Omit<AgreementDetail['conditions'][number], 'id'>[]) =>
+    JSON.stringify(
+      cs.map((c) => [
+        c.mobilityType,
+        c.sendingInstitutionId,
+        c.sendingUnitId,
+        c.receivingInstitutionId,
+        c.receivingUnitId,
+        c.academicYearFrom,
+        c.academicYearTo,
+        c.mobilitiesPerYear,
+        c.totalMonthsPerYear,
+        c.totalDaysPerYear,
+        c.subjectAreas.map((s) => [s.isced, s.clarification]),
+        c.languageSkills.map((l) => [l.language, l.cefr, l.isced]),
+        c.eqfLevels,
+        c.blended,
+        c.otherTerms,
+      ]),
+    )
+  if (terms(before.conditions) !== terms(input.conditions)) return 'conditions'
   return null
 }
 

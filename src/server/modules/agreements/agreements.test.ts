@@ -1,0 +1,519 @@
+import ExcelJS from 'exceljs'
+import Papa from 'papaparse'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
+import { TEST_DB_KINDS } from '../../../../test/db.js'
+import { addDays, todayUtc } from './agreements.repository.js'
+import { runDailyLifecycle } from './lifecycle.js'
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+
+describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
+  let t: TestApp
+  let officer: Credentials
+  let coordinator: Credentials
+  let partner: Credentials
+  let student: Credentials
+  let homeId: string
+  let minhoId: string
+  let snuId: string
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind })
+    officer = await signInAs(t, 'officer')
+    coordinator = await signInAs(t, 'coordinator')
+    partner = await signInAs(t, 'partner')
+    student = await signInAs(t, 'student')
+    const ids = await t.db.selectFrom('institutions').select(['id', 'name', 'is_home']).execute()
+    homeId = ids.find((i) => i.is_home)!.id
+    minhoId = ids.find((i) => i.name === 'University of Minho')!.id
+    snuId = ids.find((i) => i.name === 'Seoul National University')!.id
+  }, 60_000)
+  afterAll(() => t?.close())
+
+  const call = (who: Credentials, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { ...who.headers, ...(payload ? { 'content-type': 'application/json' } : {}) },
+      ...(payload ? { payload } : {}),
+    })
+  const upload = (who: Credentials, id: string, body: Buffer, type: string, name = 'signed.pdf', kind = 'signed_copy') =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/agreements/${id}/files?kind=${kind}&name=${encodeURIComponent(name)}`,
+      headers: { ...who.headers, 'content-type': type },
+      payload: body,
+    })
+
+  const condition = (over: object = {}) => ({
+    mobilityType: 'student_studies',
+    sendingInstitutionId: homeId,
+    receivingInstitutionId: snuId,
+    academicYearFrom: '2026/2027',
+    academicYearTo: '2028/2029',
+    mobilitiesPerYear: 2,
+    totalMonthsPerYear: 10,
+    subjectAreas: [{ isced: '0912', clarification: 'Medicine' }],
+    eqfLevels: [7],
+    languageSkills: [{ language: 'ko', cefr: 'B1' }],
+    ...over,
+  })
+  const agreement = (over: object = {}) => ({
+    title: 'Exchange in medicine with SNU',
+    kind: 'bilateral_exchange',
+    startDate: addDays(todayUtc(), -10),
+    endDate: addDays(todayUtc(), 1500),
+    parties: [{ institutionId: homeId }, { institutionId: snuId }],
+    conditions: [condition()],
+    ...over,
+  })
+
+  describe('institutions', () => {
+    it('creates a partner with contacts and units, audited, and finds it by folded search', async () => {
+      const before = await countAudit(t)
+      const res = await call(officer, 'POST', '/api/institutions', {
+        name: 'UNIVERSIDAD DE SALAMANCA',
+        kind: 'university',
+        country: 'ES',
+        city: 'Salamanca',
+        erasmusCode: 'e salaman02',
+        schacId: 'USAL.es',
+        tags: ['Coimbra Group'],
+        contacts: [{ name: 'María López', role: 'Erasmus coordinator', email: 'Maria@usal.example', phone: '+34 923 29 44 00' }],
+        units: [{ name: 'Facultad de Medicina', code: 'MED' }],
+      })
+      expect(res.statusCode).toBe(201)
+      const body = json(res)
+      expect(body).toMatchObject({ erasmusCode: 'E  SALAMAN02', schacId: 'usal.es', tags: ['coimbra group'] })
+      expect(body.contacts[0]).toMatchObject({ name: 'María López', email: 'maria@usal.example' })
+      expect(body.units[0]).toMatchObject({ name: 'Facultad de Medicina' })
+      expect(await countAudit(t)).toBe(before + 1)
+      const found = json(await call(officer, 'GET', '/api/institutions?q=salaman'))
+      expect(found.items.map((i: { name: string }) => i.name)).toEqual(['UNIVERSIDAD DE SALAMANCA'])
+      const byCode = json(await call(officer, 'GET', `/api/institutions?q=${encodeURIComponent('E SALAMAN02')}`))
+      expect(byCode.total).toBe(1)
+      const folded = json(await call(officer, 'GET', '/api/institutions?q=evora'))
+      expect(folded.items.map((i: { name: string }) => i.name)).toEqual(['University of Évora'])
+    })
+
+    it('warns of a near-identical name in the same country, and creates it once confirmed', async () => {
+      const payload = { name: 'Universty of Minho', kind: 'university', country: 'PT' }
+      const res = await call(officer, 'POST', '/api/institutions', payload)
+      expect(res.statusCode).toBe(409)
+      expect(json(res).errors[0]).toMatchObject({ path: 'body.name', message: 'looks like University of Minho' })
+      const similar = json(await call(officer, 'GET', '/api/institutions/similar?name=Universty%20of%20Minho&country=PT'))
+      expect(similar[0]).toMatchObject({ reason: 'name', institution: { name: 'University of Minho' } })
+      const elsewhere = await call(officer, 'POST', '/api/institutions', { ...payload, country: 'BR' })
+      expect(elsewhere.statusCode).toBe(201)
+      const confirmed = await call(officer, 'POST', '/api/institutions', { ...payload, confirmDuplicate: true })
+      expect(confirmed.statusCode).toBe(201)
+    })
+
+    it('refuses an identifier that belongs to another institution, naming it', async () => {
+      const res = await call(officer, 'POST', '/api/institutions', {
+        name: 'Minho again',
+        kind: 'university',
+        country: 'PT',
+        schacId: 'uminho.pt',
+      })
+      expect(res.statusCode).toBe(409)
+      expect(json(res).errors[0]).toMatchObject({ path: 'body.schacId', message: 'already belongs to University of Minho' })
+    })
+
+    it('refuses bad input naming each field, and changes nothing', async () => {
+      const before = await countAudit(t)
+      const res = await call(officer, 'POST', '/api/institutions', {
+        name: 'X',
+        kind: 'castle',
+        country: 'XX',
+        website: 'ftp://a',
+        erasmusCode: 'BRAGA',
+        rorId: 'nope',
+        contacts: [{ name: '', email: 'not-mail', phone: 'call me' }],
+        extra: 1,
+      })
+      expect(res.statusCode).toBe(400)
+      const paths = json(res).errors.map((e: { path: string }) => e.path)
+      for (const p of [
+        'body.name',
+        'body.kind',
+        'body.country',
+        'body.website',
+        'body.erasmusCode',
+        'body.rorId',
+        'body.contacts.0.name',
+        'body.contacts.0.email',
+        'body.contacts.0.phone',
+        'body.extra',
+      ]) {
+        expect(paths).toContain(p)
+      }
+      expect(await countAudit(t)).toBe(before)
+    })
+
+    it('merges a duplicate with its agreements into the one kept', async () => {
+      const dup = json(
+        await call(officer, 'POST', '/api/institutions', {
+          name: 'Seoul Natl. University',
+          kind: 'university',
+          country: 'KR',
+          rorId: null,
+          confirmDuplicate: true,
+          contacts: [{ name: 'Park Min-jun' }],
+        }),
+      )
+      const a = json(
+        await call(
+          officer,
+          'POST',
+          '/api/agreements',
+          agreement({
+            title: 'Duplicate MoU',
+            kind: 'mou',
+            conditions: [],
+            parties: [{ institutionId: homeId }, { institutionId: dup.id }],
+          }),
+        ),
+      )
+      const res = await call(officer, 'POST', `/api/institutions/${dup.id}/merge`, { into: snuId })
+      expect(res.statusCode).toBe(200)
+      expect(json(res).contacts.map((c: { name: string }) => c.name)).toContain('Park Min-jun')
+      const moved = json(await call(officer, 'GET', `/api/agreements/${a.id}`))
+      expect(moved.parties.map((p: { institutionId: string }) => p.institutionId)).toContain(snuId)
+      expect((await call(officer, 'GET', `/api/institutions/${dup.id}`)).statusCode).toBe(404)
+      expect((await call(officer, 'POST', `/api/institutions/${homeId}/merge`, { into: snuId })).statusCode).toBe(400)
+    })
+
+    it('lists with filters, sorting and paging, and exports exactly the filtered rows', async () => {
+      const pt = json(await call(officer, 'GET', '/api/institutions?country=PT&sort=name&dir=desc&pageSize=1'))
+      expect(pt.total).toBeGreaterThanOrEqual(2)
+      expect(pt.items).toHaveLength(1)
+      const inForce = json(await call(officer, 'GET', '/api/institutions?inForce=true&partnersOnly=true&pageSize=200'))
+      expect(inForce.items.every((i: { agreementsInForce: number }) => i.agreementsInForce > 0)).toBe(true)
+      const csv = await call(officer, 'GET', '/api/institutions/export?country=PT&format=csv')
+      expect(csv.headers['content-type']).toContain('text/csv')
+      const rows = Papa.parse<string[]>(csv.body.replace(/^\uFEFF/, '').trim()).data
+      expect(rows.length - 1).toBe(pt.total)
+      const bad = await call(officer, 'GET', '/api/institutions?country=PT,ZZ&sort=size')
+      expect(bad.statusCode).toBe(400)
+      expect(json(bad).errors.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(['querystring.country.1', 'querystring.sort']),
+      )
+    })
+
+    it('lets officers write; coordinators, students and partners cannot', async () => {
+      const payload = { name: 'Some Hospital', kind: 'hospital', country: 'FR' }
+      for (const who of [coordinator, student, partner]) {
+        expect((await call(who, 'POST', '/api/institutions', payload)).statusCode).toBe(403)
+      }
+      const snu = json(await call(partner, 'GET', `/api/institutions/${snuId}`))
+      expect(snu.status).toBe(404)
+      const own = json(await call(partner, 'GET', `/api/institutions/${minhoId}`))
+      expect(own).toMatchObject({ name: 'University of Minho', notes: null })
+    })
+  })
+
+  describe('agreements', () => {
+    it('drafts an agreement with EWP conditions, audited', async () => {
+      const before = await countAudit(t)
+      const res = await call(officer, 'POST', '/api/agreements', agreement())
+      expect(res.statusCode).toBe(201)
+      const a = json(res)
+      expect(a).toMatchObject({ status: 'draft', reference: expect.stringMatching(/^AGR-\d{4}-\d{4}$/), editable: true })
+      expect(a.conditions[0]).toMatchObject({
+        mobilityType: 'student_studies',
+        mobilitiesPerYear: 2,
+        totalMonthsPerYear: 10,
+        eqfLevels: [7],
+      })
+      expect(a.conditions[0].languageSkills[0]).toEqual({ language: 'ko', cefr: 'B1', isced: null })
+      expect(await countAudit(t)).toBe(before + 1)
+    })
+
+    it('refuses bad agreements naming each field, and changes nothing', async () => {
+      const before = await countAudit(t)
+      const res = await call(
+        officer,
+        'POST',
+        '/api/agreements',
+        agreement({
+          kind: 'treaty',
+          startDate: '2027-02-30',
+          endDate: 'soon',
+          parties: [{ institutionId: homeId }],
+          conditions: [
+            condition({
+              mobilityType: 'staff_teaching',
+              receivingInstitutionId: minhoId,
+              academicYearFrom: '2026/2028',
+              eqfLevels: [9],
+              languageSkills: [{ language: 'xx', cefr: 'D1' }],
+              subjectAreas: [{ isced: 'medicine' }],
+            }),
+          ],
+        }),
+      )
+      expect(res.statusCode).toBe(400)
+      const paths = json(res).errors.map((e: { path: string }) => e.path)
+      for (const p of [
+        'body.kind',
+        'body.startDate',
+        'body.endDate',
+        'body.parties',
+        'body.conditions.0.academicYearFrom',
+        'body.conditions.0.eqfLevels.0',
+        'body.conditions.0.languageSkills.0.language',
+        'body.conditions.0.languageSkills.0.cefr',
+        'body.conditions.0.subjectAreas.0.isced',
+      ]) {
+        expect(paths).toContain(p)
+      }
+      const staffInMonths = await call(
+        officer,
+        'POST',
+        '/api/agreements',
+        agreement({ conditions: [condition({ mobilityType: 'staff_teaching' })] }),
+      )
+      expect(json(staffInMonths).errors[0].path).toBe('body.conditions.0.totalMonthsPerYear')
+      const notParty = await call(
+        officer,
+        'POST',
+        '/api/agreements',
+        agreement({ conditions: [condition({ receivingInstitutionId: minhoId })] }),
+      )
+      expect(json(notParty).errors[0].path).toBe('body.conditions.0.receivingInstitutionId')
+      const noHome = await call(
+        officer,
+        'POST',
+        '/api/agreements',
+        agreement({ parties: [{ institutionId: minhoId }, { institutionId: snuId }], conditions: [] }),
+      )
+      expect(json(noHome).errors[0]).toMatchObject({ path: 'body.parties', message: 'must include the home institution' })
+      const reversed = await call(
+        officer,
+        'POST',
+        '/api/agreements',
+        agreement({ startDate: '2027-01-01', endDate: '2026-01-01' }),
+      )
+      expect(json(reversed).errors[0].path).toBe('body.endDate')
+      expect(await countAudit(t)).toBe(before)
+    })
+
+    it('goes through its lifecycle: each step checked, illegal ones refused with the reason', async () => {
+      const a = json(await call(officer, 'POST', '/api/agreements', agreement()))
+      const step = (action: string, reason?: string) =>
+        call(officer, 'POST', `/api/agreements/${a.id}/transitions`, { action, ...(reason ? { reason } : {}) })
+
+      const early = await step('sign')
+      expect(early.statusCode).toBe(409)
+      expect(json(early).detail).toContain('cannot sign an agreement that is draft')
+      expect(json(await step('negotiate')).status).toBe('negotiation')
+
+      const unsigned = await step('sign')
+      expect(unsigned.statusCode).toBe(409)
+      expect(json(unsigned).detail).toContain('Record who signed for')
+
+      const signers = await call(officer, 'PUT', `/api/agreements/${a.id}/signatories`, {
+        signatories: [
+          { institutionId: homeId, name: 'Prof. Nurlan Abenov', position: 'Rector', signedOn: todayUtc() },
+          { institutionId: snuId, name: 'Prof. Hong Gil-dong', signedOn: addDays(todayUtc(), -1) },
+        ],
+      })
+      expect(signers.statusCode).toBe(200)
+      const future = await call(officer, 'PUT', `/api/agreements/${a.id}/signatories`, {
+        signatories: [{ institutionId: homeId, name: 'Someone', signedOn: addDays(todayUtc(), 5) }],
+      })
+      expect(json(future).errors[0].path).toBe('body.signatories.0.signedOn')
+      expect(json(await step('sign')).detail).toContain('Upload the signed copy')
+
+      expect((await upload(officer, a.id, Buffer.from('not a pdf'), 'application/pdf')).statusCode).toBe(400)
+      expect((await upload(officer, a.id, PDF, 'text/html')).statusCode).toBe(415)
+      expect((await upload(coordinator, a.id, PDF, 'application/pdf')).statusCode).toBe(403)
+      const file = json(await upload(officer, a.id, PDF, 'application/pdf', 'Signed — SNU.pdf'))
+      expect(file).toMatchObject({ version: 1, kind: 'signed_copy', size: PDF.length })
+      const again = json(await upload(officer, a.id, PDF, 'application/pdf', 'Signed — SNU.pdf'))
+      expect(again.version).toBe(2)
+      const download = await call(coordinator, 'GET', `/api/agreements/${a.id}/files/${file.id}`)
+      expect(download.statusCode).toBe(200)
+      expect(download.headers['content-type']).toBe('application/pdf')
+      expect(download.headers['content-disposition']).toContain("filename*=UTF-8''Signed%20%E2%80%94%20SNU.pdf")
+      expect(download.rawPayload.equals(PDF)).toBe(true)
+
+      expect(json(await step('sign')).status).toBe('signed')
+      const terms = await call(officer, 'PUT', `/api/agreements/${a.id}`, agreement({ endDate: addDays(todayUtc(), 2000) }))
+      expect(terms.statusCode).toBe(409)
+      expect(json(terms).errors[0].path).toBe('body.endDate')
+      const rename = await call(
+        officer,
+        'PUT',
+        `/api/agreements/${a.id}`,
+        agreement({ title: 'Exchange in medicine with Seoul National University' }),
+      )
+      expect(rename.statusCode).toBe(200)
+
+      const active = json(await step('activate'))
+      expect(active.status).toBe('active')
+      expect(active.editable).toBe(false)
+      const noReason = await step('terminate')
+      expect(json(noReason).errors[0].path).toBe('body.reason')
+
+      const renewed = await call(officer, 'POST', `/api/agreements/${a.id}/renewal`, {})
+      expect(renewed.statusCode).toBe(201)
+      const successor = json(renewed)
+      expect(successor).toMatchObject({
+        status: 'draft',
+        predecessor: { id: a.id },
+        startDate: addDays(addDays(todayUtc(), 1500), 1),
+      })
+      expect(successor.conditions).toHaveLength(1)
+      expect(successor.conditions[0].academicYearFrom > a.conditions[0].academicYearFrom).toBe(true)
+      const old = json(await call(officer, 'GET', `/api/agreements/${a.id}`))
+      expect(old).toMatchObject({ status: 'renewed', successor: { id: successor.id } })
+      expect((await call(officer, 'POST', `/api/agreements/${a.id}/renewal`, {})).statusCode).toBe(409)
+
+      const terminated = await call(officer, 'POST', `/api/agreements/${successor.id}/transitions`, {
+        action: 'terminate',
+        reason: 'Partner withdrew',
+      })
+      expect(json(terminated)).toMatchObject({ status: 'terminated', terminationReason: 'Partner withdrew' })
+
+      const timeline = json(await call(coordinator, 'GET', `/api/agreements/${a.id}/timeline`))
+      const actions = timeline.map((e: { action: string }) => e.action)
+      expect(actions).toEqual(
+        expect.arrayContaining(['create', 'negotiate', 'set_signatories', 'attach_file', 'sign', 'activate', 'renew']),
+      )
+    })
+
+    it('keeps comments on the timeline; partners see neither', async () => {
+      const [a] = json(await call(officer, 'GET', '/api/agreements?q=minho')).items
+      expect(
+        (await call(coordinator, 'POST', `/api/agreements/${a.id}/comments`, { body: 'Call them about 2027 places' })).statusCode,
+      ).toBe(201)
+      expect((await call(coordinator, 'POST', `/api/agreements/${a.id}/comments`, { body: '  ' })).statusCode).toBe(400)
+      const timeline = json(await call(officer, 'GET', `/api/agreements/${a.id}/timeline`))
+      expect(timeline[0]).toMatchObject({ kind: 'comment', body: 'Call them about 2027 places', actor: 'Elena Kim' })
+      expect((await call(partner, 'GET', `/api/agreements/${a.id}/timeline`)).statusCode).toBe(403)
+    })
+
+    it('shows a partner coordinator only their own institution’s agreements', async () => {
+      const mine = json(await call(partner, 'GET', '/api/agreements?pageSize=200'))
+      expect(mine.total).toBeGreaterThan(0)
+      for (const a of mine.items) expect(a.parties.map((p: { institutionId: string }) => p.institutionId)).toContain(minhoId)
+      const all = json(await call(officer, 'GET', '/api/agreements?pageSize=200'))
+      const other = all.items.find(
+        (a: { parties: { institutionId: string }[] }) => !a.parties.some((p) => p.institutionId === minhoId),
+      )
+      expect((await call(partner, 'GET', `/api/agreements/${other.id}`)).statusCode).toBe(404)
+      expect((await call(partner, 'GET', `/api/agreements/${other.id}/pdf`)).statusCode).toBe(404)
+      const exported = await call(partner, 'GET', '/api/agreements/export?format=csv')
+      expect(Papa.parse(exported.body.replace(/^\uFEFF/, '').trim()).data.length - 1).toBe(mine.total)
+      expect((await call(partner, 'PUT', `/api/agreements/${other.id}`, agreement())).statusCode).toBe(403)
+      expect((await call(student, 'GET', '/api/agreements')).statusCode).toBe(403)
+      expect((await call(partner, 'GET', '/api/network/countries')).statusCode).toBe(403)
+    })
+
+    it('filters by status, country, expiry, mobility type and subject area, and exports XLSX', async () => {
+      const list = (qs: string) => call(officer, 'GET', `/api/agreements?pageSize=200&${qs}`).then(json)
+      const expiring = await list('expiringWithin=200')
+      expect(expiring.items.map((a: { title: string }) => a.title)).toContain(
+        'Student exchange in medicine and nursing with Évora',
+      )
+      expect((await list('country=PT&status=active,expiring')).total).toBe(2)
+      expect(
+        (await list('mobilityType=staff_teaching')).items.every((a: { mobilityTypes: string[] }) =>
+          a.mobilityTypes.includes('staff_teaching'),
+        ),
+      ).toBe(true)
+      expect((await list('subjectArea=09')).total).toBeGreaterThan(0)
+      expect((await list('subjectArea=0111')).total).toBe(0)
+      expect((await list('q=braga01')).items[0].parties.some((p: { name: string }) => p.name === 'University of Minho')).toBe(
+        true,
+      )
+      const xlsx = await call(officer, 'GET', '/api/agreements/export?format=xlsx&country=PT')
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+      expect(wb.worksheets[0]!.rowCount - 1).toBe((await list('country=PT')).total)
+      const bad = await call(officer, 'GET', '/api/agreements?status=alive&expiringWithin=-1&subjectArea=x')
+      expect(json(bad).errors.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(['querystring.status.0', 'querystring.expiringWithin', 'querystring.subjectArea']),
+      )
+    })
+
+    it('renders the summary PDF in Korean and Russian with the fonts embedded', async () => {
+      const [a] = json(await call(officer, 'GET', '/api/agreements?q=minho')).items
+      for (const lang of ['ko', 'ru']) {
+        const res = await call(officer, 'GET', `/api/agreements/${a.id}/pdf?lang=${lang}`)
+        expect(res.statusCode).toBe(200)
+        expect(res.headers['content-type']).toBe('application/pdf')
+        const text = res.rawPayload.toString('latin1')
+        expect(text.startsWith('%PDF-')).toBe(true)
+        expect(text).toContain(lang === 'ko' ? 'NotoSansKR' : 'NotoSans')
+      }
+    })
+  })
+
+  describe('daily lifecycle', () => {
+    it('moves agreements by their dates and sends each reminder once', async () => {
+      const make = async (start: number, end: number, status: string) => {
+        const a = json(
+          await call(
+            officer,
+            'POST',
+            '/api/agreements',
+            agreement({
+              title: `Dated ${status} ${end}`,
+              kind: 'mou',
+              conditions: [],
+              startDate: addDays(todayUtc(), start),
+              endDate: addDays(todayUtc(), end),
+            }),
+          ),
+        )
+        await t.db
+          .updateTable('agreements')
+          .set({ status: status as 'signed' })
+          .where('id', '=', a.id)
+          .execute()
+        return a.id as string
+      }
+      const starting = await make(-1, 1000, 'signed')
+      const soon = await make(-400, 85, 'active')
+      const over = await make(-400, -2, 'active')
+      t.mail.sent.length = 0
+      const first = await runDailyLifecycle(t.deps)
+      expect(first.activated).toBeGreaterThanOrEqual(1)
+      const status = async (id: string) =>
+        (await t.db.selectFrom('agreements').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
+      expect(await status(starting)).toBe('active')
+      expect(await status(soon)).toBe('expiring')
+      expect(await status(over)).toBe('expired')
+      const reminders = t.mail.sent.filter((m) => m.subject.includes('ends in 85 days'))
+      expect(reminders).toHaveLength(1)
+      expect(reminders[0]!.to).toBe('officer@demo.meridian.test')
+      const sentBefore = t.mail.sent.length
+      await runDailyLifecycle(t.deps)
+      expect(t.mail.sent.length).toBe(sentBefore)
+      const log = await t.db.selectFrom('agreement_reminders').select('days').where('agreement_id', '=', soon).execute()
+      expect(log.map((r) => r.days).sort()).toEqual([180, 90])
+    })
+
+    it('has configurable reminder days, validated', async () => {
+      const res = await call(officer, 'PUT', '/api/settings/agreements', { reminderDays: [30, 120, 60] })
+      expect(json(res)).toEqual({ reminderDays: [120, 60, 30] })
+      const bad = await call(officer, 'PUT', '/api/settings/agreements', { reminderDays: [0, 30, 30] })
+      expect(json(bad).errors.map((e: { path: string }) => e.path)).toEqual(
+        expect.arrayContaining(['body.reminderDays.0', 'body.reminderDays']),
+      )
+      expect((await call(coordinator, 'PUT', '/api/settings/agreements', { reminderDays: [30] })).statusCode).toBe(403)
+      await call(officer, 'PUT', '/api/settings/agreements', { reminderDays: [180, 90, 30] })
+    })
+  })
+
+  it('counts partners and agreements in force per country for the map', async () => {
+    const stats = json(await call(coordinator, 'GET', '/api/network/countries'))
+    const pt = stats.find((s: { country: string }) => s.country === 'PT')
+    expect(pt.institutions).toBeGreaterThanOrEqual(2)
+    expect(pt.agreementsInForce).toBeGreaterThanOrEqual(2)
+  })
+})

@@ -22,6 +22,7 @@ import { agreementsRoutes } from './modules/agreements/agreements.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
+import { importsRoutes } from './modules/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
 import { tokensRoutes } from './modules/tokens/tokens.routes.js'
@@ -47,6 +48,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   tokensRoutes,
   institutionsRoutes,
   agreementsRoutes,
+  importsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),
 ]

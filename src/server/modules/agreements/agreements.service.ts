@@ -236,26 +236,47 @@ function auditView(d: AgreementDetail) {
 }
 
 export async function createAgreement(deps: Pick<Deps, 'db'>, ctx: Ctx, input: AgreementInput) {
-  return deps.db.transaction().execute(async (trx) => {
-    await checkReferences(trx, input)
-    const row = await trx
-      .insertInto('agreements')
-      .values({
-        reference: await nextReference(trx),
-        title: input.title,
-        kind: input.kind,
-        start_date: input.startDate,
-        end_date: input.endDate,
-        responsible_id: input.responsibleId ?? ctx.actor?.id ?? null,
-        notes: input.notes,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await writeTerms(trx, row.id, input)
-    await reindexAgreements(trx, [row.id])
-    const after = await agreementDetail(trx, ctx.actor!, row.id)
-    await recordAudit(trx, ctx, { entityType: 'agreement', entityId: row.id, action: 'create', after: auditView(after) })
-    return row.id
+  return deps.db.transaction().execute((trx) => createAgreementIn(trx, ctx, input))
+}
+
+/** Drafts an agreement inside the caller's transaction (an import commits many at once). */
+export async function createAgreementIn(trx: Kysely<DB>, ctx: Ctx, input: AgreementInput) {
+  await checkReferences(trx, input)
+  const row = await trx
+    .insertInto('agreements')
+    .values({
+      reference: await nextReference(trx),
+      title: input.title,
+      kind: input.kind,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      responsible_id: input.responsibleId ?? ctx.actor?.id ?? null,
+      notes: input.notes,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await writeTerms(trx, row.id, input)
+  await reindexAgreements(trx, [row.id])
+  const after = await agreementDetail(trx, ctx.actor!, row.id)
+  await recordAudit(trx, ctx, { entityType: 'agreement', entityId: row.id, action: 'create', after: auditView(after) })
+  return row.id
+}
+
+/** Replaces the conditions of a draft or negotiated agreement inside the caller's transaction. */
+export async function replaceConditionsIn(trx: Kysely<DB>, ctx: Ctx, id: string, conditions: ConditionInput[], action: string) {
+  const before = await agreementDetail(trx, ctx.actor!, id)
+  if (!EDITABLE.includes(before.status))
+    throw new AppError(AppErrorCode.CONFLICT, `${before.reference} is ${before.status}; its conditions cannot change.`)
+  await trx.deleteFrom('agreement_conditions').where('agreement_id', '=', id).execute()
+  if (conditions.length) await trx.insertInto('agreement_conditions').values(conditionRows(id, conditions)).execute()
+  await trx.updateTable('agreements').set({ updated_at: new Date() }).where('id', '=', id).execute()
+  const after = await agreementDetail(trx, ctx.actor!, id)
+  await recordAudit(trx, ctx, {
+    entityType: 'agreement',
+    entityId: id,
+    action,
+    before: { conditions: before.conditions },
+    after: { conditions: after.conditions },
   })
 }
 

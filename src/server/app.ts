@@ -37,6 +37,7 @@ const UPLOAD_TYPES = [
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/csv',
+  'application/vnd.ms-excel',
   'application/octet-stream',
 ]
 

@@ -1,18 +1,39 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router'
+import { lazy } from 'react'
 import type { Role } from '../shared/roles'
 import { AppLayout } from './components/AppLayout'
 import { NotFound } from './components/NotFound'
 import { AccountPage } from './features/account/AccountPage'
+import { validateAgreementsSearch } from './features/agreements/search'
 import { AuditPage, type AuditSearch } from './features/audit/AuditPage'
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage'
 import { InvitationPage } from './features/auth/InvitationPage'
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage'
 import { SignInPage } from './features/auth/SignInPage'
 import { HomePage } from './features/home/HomePage'
+import { validatePartnersSearch } from './features/partners/search'
 import { SettingsPage } from './features/settings/SettingsPage'
 import { UsersPage } from './features/users/UsersPage'
 import { sessionQuery } from './lib/session'
+
+// The registry's pages load on first visit, so signing in does not download them.
+const PartnersPage = lazy(() => import('./features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })))
+const PartnerProfilePage = lazy(() =>
+  import('./features/partners/PartnerProfilePage').then((m) => ({ default: m.PartnerProfilePage })),
+)
+const InstitutionFormPage = lazy(() =>
+  import('./features/partners/InstitutionFormPage').then((m) => ({ default: m.InstitutionFormPage })),
+)
+const ImportPage = lazy(() => import('./features/partners/ImportPage').then((m) => ({ default: m.ImportPage })))
+const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })))
+const AgreementDetailPage = lazy(() =>
+  import('./features/agreements/AgreementDetailPage').then((m) => ({ default: m.AgreementDetailPage })),
+)
+const AgreementFormPage = lazy(() =>
+  import('./features/agreements/AgreementFormPage').then((m) => ({ default: m.AgreementFormPage })),
+)
+const NetworkMapPage = lazy(() => import('./features/network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })))
 
 interface RouterContext {
   queryClient: QueryClient
@@ -81,12 +102,114 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 })
 
+const OFFICE = ['admin', 'officer', 'coordinator'] as const
+const WRITERS = ['admin', 'officer'] as const
+const READERS = [...OFFICE, 'partner'] as const
+
+const partnersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners',
+  validateSearch: validatePartnersSearch,
+  component: function Partners() {
+    return <PartnersPage search={partnersRoute.useSearch()} />
+  },
+})
+const partnerNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/new',
+  beforeLoad: onlyFor(...WRITERS),
+  component: () => <InstitutionFormPage />,
+})
+const partnerImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/import',
+  beforeLoad: onlyFor(...WRITERS),
+  component: () => <ImportPage />,
+})
+const partnerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/$id',
+  component: function Partner() {
+    const { id } = partnerRoute.useParams()
+    return <PartnerProfilePage id={id} key={id} />
+  },
+})
+const partnerEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/partners/$id/edit',
+  beforeLoad: onlyFor(...WRITERS),
+  component: function PartnerEdit() {
+    const { id } = partnerEditRoute.useParams()
+    return <InstitutionFormPage id={id} key={id} />
+  },
+})
+const agreementsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements',
+  beforeLoad: onlyFor(...READERS),
+  validateSearch: validateAgreementsSearch,
+  component: function Agreements() {
+    return <AgreementsPage search={agreementsRoute.useSearch()} />
+  },
+})
+const agreementNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/new',
+  beforeLoad: onlyFor(...WRITERS),
+  validateSearch: (s: Record<string, unknown>): { partner?: string } =>
+    typeof s.partner === 'string' ? { partner: s.partner } : {},
+  component: function AgreementNew() {
+    const { partner } = agreementNewRoute.useSearch()
+    return <AgreementFormPage partner={partner} />
+  },
+})
+const agreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/$id',
+  beforeLoad: onlyFor(...READERS),
+  component: function Agreement() {
+    const { id } = agreementRoute.useParams()
+    return <AgreementDetailPage id={id} key={id} />
+  },
+})
+const agreementEditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agreements/$id/edit',
+  beforeLoad: onlyFor(...WRITERS),
+  component: function AgreementEdit() {
+    const { id } = agreementEditRoute.useParams()
+    return <AgreementFormPage id={id} key={id} />
+  },
+})
+const networkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/network',
+  beforeLoad: onlyFor(...OFFICE),
+  component: () => <NetworkMapPage />,
+})
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotRoute,
   resetRoute,
   invitationRoute,
-  appRoute.addChildren([homeRoute, accountRoute, usersRoute, auditRoute, settingsRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    accountRoute,
+    usersRoute,
+    auditRoute,
+    settingsRoute,
+    partnersRoute,
+    partnerNewRoute,
+    partnerImportRoute,
+    partnerRoute,
+    partnerEditRoute,
+    agreementsRoute,
+    agreementNewRoute,
+    agreementRoute,
+    agreementEditRoute,
+    networkRoute,
+  ]),
 ])
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,9 +1,32 @@
-import { AppShell, Avatar, Burger, Group, Image, Menu, NavLink, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Image,
+  Loader,
+  Menu,
+  NavLink,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconChevronDown, IconFileSearch, IconHome, IconLogout, IconSettings, IconUser, IconUsers } from '@tabler/icons-react'
+import {
+  IconBuildingBank,
+  IconChevronDown,
+  IconFileCertificate,
+  IconFileSearch,
+  IconHome,
+  IconLogout,
+  IconSettings,
+  IconUser,
+  IconUsers,
+  IconWorld,
+} from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router'
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/roles'
 import { isLanguage, rememberLanguage } from '../i18n'
@@ -13,7 +36,7 @@ import { useUser } from '../lib/session'
 import { LanguageSwitcher } from './LanguageSwitcher'
 
 interface NavItem {
-  to: '/' | '/admin/users' | '/admin/audit' | '/admin/settings'
+  to: '/' | '/partners' | '/agreements' | '/network' | '/admin/users' | '/admin/audit' | '/admin/settings'
   label: string
   icon: typeof IconHome
   roles?: Role[]
@@ -22,6 +45,14 @@ interface NavItem {
 /** Navigation lists only what exists and what the role may open; modules add their entries here. */
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', icon: IconHome },
+  { to: '/partners', label: 'nav.partners', icon: IconBuildingBank },
+  {
+    to: '/agreements',
+    label: 'nav.agreements',
+    icon: IconFileCertificate,
+    roles: ['admin', 'officer', 'coordinator', 'partner'],
+  },
+  { to: '/network', label: 'nav.network', icon: IconWorld, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/admin/users', label: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', icon: IconFileSearch, roles: ['admin'] },
   { to: '/admin/settings', label: 'nav.settings', icon: IconSettings, roles: ['admin'] },
@@ -112,7 +143,9 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="content" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<Loader m="xl" aria-label={t('app.loading')} />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   )

@@ -64,3 +64,24 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   }
   return (isJson ? res.json() : res.text()) as Promise<T>
 }
+
+/** Sends a file as the raw request body with its own content type, as the upload endpoints expect. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' }
+  if (csrfToken) headers['x-csrf-token'] = csrfToken
+  let res: Response
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file })
+  } catch {
+    throw new ApiProblem({ type: 'network', title: 'Network error', status: 0, detail: 'The server cannot be reached.' })
+  }
+  const isJson = (res.headers.get('content-type') ?? '').includes('json')
+  if (!res.ok) {
+    throw new ApiProblem(
+      isJson
+        ? ((await res.json()) as Problem)
+        : { type: 'http', title: res.statusText, status: res.status, detail: res.statusText },
+    )
+  }
+  return (await res.json()) as T
+}

@@ -274,6 +274,26 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   )
 
   app.get(
+    '/api/agreements/responsibles',
+    {
+      config: { policy: WRITE },
+      schema: {
+        tags,
+        summary: 'Who can be made responsible for an agreement: active officers and administrators',
+        response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string() })) },
+      },
+    },
+    async () =>
+      deps.db
+        .selectFrom('users')
+        .select(['id', 'name', 'email'])
+        .where('role', 'in', ['officer', 'admin'])
+        .where('active', '=', true)
+        .orderBy('name')
+        .execute(),
+  )
+
+  app.get(
     '/api/network/countries',
     {
       config: { policy: OFFICE },

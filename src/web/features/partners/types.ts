@@ -1,0 +1,141 @@
+import type { AgreementKind, AgreementStatus, MobilityType } from '../../../shared/agreements'
+
+export const INSTITUTION_KINDS = [
+  'university',
+  'hospital',
+  'research_institute',
+  'ngo',
+  'international_organisation',
+  'other',
+] as const
+
+export interface InstitutionItem {
+  id: string
+  name: string
+  kind: string
+  country: string
+  city: string | null
+  website: string | null
+  erasmusCode: string | null
+  schacId: string | null
+  rorId: string | null
+  isHome: boolean
+  tags: string[]
+  agreementsInForce: number
+  agreementsTotal: number
+  nextEndDate: string | null
+  updatedAt: string
+}
+
+export interface Contact {
+  id: string
+  name: string
+  role: string | null
+  email: string | null
+  phone: string | null
+}
+
+export interface Unit {
+  id: string
+  name: string
+  code: string | null
+}
+
+export interface InstitutionDetail extends Omit<InstitutionItem, 'agreementsInForce' | 'agreementsTotal' | 'nextEndDate'> {
+  notes: string | null
+  contacts: Contact[]
+  units: Unit[]
+  flows: { academicYear: string; direction: 'outgoing' | 'incoming'; mobilityType: MobilityType; places: number }[]
+  createdAt: string
+}
+
+export interface Party {
+  institutionId: string
+  name: string
+  country: string
+  isHome: boolean
+  orgUnitId: string | null
+  orgUnitName: string | null
+}
+
+export interface AgreementItem {
+  id: string
+  reference: string
+  title: string
+  kind: AgreementKind
+  status: AgreementStatus
+  startDate: string | null
+  endDate: string | null
+  parties: Party[]
+  responsible: { id: string; name: string } | null
+  mobilityTypes: MobilityType[]
+  placesPerYear: number | null
+  updatedAt: string
+}
+
+export interface Condition {
+  id?: string
+  mobilityType: MobilityType
+  sendingInstitutionId: string
+  sendingUnitId: string | null
+  receivingInstitutionId: string
+  receivingUnitId: string | null
+  academicYearFrom: string
+  academicYearTo: string
+  mobilitiesPerYear: number | null
+  totalMonthsPerYear: number | null
+  totalDaysPerYear: number | null
+  subjectAreas: { isced: string; clarification: string | null }[]
+  eqfLevels: number[]
+  languageSkills: { language: string; cefr: string; isced: string | null }[]
+  blended: boolean
+  otherTerms: string | null
+}
+
+export interface AgreementDetail extends AgreementItem {
+  notes: string | null
+  terminationReason: string | null
+  statusChangedAt: string
+  predecessor: { id: string; reference: string } | null
+  successor: { id: string; reference: string; status: AgreementStatus } | null
+  conditions: Condition[]
+  signatories: { id: string; institutionId: string; name: string; position: string | null; signedOn: string | null }[]
+  files: {
+    id: string
+    kind: string
+    fileName: string
+    mime: string
+    size: number
+    version: number
+    sha256: string
+    uploadedAt: string
+    uploadedBy: string | null
+  }[]
+  actions: {
+    action: 'negotiate' | 'reopen' | 'sign' | 'activate' | 'terminate' | 'renew'
+    allowed: boolean
+    reason: string | null
+  }[]
+  editable: boolean
+  createdAt: string
+}
+
+export interface TimelineEntry {
+  at: string
+  kind: 'change' | 'comment'
+  actor: string
+  action: string | null
+  changes: string[]
+  body: string | null
+}
+
+export const STATUS_COLORS: Record<AgreementStatus, string> = {
+  draft: 'gray',
+  negotiation: 'yellow',
+  signed: 'cyan',
+  active: 'green',
+  expiring: 'orange',
+  expired: 'red',
+  terminated: 'dark',
+  renewed: 'violet',
+}

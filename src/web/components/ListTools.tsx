@@ -39,7 +39,6 @@ export function ExportButtons({ path, params }: { path: string; params: URLSearc
 /** Countries by their names in the reader's language, sorted by those names. */
 export function useCountryOptions() {
   const { i18n } = useTranslation()
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the names change with the language
   return useMemo(
     () =>
       [...COUNTRY_CODES]

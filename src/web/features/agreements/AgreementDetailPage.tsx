@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Badge,
   Button,
   Card,
@@ -24,7 +23,7 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconDownload, IconFileTypePdf, IconPencil, IconPlus, IconRefresh, IconTrash, IconUpload } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FILE_KINDS, FILE_MAX_BYTES, ISCED_FIELDS } from '../../../shared/agreements'
@@ -422,10 +421,9 @@ function AgreementTimeline({ id }: { id: string }) {
         </Stack>
       </form>
       <Timeline bulletSize={14} lineWidth={2}>
-        {(entries.data ?? []).map((e, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: entries are in a fixed order
+        {(entries.data ?? []).map((e) => (
           <Timeline.Item
-            key={i}
+            key={`${e.at}|${e.kind}|${e.action}|${e.body?.slice(0, 40)}`}
             title={
               e.kind === 'comment'
                 ? t('agreements.commented', { name: e.actor })

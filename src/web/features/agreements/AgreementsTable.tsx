@@ -1,5 +1,4 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core'
-import { Link } from '@tanstack/react-router'
+import { Badge, Table, Text } from '@mantine/core'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AnchorLink } from '../../components/RouterLinks'
@@ -9,7 +8,7 @@ import { type AgreementItem, STATUS_COLORS } from '../partners/types'
 export function StatusBadge({ status }: { status: AgreementItem['status'] }) {
   const { t } = useTranslation()
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light">
+    <Badge color={STATUS_COLORS[status]} variant="light" style={{ overflow: 'visible' }} maw="none">
       {t(`status.${status}`)}
     </Badge>
   )
@@ -46,7 +45,7 @@ export function AgreementsTable({
           {items.map((a) => (
             <Table.Tr key={a.id}>
               <Table.Td>
-                <AnchorLink to="/agreements/$id" params={{ id: a.id }} ff="monospace" size="sm">
+                <AnchorLink to="/agreements/$id" params={{ id: a.id }} ff="monospace" size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {a.reference}
                 </AnchorLink>
               </Table.Td>

@@ -1,6 +1,6 @@
-import { Anchor, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
+import { Card, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { Link, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { geoNaturalEarth1, geoPath } from 'd3-geo'
 import { numericToAlpha2 } from 'i18n-iso-countries'
 import { useMemo, useState } from 'react'
@@ -77,13 +77,23 @@ export function NetworkMapPage() {
                 key={i}
                 d={s.d}
                 fill={stat ? classOf(n).color : '#f8f9fa'}
-                stroke={hover === s.code ? '#1a1b1e' : '#adb5bd'}
-                strokeWidth={hover === s.code ? 1.2 : 0.4}
-                style={{ cursor: stat ? 'pointer' : 'default' }}
+                stroke={hover !== null && hover === s.code ? '#1a1b1e' : '#adb5bd'}
+                strokeWidth={hover !== null && hover === s.code ? 1.2 : 0.4}
                 data-country={s.code ?? undefined}
-                onMouseEnter={() => setHover(s.code)}
-                onMouseLeave={() => setHover(null)}
-                onClick={() => (stat && s.code ? open(s.code) : undefined)}
+                {...(stat && s.code
+                  ? {
+                      role: 'link',
+                      tabIndex: 0,
+                      'aria-label': `${countryName(s.code)}: ${t('network.inForce', { count: n })}`,
+                      style: { cursor: 'pointer', outline: 'none' },
+                      onMouseEnter: () => setHover(s.code),
+                      onMouseLeave: () => setHover(null),
+                      onFocus: () => setHover(s.code),
+                      onBlur: () => setHover(null),
+                      onClick: () => open(s.code!),
+                      onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' ? open(s.code!) : undefined),
+                    }
+                  : { 'aria-hidden': true })}
               >
                 <title>{s.code ? `${countryName(s.code)}: ${t('network.inForce', { count: n })}` : s.name}</title>
               </path>

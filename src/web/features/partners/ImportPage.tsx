@@ -17,7 +17,6 @@ import {
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconUpload } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
-import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'

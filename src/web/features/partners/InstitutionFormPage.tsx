@@ -1,7 +1,6 @@
 import {
   ActionIcon,
   Alert,
-  Anchor,
   Button,
   Checkbox,
   Fieldset,
@@ -18,7 +17,7 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Link, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useCountryOptions } from '../../components/ListTools'
@@ -99,7 +98,7 @@ function InstitutionForm({ existing }: { existing?: InstitutionDetail }) {
       setSimilar(await api<Similar[]>(`/api/institutions/similar?${p}`).catch(() => []))
     }, 400)
     return () => clearTimeout(timer)
-  }, [v.name, v.country, v.erasmusCode, v.schacId, v.rorId, existing])
+  }, [v.name, v.country, v.erasmusCode, v.schacId, v.rorId, existing, v])
 
   const nul = (s: string) => (s.trim() ? s.trim() : null)
   const { onSubmit, busy, error } = useSubmit(form, async (values) => {

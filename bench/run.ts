@@ -6,12 +6,16 @@
  *   policy, query, response schema), 50 connections on loopback, on each database; beside it
  *   the same read from bare Fastify + pg on the same PostgreSQL database, in three alternating
  *   rounds (medians reported, each round listed), and the ratio.
+ * - partners_search_*: list and search of partners and agreements (16 mixed queries: text, filters,
+ *   sorts, pages) over 20,000 generated institutions and 50,000 agreements, 20 concurrent clients,
+ *   p50 and p95 of every response, on each database.
  * The PostgreSQL server is BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is made
  * on it and dropped afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
+import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
@@ -79,8 +83,8 @@ async function signIn(url: string): Promise<string> {
 
 async function institutionId(url: string, cookie: string): Promise<string> {
   const res = await fetch(`${url}/api/institutions?q=Minho`, { headers: { cookie } })
-  const list = (await res.json()) as { id: string }[]
-  return list[0]!.id
+  const list = (await res.json()) as { items: { id: string }[] }
+  return list.items[0]!.id
 }
 
 interface Run {
@@ -94,6 +98,96 @@ async function load(url: string, headers: Record<string, string> = {}, warm = tr
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers })
   const non2xx = result.non2xx + result.errors + result.timeouts
   return { rps: Math.round(result.requests.average), p99: result.latency.p99, errors: non2xx }
+}
+
+const SEARCH_CONNECTIONS = 20
+const SEARCH_INSTITUTIONS = 20_000
+const SEARCH_AGREEMENTS = 50_000
+
+/** What an officer does in the lists: search, filter, sort and page, over partners and agreements. */
+const SEARCHES = [
+  '/api/institutions?q=univ&partnersOnly=true',
+  '/api/institutions?q=braga',
+  '/api/institutions?country=PT,ES&sort=name',
+  '/api/institutions?q=medical%20seoul&sort=agreements&dir=desc',
+  '/api/institutions?inForce=true&country=KR&page=2',
+  '/api/institutions?kind=hospital&sort=updated&dir=desc',
+  '/api/institutions?tag=coimbra%20group&q=lyon',
+  '/api/institutions?q=GEN00012',
+  '/api/agreements?q=medicine',
+  '/api/agreements?status=active,expiring&sort=end&dir=asc',
+  '/api/agreements?expiringWithin=180',
+  '/api/agreements?country=PT&mobilityType=student_studies',
+  '/api/agreements?subjectArea=0912&status=active',
+  '/api/agreements?q=clinical%20porto&sort=start',
+  '/api/agreements?kind=mou&page=3',
+  '/api/agreements?q=GEN-0004',
+]
+
+function get(url: string, cookie: string, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { cookie }, agent }, (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode ?? 0))
+      })
+      .on('error', reject)
+  })
+}
+
+function percentile(sorted: number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10
+}
+
+/** SEARCH_CONNECTIONS clients, each running through the searches for `seconds`; latency of every response. */
+async function measureSearch(url: string, cookie: string, seconds: number) {
+  const latencies: number[] = []
+  let errors = 0
+  const until = performance.now() + seconds * 1000
+  const agent = new http.Agent({ keepAlive: true, maxSockets: SEARCH_CONNECTIONS })
+  await Promise.all(
+    Array.from({ length: SEARCH_CONNECTIONS }, async (_, worker) => {
+      let i = worker
+      while (performance.now() < until) {
+        const path = SEARCHES[i++ % SEARCHES.length]!
+        const t0 = performance.now()
+        const status = await get(`${url}${path}`, cookie, agent)
+        latencies.push(performance.now() - t0)
+        if (status !== 200) errors++
+      }
+    }),
+  )
+  agent.destroy()
+  latencies.sort((a, b) => a - b)
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: Math.round(latencies.length / seconds), errors }
+}
+
+/** A database with the demo office and the generated network, then Meridian on it, measured. */
+async function searchBench(
+  env: Record<string, string>,
+  port: number,
+  open: () => Promise<import('../src/server/db/database.js').Database>,
+) {
+  const { migrateToLatest } = await import('../src/server/db/migrate.js')
+  const { seedDemo } = await import('../src/server/db/seed/demo.js')
+  const { generateNetwork } = await import('./generate-network.js')
+  const database = await open()
+  const t0 = performance.now()
+  await migrateToLatest(database.db)
+  await seedDemo(database.db)
+  await generateNetwork(database.db, { institutions: SEARCH_INSTITUTIONS, agreements: SEARCH_AGREEMENTS })
+  log(
+    `generated ${SEARCH_INSTITUTIONS} institutions and ${SEARCH_AGREEMENTS} agreements in ${Math.round(performance.now() - t0)} ms`,
+  )
+  await database.close()
+  const { server } = await timedStart(port, env)
+  try {
+    const cookie = await signIn(server.url)
+    await measureSearch(server.url, cookie, WARMUP_S)
+    return await measureSearch(server.url, cookie, DURATION_S * 2)
+  } finally {
+    await stop(server)
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -138,6 +232,18 @@ async function main() {
   figures.read_errors_embedded = embedded.errors
   await stop(again.server)
   rmSync(dataDir, { recursive: true, force: true })
+
+  log('embedded: partner and agreement search over the generated network')
+  const { openDatabase } = await import('../src/server/db/database.js')
+  const searchDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
+  const searchEmbedded = await searchBench({ DATA_DIR: searchDir, DATABASE_URL: '' }, 4104, () =>
+    openDatabase({ dataDir: searchDir }),
+  )
+  figures.partners_search_p50_ms_embedded = searchEmbedded.p50
+  figures.partners_search_p95_ms_embedded = searchEmbedded.p95
+  figures.partners_search_rps_embedded = searchEmbedded.rps
+  figures.partners_search_errors_embedded = searchEmbedded.errors
+  rmSync(searchDir, { recursive: true, force: true })
 
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (!serverUrl) {
@@ -191,7 +297,23 @@ async function main() {
       figures.bare_read_rps_postgres_rounds = b.rounds
       figures.read_ratio_postgres = Math.round((o.rps / b.rps) * 100) / 100
       figures.read_ratio_postgres_rounds = ours.map((r, i) => Math.round((r.rps / baseline[i]!.rps) * 100) / 100)
+
+      log('postgres: partner and agreement search over the generated network')
+      await admin.query(`create database ${name}_search`)
+      const searchUrl = new URL(serverUrl)
+      searchUrl.pathname = `/${name}_search`
+      const { openDatabase } = await import('../src/server/db/database.js')
+      const search = await searchBench(
+        { DATABASE_URL: searchUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
+        4105,
+        () => openDatabase({ url: searchUrl.toString(), dataDir: '' }),
+      )
+      figures.partners_search_p50_ms_postgres = search.p50
+      figures.partners_search_p95_ms_postgres = search.p95
+      figures.partners_search_rps_postgres = search.rps
+      figures.partners_search_errors_postgres = search.errors
     } finally {
+      await admin.query(`drop database if exists ${name}_search with (force)`)
       await admin.query(`drop database if exists ${name} with (force)`)
       await admin.end()
     }

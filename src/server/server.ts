@@ -50,8 +50,9 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     const started = await Jobs.start(database.pool, mailer, log)
     jobs = started
     const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log }
+    let shuttingDown = false
     await started.daily('agreements-daily', '10 2 * * *', async () => {
-      const result = await runDailyLifecycle(deps)
+      const result = await runDailyLifecycle(deps, undefined, () => shuttingDown)
       log.info({ ...result }, 'agreements: daily lifecycle done')
     })
     const app = await buildApp(deps, { logger: log, webDir: options.webDir === undefined ? WEB_DIR : options.webDir })
@@ -67,6 +68,7 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     let stopping: Promise<void> | null = null
     const stop = () => {
       stopping ??= (async () => {
+        shuttingDown = true
         await app.close()
         const until = Date.now() + 10_000
         while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))

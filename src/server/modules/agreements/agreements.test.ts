@@ -510,6 +510,75 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
     })
   })
 
+  it('refuses bad input on every registry write, naming the field, and changes nothing', async () => {
+    const [minhoAgreement] = json(await call(officer, 'GET', '/api/agreements?q=minho')).items
+    const a = minhoAgreement.id
+    const studentId = (await t.db.selectFrom('users').select('id').where('role', '=', 'student').executeTakeFirstOrThrow()).id
+    const cases: [string, 'POST' | 'PUT' | 'GET', string, object | undefined, string][] = [
+      [
+        'an empty institution name',
+        'PUT',
+        `/api/institutions/${minhoId}`,
+        { name: '', kind: 'university', country: 'PT' },
+        'body.name',
+      ],
+      [
+        'a unit of another institution',
+        'PUT',
+        `/api/institutions/${minhoId}`,
+        {
+          name: 'University of Minho',
+          kind: 'university',
+          country: 'PT',
+          schacId: 'uminho.pt',
+          erasmusCode: 'P  BRAGA01',
+          rorId: '037wpkx04',
+          confirmDuplicate: true,
+          units: [{ id: snuId, name: 'X' }],
+        },
+        'body.units.0.id',
+      ],
+      ['a merge target that is not an id', 'POST', `/api/institutions/${minhoId}/merge`, { into: 'minho' }, 'body.into'],
+      ['an unknown lifecycle step', 'POST', `/api/agreements/${a}/transitions`, { action: 'explode' }, 'body.action'],
+      [
+        'a renewal date that does not exist',
+        'POST',
+        `/api/agreements/${a}/renewal`,
+        { startDate: '2027-13-01' },
+        'body.startDate',
+      ],
+      [
+        'a signatory without a name',
+        'PUT',
+        `/api/agreements/${a}/signatories`,
+        { signatories: [{ institutionId: minhoId, name: 'A' }] },
+        'body.signatories.0.name',
+      ],
+      ['an unknown file kind', 'POST', `/api/agreements/${a}/files?kind=poster&name=x.pdf`, undefined, 'querystring.kind'],
+      ['an empty comment', 'POST', `/api/agreements/${a}/comments`, { body: '' }, 'body.body'],
+      ['no reminder days', 'PUT', '/api/settings/agreements', { reminderDays: [] }, 'body.reminderDays'],
+      ['a negative column in a mapping', 'POST', `/api/imports/${a}/preview`, { mapping: { name: [-1] } }, 'body.mapping.name.0'],
+      [
+        'a student as responsible officer',
+        'POST',
+        '/api/agreements',
+        agreement({ responsibleId: studentId }),
+        'body.responsibleId',
+      ],
+      ['an id that is not a UUID', 'GET', '/api/agreements/AGR-1', undefined, 'params.id'],
+    ]
+    for (const [what, method, url, payload, path] of cases) {
+      const before = await countAudit(t)
+      const res = await call(officer, method, url, payload)
+      expect(res.statusCode, what).toBe(400)
+      expect(
+        json(res).errors.map((e: { path: string }) => e.path),
+        what,
+      ).toContain(path)
+      expect(await countAudit(t), what).toBe(before)
+    }
+  })
+
   it('counts partners and agreements in force per country for the map', async () => {
     const stats = json(await call(coordinator, 'GET', '/api/network/countries'))
     const pt = stats.find((s: { country: string }) => s.country === 'PT')

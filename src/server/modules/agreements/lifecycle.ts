@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { IN_FORCE } from '../../../shared/agreements.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
@@ -14,86 +14,121 @@ export interface DailyResult {
   reminders: number
 }
 
+/** Agreements are moved and reminded in batches, each its own transaction, so the job never holds the database for long. */
+const BATCH = 100
+
 /**
  * The daily pass over agreements, by their dates (UTC): signed ones whose start has come become
  * active; active ones within the first reminder window become expiring; those past their end
  * become expired; and a reminder goes to the responsible officer at each configured number of
  * days before the end. Safe to run any number of times a day: every step depends on the state it
- * changes, and each reminder is recorded before it is queued.
+ * changes, and each reminder is recorded in the transaction that queues it.
  */
-export async function runDailyLifecycle(deps: Pick<Deps, 'db' | 'mail' | 'env'>, today = todayUtc()): Promise<DailyResult> {
+export async function runDailyLifecycle(
+  deps: Pick<Deps, 'db' | 'mail' | 'env'>,
+  today = todayUtc(),
+  shouldStop: () => boolean = () => false,
+): Promise<DailyResult> {
   const ctx = systemCtx('agreements-daily')
   const days = await reminderDays(deps.db)
-  const window = Math.max(...days)
+  const window = addDays(today, Math.max(...days))
   const result: DailyResult = { activated: 0, expiring: 0, expired: 0, reminders: 0 }
-  await deps.db.transaction().execute(async (trx) => {
-    const moves = await trx
-      .selectFrom('agreements')
-      .select(['id', 'status', 'start_date', 'end_date'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'signed'), eb('start_date', '<=', today)]),
-          eb.and([eb('status', '=', 'active'), eb('end_date', '<=', addDays(today, window))]),
-          eb.and([eb('status', 'in', ['signed', 'active', 'expiring']), eb('end_date', '<', today)]),
-        ]),
-      )
-      .orderBy('id')
-      .forUpdate()
-      .execute()
-    for (const a of moves) {
-      let status = a.status
-      if (a.end_date && a.end_date < today) {
-        await setStatus(trx, ctx, { id: a.id, status }, 'expired', 'expire')
-        result.expired++
-        continue
+  for (;;) {
+    if (shouldStop()) return result
+    const moved = await deps.db.transaction().execute(async (trx) => {
+      const batch = await trx
+        .selectFrom('agreements')
+        .select(['id', 'status', 'start_date', 'end_date'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'signed'), eb('start_date', '<=', today)]),
+            eb.and([eb('status', '=', 'active'), eb('end_date', '<=', window)]),
+            eb.and([eb('status', 'in', ['signed', 'active', 'expiring']), eb('end_date', '<', today)]),
+          ]),
+        )
+        .orderBy('id')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute()
+      for (const a of batch) {
+        let status = a.status
+        if (a.end_date && a.end_date < today) {
+          await setStatus(trx, ctx, { id: a.id, status }, 'expired', 'expire')
+          result.expired++
+          continue
+        }
+        if (status === 'signed') {
+          await setStatus(trx, ctx, { id: a.id, status }, 'active', 'activate')
+          status = 'active'
+          result.activated++
+        }
+        if (status === 'active' && a.end_date && a.end_date <= window) {
+          await setStatus(trx, ctx, { id: a.id, status }, 'expiring', 'mark_expiring')
+          result.expiring++
+        }
       }
-      if (status === 'signed') {
-        await setStatus(trx, ctx, { id: a.id, status }, 'active', 'activate')
-        status = 'active'
-        result.activated++
-      }
-      if (status === 'active' && a.end_date && a.end_date <= addDays(today, window)) {
-        await setStatus(trx, ctx, { id: a.id, status }, 'expiring', 'mark_expiring')
-        result.expiring++
-      }
-    }
-    result.reminders = await sendReminders(trx, deps, days, today)
-  })
+      return batch.length
+    })
+    if (moved < BATCH) break
+  }
+  for (;;) {
+    if (shouldStop()) return result
+    const sent = await deps.db.transaction().execute((trx) => sendReminders(trx, deps, days, today))
+    result.reminders += sent.mails
+    if (sent.agreements < BATCH) break
+  }
   return result
 }
 
-async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, days: number[], today: string): Promise<number> {
+/** The tightest threshold an agreement ending on `end_date` has reached, as SQL. */
+function tightest(days: number[], today: string) {
+  const ascending = [...days].sort((a, b) => a - b)
+  const left = sql`(a.end_date - ${today}::date)`
+  return sql<number>`case ${sql.join(
+    ascending.map((d) => sql`when ${left} <= ${d} then ${d}::int`),
+    sql` `,
+  )} end`
+}
+
+async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, days: number[], today: string) {
+  const threshold = tightest(days, today)
   const due = await trx
     .selectFrom('agreements as a')
     .leftJoin('users as u', 'u.id', 'a.responsible_id')
-    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.name', 'u.active', 'u.locale'])
+    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.name', 'u.active', threshold.as('threshold')])
     .where('a.status', 'in', IN_FORCE)
     .where('a.end_date', '>=', today)
     .where('a.end_date', '<=', addDays(today, Math.max(...days)))
+    .where(
+      sql<boolean>`not exists (select 1 from agreement_reminders r
+        where r.agreement_id = a.id and r.end_date = a.end_date and r.days = ${threshold})`,
+    )
+    .orderBy('a.id')
+    .limit(BATCH)
+    .forUpdate('a')
+    .skipLocked()
     .execute()
-  let sent = 0
+  let mails = 0
+  const officers = due.some((a) => !(a.email && a.active)) ? await officersOf(trx) : []
   for (const a of due) {
     const left = Math.round((Date.parse(a.end_date!) - Date.parse(today)) / 86_400_000)
     // Only the nearest threshold is mailed; the wider ones it passed are recorded as done.
-    const passed = days.filter((d) => left <= d)
-    if (passed.length === 0) continue
-    const inserted = await trx
+    await trx
       .insertInto('agreement_reminders')
-      .values(passed.map((d) => ({ agreement_id: a.id, end_date: a.end_date!, days: d })))
+      .values(days.filter((d) => d >= a.threshold).map((d) => ({ agreement_id: a.id, end_date: a.end_date!, days: d })))
       .onConflict((oc) => oc.columns(['agreement_id', 'end_date', 'days']).doNothing())
-      .returning('days')
       .execute()
-    if (!inserted.some((r) => r.days === Math.min(...passed))) continue
-    const recipients = a.email && a.active ? [{ email: a.email, name: a.name }] : await officers(trx)
+    const recipients = a.email && a.active ? [{ email: a.email, name: a.name }] : officers
     for (const to of recipients) {
       await deps.mail.enqueue(trx, reminderMail(deps.env.publicUrl, to, a, left))
-      sent++
+      mails++
     }
   }
-  return sent
+  return { agreements: due.length, mails }
 }
 
-async function officers(trx: Kysely<DB>) {
+async function officersOf(trx: Kysely<DB>) {
   return trx
     .selectFrom('users')
     .select(['email', 'name'])

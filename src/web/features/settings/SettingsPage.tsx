@@ -26,6 +26,7 @@ import { countryName } from '../../lib/format'
 import { useHomeInstitution } from '../../lib/home'
 import type { HomeInstitution } from '../../lib/types'
 import { useSubmit } from '../../lib/useSubmit'
+import { ReminderSettings } from './ReminderSettings'
 
 const KINDS = ['university', 'hospital', 'research_institute', 'ngo', 'international_organisation', 'other']
 
@@ -210,6 +211,7 @@ export function SettingsPage() {
           {t('settings.logoHint')}
         </Text>
       </Card>
+      <ReminderSettings />
     </Stack>
   )
 }

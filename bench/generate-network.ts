@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../src/server/db/schema.js'
 import { searchDocument } from '../src/server/db/search.js'
-import { addDays, todayUtc } from '../src/server/modules/agreements/agreements.repository.js'
+import { addDays, filterColumns, todayUtc } from '../src/server/modules/agreements/agreements.repository.js'
 import { indexColumns } from '../src/server/modules/institutions/institutions.repository.js'
 import { AGREEMENT_KINDS, MOBILITY_TYPES } from '../src/shared/agreements.js'
 
@@ -97,6 +97,7 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
   const home = await db.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirstOrThrow()
   const ids: string[] = []
   const names = new Map<string, string>()
+  const countries = new Map<string, string>()
   const BATCH = 500
   for (let i = 0; i < counts.institutions; i += BATCH) {
     const rows = []
@@ -117,10 +118,11 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
         ...indexColumns({ name, city, erasmus_code: erasmus, schac_id: schac, tags }),
       })
     }
-    const inserted = await db.insertInto('institutions').values(rows).returning(['id', 'name', 'city']).execute()
+    const inserted = await db.insertInto('institutions').values(rows).returning(['id', 'name', 'city', 'country']).execute()
     for (const r of inserted) {
       ids.push(r.id)
       names.set(r.id, `${r.name} ${r.city}`)
+      countries.set(r.id, r.country)
     }
   }
   const today = todayUtc()
@@ -134,7 +136,11 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
       end_date: string
       termination_reason: string | null
       search: ReturnType<typeof searchDocument>
+      partner_countries: string[]
+      mobility_types: string[]
+      isced_prefixes: string[]
     }[] = []
+    const conditions: { mobility_type: (typeof MOBILITY_TYPES)[number]; isced: string }[] = []
     const partners: string[] = []
     for (let j = i; j < Math.min(counts.agreements, i + BATCH); j++) {
       const partner = pick(ids)
@@ -163,6 +169,14 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
         end_date: addDays(today, to),
         termination_reason: null as string | null,
         search: searchDocument(reference, title, names.get(partner)),
+        ...(() => {
+          const condition = { mobility_type: pick(MOBILITY_TYPES), isced: pick(ISCED) }
+          conditions.push(condition)
+          return filterColumns(
+            [countries.get(partner)!],
+            [{ mobility_type: condition.mobility_type, subject_areas: [{ isced: condition.isced }] }],
+          )
+        })(),
       })
     }
     for (const a of agreements) if (a.status === 'terminated') a.termination_reason = 'generated'
@@ -194,13 +208,13 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
       .values(
         inserted.map((a, k) => ({
           agreement_id: a.id,
-          mobility_type: pick(MOBILITY_TYPES),
+          mobility_type: conditions[k]!.mobility_type,
           sending_institution_id: home.id,
           receiving_institution_id: partners[k]!,
           academic_year_from: '2025/2026',
           academic_year_to: '2029/2030',
           mobilities_per_year: 1 + Math.floor(rnd() * 5),
-          subject_areas: JSON.stringify([{ isced: pick(ISCED), clarification: null }]),
+          subject_areas: JSON.stringify([{ isced: conditions[k]!.isced, clarification: null }]),
           language_skills: JSON.stringify([]),
         })),
       )

@@ -58,6 +58,9 @@ export interface AgreementTable {
   status_changed_at: Generated<Date>
   notes: string | null
   search: ColumnType<string, unknown, unknown>
+  partner_countries: ColumnType<string[], string[] | undefined, string[]>
+  mobility_types: ColumnType<string[], string[] | undefined, string[]>
+  isced_prefixes: ColumnType<string[], string[] | undefined, string[]>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

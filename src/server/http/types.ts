@@ -37,12 +37,19 @@ export const PageQuery = {
   pageSize: z.coerce.number().int().min(1).max(PAGE_SIZE_MAX).default(50),
 }
 
-export function pageOf<T>(items: T[], total: number, page: number, pageSize: number) {
-  return { items, total, page, pageSize }
+export function pageOf<T>(items: T[], total: number, page: number, pageSize: number, totalCapped?: boolean) {
+  return { items, total, page, pageSize, ...(totalCapped === undefined ? {} : { totalCapped }) }
 }
 
 export function paged<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    /** True when there are more matches than `total`: long lists are counted only so far. */
+    totalCapped: z.boolean().optional(),
+  })
 }
 
 /** A date-time as an ISO 8601 string in UTC. */

@@ -21,6 +21,8 @@ export interface Session {
 }
 
 export interface Page<T> {
+  /** True when there are more matches than `total` (long lists are counted only so far). */
+  totalCapped?: boolean
   items: T[]
   total: number
   page: number

@@ -1,7 +1,7 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import { IN_FORCE } from '../../../shared/agreements.js'
 import type { AgreementConditionRow, DB } from '../../db/schema.js'
-import { matches, searchDocument, searchQuery } from '../../db/search.js'
+import { gatherMatches, matches, searchDocument, searchQuery } from '../../db/search.js'
 import type { Actor } from '../../http/context.js'
 import { iso } from '../../http/types.js'
 import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
@@ -35,10 +35,13 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
+async function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
   let q = visibleAgreements(db, actor)
   const tsq = f.q ? searchQuery(f.q) : null
-  if (tsq) q = q.where(matches('a.search', tsq))
+  if (tsq) {
+    const ids = await gatherMatches(db, 'agreements', tsq)
+    q = ids ? q.where('a.id', 'in', ids.length ? ids : [NO_ID]) : q.where(matches('a.search', tsq))
+  }
   if (f.status?.length) q = q.where('a.status', 'in', f.status)
   if (f.kind?.length) q = q.where('a.kind', 'in', f.kind)
   if (f.responsibleId) q = q.where('a.responsible_id', '=', f.responsibleId)
@@ -54,36 +57,12 @@ function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, tod
       ),
     )
   }
-  if (f.country?.length) {
-    const countries = f.country
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('agreement_parties as cp')
-          .innerJoin('institutions as ci', 'ci.id', 'cp.institution_id')
-          .select('cp.agreement_id')
-          .whereRef('cp.agreement_id', '=', 'a.id')
-          .where('ci.is_home', '=', false)
-          .where('ci.country', 'in', countries),
-      ),
-    )
-  }
+  if (f.country?.length) q = q.where(sql<boolean>`a.partner_countries && ${sql.val(f.country)}::text[]`)
   if (f.expiringWithin !== undefined) {
     q = q.where('a.status', 'in', IN_FORCE).where('a.end_date', '<=', addDays(today, f.expiringWithin))
   }
-  if (f.mobilityType || f.subjectArea) {
-    const { mobilityType, subjectArea } = f
-    q = q.where((eb) => {
-      let c = eb.selectFrom('agreement_conditions as mc').select('mc.agreement_id').whereRef('mc.agreement_id', '=', 'a.id')
-      if (mobilityType) c = c.where('mc.mobility_type', '=', mobilityType)
-      if (subjectArea) {
-        c = c.where(
-          sql<boolean>`exists (select 1 from jsonb_array_elements(mc.subject_areas) s where s->>'isced' like ${`${subjectArea}%`})`,
-        )
-      }
-      return eb.exists(c)
-    })
-  }
+  if (f.mobilityType) q = q.where(sql<boolean>`a.mobility_types @> ${sql.val([f.mobilityType])}::text[]`)
+  if (f.subjectArea) q = q.where(sql<boolean>`a.isced_prefixes @> ${sql.val([f.subjectArea])}::text[]`)
   return q
 }
 
@@ -97,7 +76,7 @@ const ORDER: Record<AgreementFilter['sort'], string> = {
 }
 
 export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
-  const q = filtered(db, actor, f, today)
+  const q = await filtered(db, actor, f, today)
   const [rows, count] = await Promise.all([
     q
       .select(['a.id'])
@@ -106,18 +85,31 @@ export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: Agreement
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    countUpTo(db, q.select('a.id'), COUNT_CAP),
   ])
   const items = await listItems(
     db,
     rows.map((r) => r.id),
   )
-  return { items, total: count.n }
+  return { items, total: Math.min(count, COUNT_CAP), totalCapped: count > COUNT_CAP }
+}
+
+/** Lists count their matches up to this many; beyond it they say "more than". */
+export const COUNT_CAP = 1000
+
+/** Counts the rows of a query, stopping after `cap` + 1: a long list costs no more than a short one. */
+// biome-ignore lint/suspicious/noExplicitAny: any query of any table
+export async function countUpTo(db: Kysely<DB>, q: SelectQueryBuilder<any, any, any>, cap: number): Promise<number> {
+  const row = await db
+    .selectFrom(q.limit(cap + 1).as('capped'))
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow()
+  return row.n
 }
 
 /** Every matching agreement, in the list's order, for an export (at most `limit`). */
 export async function exportAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, limit: number) {
-  const rows = await filtered(db, actor, f, todayUtc())
+  const rows = await (await filtered(db, actor, f, todayUtc()))
     .select(['a.id'])
     .orderBy(sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)} nulls last`)
     .orderBy('a.id')
@@ -231,26 +223,52 @@ export function presentCondition(c: AgreementConditionRow) {
   }
 }
 
-/** Rewrites the search documents of the given agreements from their title, reference and parties. */
+/**
+ * Rewrites what the list searches and filters on, from the agreements' own rows: the search
+ * document (reference, title, parties' names, codes and cities) and the arrays of partners'
+ * countries, mobility types and ISCED-F prefixes.
+ */
 export async function reindexAgreements(db: Kysely<DB>, ids: string[]) {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500)
-    const [rows, parties] = await Promise.all([
+    const [rows, parties, conditions] = await Promise.all([
       db.selectFrom('agreements').select(['id', 'reference', 'title']).where('id', 'in', chunk).execute(),
       db
         .selectFrom('agreement_parties as p')
         .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-        .select(['p.agreement_id', 'i.name', 'i.city', 'i.erasmus_code', 'i.schac_id'])
+        .select(['p.agreement_id', 'i.name', 'i.city', 'i.erasmus_code', 'i.schac_id', 'i.country', 'i.is_home'])
         .where('p.agreement_id', 'in', chunk)
+        .execute(),
+      db
+        .selectFrom('agreement_conditions')
+        .select(['agreement_id', 'mobility_type', 'subject_areas'])
+        .where('agreement_id', 'in', chunk)
         .execute(),
     ])
     for (const row of rows) {
-      const words = parties.filter((p) => p.agreement_id === row.id).flatMap((p) => [p.name, p.city, p.erasmus_code, p.schac_id])
+      const own = parties.filter((p) => p.agreement_id === row.id)
+      const conds = conditions.filter((c) => c.agreement_id === row.id)
       await db
         .updateTable('agreements')
-        .set({ search: searchDocument(row.reference, row.title, ...words) })
+        .set({
+          search: searchDocument(row.reference, row.title, ...own.flatMap((p) => [p.name, p.city, p.erasmus_code, p.schac_id])),
+          ...filterColumns(
+            own.filter((p) => !p.is_home).map((p) => p.country),
+            conds,
+          ),
+        })
         .where('id', '=', row.id)
         .execute()
     }
+  }
+}
+
+/** The filter arrays of an agreement with these partners' countries and conditions. */
+export function filterColumns(countries: string[], conditions: { mobility_type: string; subject_areas: { isced: string }[] }[]) {
+  const prefixes = conditions.flatMap((c) => c.subject_areas.flatMap((s) => [s.isced.slice(0, 2), s.isced.slice(0, 3), s.isced]))
+  return {
+    partner_countries: [...new Set(countries)],
+    mobility_types: [...new Set(conditions.map((c) => c.mobility_type))],
+    isced_prefixes: [...new Set(prefixes.filter((p) => p.length >= 2))],
   }
 }

@@ -270,6 +270,7 @@ export async function replaceConditionsIn(trx: Kysely<DB>, ctx: Ctx, id: string,
   await trx.deleteFrom('agreement_conditions').where('agreement_id', '=', id).execute()
   if (conditions.length) await trx.insertInto('agreement_conditions').values(conditionRows(id, conditions)).execute()
   await trx.updateTable('agreements').set({ updated_at: new Date() }).where('id', '=', id).execute()
+  await reindexAgreements(trx, [id])
   const after = await agreementDetail(trx, ctx.actor!, id)
   await recordAudit(trx, ctx, {
     entityType: 'agreement',

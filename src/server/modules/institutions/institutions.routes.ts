@@ -62,8 +62,8 @@ export function institutionsRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const { items, total } = await queryInstitutions(deps.db, request.auth!.actor, request.query)
-      return pageOf(items, total, request.query.page, request.query.pageSize)
+      const { items, total, totalCapped } = await queryInstitutions(deps.db, request.auth!.actor, request.query)
+      return pageOf(items, total, request.query.page, request.query.pageSize, totalCapped)
     },
   )
 

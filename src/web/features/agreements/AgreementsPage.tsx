@@ -138,7 +138,7 @@ export function AgreementsPage({ search }: { search: AgreementsSearch }) {
       </Group>
       <Group justify="space-between">
         <Text c="dimmed" size="sm" aria-live="polite">
-          {t('list.count', { count: list.data?.total ?? 0 })}
+          {t('list.count', { count: list.data?.totalCapped ? `${list.data.total}+` : (list.data?.total ?? 0) })}
         </Text>
         <ExportButtons path="/api/agreements/export" params={params} />
       </Group>

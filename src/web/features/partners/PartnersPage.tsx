@@ -138,7 +138,7 @@ export function PartnersPage({ search }: { search: PartnersSearch }) {
       </Group>
       <Group justify="space-between">
         <Text c="dimmed" size="sm" aria-live="polite">
-          {t('list.count', { count: list.data?.total ?? 0 })}
+          {t('list.count', { count: list.data?.totalCapped ? `${list.data.total}+` : (list.data?.total ?? 0) })}
         </Text>
         <ExportButtons path="/api/institutions/export" params={params} />
       </Group>

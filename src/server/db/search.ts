@@ -1,6 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import { fold } from '../../shared/text.js'
-import type { DB } from './schema.js'
 
 /**
  * Full-text search without extensions, the same on PGlite and PostgreSQL: a tsvector in the
@@ -30,23 +29,4 @@ export function searchQuery(q: string): string | null {
 /** `column @@ to_tsquery('simple', q)`, for a where clause. */
 export function matches(column: string, query: string) {
   return sql<boolean>`${sql.ref(column)} @@ to_tsquery('simple', ${query})`
-}
-
-/** Text matches above this many are filtered in the list's own order instead of gathered first. */
-export const GATHER_LIMIT = 2000
-
-/**
- * The ids of the rows of `table` whose search document matches `query`, through its GIN index, or
- * null when there are more than GATHER_LIMIT (a broad word such as "univ"). A short list is then
- * joined by id, which the planner handles well; a long one is better read in the list's sort order
- * with the match as a filter, since the first page fills quickly.
- */
-export async function gatherMatches(
-  db: Kysely<DB>,
-  table: 'institutions' | 'agreements',
-  query: string,
-): Promise<string[] | null> {
-  const { rows } = await sql<{ id: string }>`select id from ${sql.table(table)}
-    where search @@ to_tsquery('simple', ${query}) limit ${GATHER_LIMIT + 1}`.execute(db)
-  return rows.length > GATHER_LIMIT ? null : rows.map((r) => r.id)
 }

@@ -1,7 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import { IN_FORCE } from '../../../shared/agreements.js'
 import type { AgreementConditionRow, DB } from '../../db/schema.js'
-import { gatherMatches, matches, searchDocument, searchQuery } from '../../db/search.js'
+import { matches, searchDocument, searchQuery } from '../../db/search.js'
 import type { Actor } from '../../http/context.js'
 import { iso } from '../../http/types.js'
 import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
@@ -38,10 +38,7 @@ export function addDays(date: string, days: number): string {
 async function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
   let q = visibleAgreements(db, actor)
   const tsq = f.q ? searchQuery(f.q) : null
-  if (tsq) {
-    const ids = await gatherMatches(db, 'agreements', tsq)
-    q = ids ? q.where('a.id', 'in', ids.length ? ids : [NO_ID]) : q.where(matches('a.search', tsq))
-  }
+  if (tsq) q = q.where(matches('a.search', tsq))
   if (f.status?.length) q = q.where('a.status', 'in', f.status)
   if (f.kind?.length) q = q.where('a.kind', 'in', f.kind)
   if (f.responsibleId) q = q.where('a.responsible_id', '=', f.responsibleId)
@@ -75,11 +72,55 @@ const ORDER: Record<AgreementFilter['sort'], string> = {
   updated: 'a.updated_at',
 }
 
+type PartyJson = AgreementListItem['parties'][number]
+
+/** The columns of a list item, parties and places included, so a page is one query. */
+function itemColumns(q: Awaited<ReturnType<typeof filtered>>) {
+  return q.leftJoin('users as u', 'u.id', 'a.responsible_id').select([
+    'a.id',
+    'a.reference',
+    'a.title',
+    'a.kind',
+    'a.status',
+    'a.start_date',
+    'a.end_date',
+    'a.updated_at',
+    'a.mobility_types',
+    'u.id as responsible_id',
+    'u.name as responsible_name',
+    sql<PartyJson[]>`(select coalesce(json_agg(json_build_object('institutionId', p.institution_id, 'name', i.name,
+        'country', i.country, 'isHome', i.is_home, 'orgUnitId', p.org_unit_id, 'orgUnitName', o.name) order by p.position), '[]')
+        from agreement_parties p join institutions i on i.id = p.institution_id left join org_units o on o.id = p.org_unit_id
+        where p.agreement_id = a.id)`.as('parties'),
+    sql<number | null>`(select sum(c.mobilities_per_year)::int from agreement_conditions c where c.agreement_id = a.id)`.as(
+      'places',
+    ),
+  ])
+}
+
+type ItemRow = Awaited<ReturnType<ReturnType<typeof itemColumns>['execute']>>[number]
+
+function presentItem(a: ItemRow): AgreementListItem {
+  return {
+    id: a.id,
+    reference: a.reference,
+    title: a.title,
+    kind: a.kind,
+    status: a.status,
+    startDate: a.start_date,
+    endDate: a.end_date,
+    parties: a.parties,
+    responsible: a.responsible_id ? { id: a.responsible_id, name: a.responsible_name ?? '' } : null,
+    mobilityTypes: a.mobility_types as AgreementListItem['mobilityTypes'],
+    placesPerYear: a.places,
+    updatedAt: iso(a.updated_at) as string,
+  }
+}
+
 export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
   const q = await filtered(db, actor, f, today)
   const [rows, count] = await Promise.all([
-    q
-      .select(['a.id'])
+    itemColumns(q)
       .orderBy(sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)} nulls last`)
       .orderBy('a.id')
       .limit(f.pageSize)
@@ -87,18 +128,13 @@ export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: Agreement
       .execute(),
     countUpTo(db, q.select('a.id'), COUNT_CAP),
   ])
-  const items = await listItems(
-    db,
-    rows.map((r) => r.id),
-  )
-  return { items, total: Math.min(count, COUNT_CAP), totalCapped: count > COUNT_CAP }
+  return { items: rows.map(presentItem), total: Math.min(count, COUNT_CAP), totalCapped: count > COUNT_CAP }
 }
 
 /** Lists count their matches up to this many; beyond it they say "more than". */
 export const COUNT_CAP = 1000
 
 /** Counts the rows of a query, stopping after `cap` + 1: a long list costs no more than a short one. */
-// biome-ignore lint/suspicious/noExplicitAny: any query of any table
 export async function countUpTo(db: Kysely<DB>, q: SelectQueryBuilder<any, any, any>, cap: number): Promise<number> {
   const row = await db
     .selectFrom(q.limit(cap + 1).as('capped'))
@@ -109,97 +145,20 @@ export async function countUpTo(db: Kysely<DB>, q: SelectQueryBuilder<any, any, 
 
 /** Every matching agreement, in the list's order, for an export (at most `limit`). */
 export async function exportAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, limit: number) {
-  const rows = await (await filtered(db, actor, f, todayUtc()))
-    .select(['a.id'])
+  const rows = await itemColumns(await filtered(db, actor, f, todayUtc()))
     .orderBy(sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)} nulls last`)
     .orderBy('a.id')
     .limit(limit)
     .execute()
-  const ids = rows.map((r) => r.id)
-  const items: AgreementListItem[] = []
-  for (let i = 0; i < ids.length; i += 1000) items.push(...(await listItems(db, ids.slice(i, i + 1000))))
-  return items
+  return rows.map(presentItem)
 }
 
-/** List items for the given ids, in that order: three queries whatever the page size. */
+/** List items for the given ids, in that order. */
 export async function listItems(db: Kysely<DB>, ids: string[]): Promise<AgreementListItem[]> {
   if (ids.length === 0) return []
-  const [agreements, parties, conditions] = await Promise.all([
-    db
-      .selectFrom('agreements as a')
-      .leftJoin('users as u', 'u.id', 'a.responsible_id')
-      .select([
-        'a.id',
-        'a.reference',
-        'a.title',
-        'a.kind',
-        'a.status',
-        'a.start_date',
-        'a.end_date',
-        'a.updated_at',
-        'u.id as responsible_id',
-        'u.name as responsible_name',
-      ])
-      .where('a.id', 'in', ids)
-      .execute(),
-    partiesOf(db, ids),
-    db
-      .selectFrom('agreement_conditions')
-      .select(['agreement_id', 'mobility_type', 'mobilities_per_year'])
-      .where('agreement_id', 'in', ids)
-      .execute(),
-  ])
-  const byId = new Map(agreements.map((a) => [a.id, a]))
-  return ids.flatMap((id) => {
-    const a = byId.get(id)
-    if (!a) return []
-    const conds = conditions.filter((c) => c.agreement_id === id)
-    const places = conds.reduce<number | null>(
-      (sum, c) => (c.mobilities_per_year === null ? sum : (sum ?? 0) + c.mobilities_per_year),
-      null,
-    )
-    return [
-      {
-        id: a.id,
-        reference: a.reference,
-        title: a.title,
-        kind: a.kind,
-        status: a.status,
-        startDate: a.start_date,
-        endDate: a.end_date,
-        parties: parties.get(id) ?? [],
-        responsible: a.responsible_id ? { id: a.responsible_id, name: a.responsible_name ?? '' } : null,
-        mobilityTypes: [...new Set(conds.map((c) => c.mobility_type))],
-        placesPerYear: places,
-        updatedAt: iso(a.updated_at) as string,
-      },
-    ]
-  })
-}
-
-export async function partiesOf(db: Kysely<DB>, ids: string[]) {
-  const rows = await db
-    .selectFrom('agreement_parties as p')
-    .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-    .leftJoin('org_units as o', 'o.id', 'p.org_unit_id')
-    .select(['p.agreement_id', 'p.institution_id', 'i.name', 'i.country', 'i.is_home', 'p.org_unit_id', 'o.name as unit_name'])
-    .where('p.agreement_id', 'in', ids)
-    .orderBy('p.position')
-    .execute()
-  const out = new Map<string, AgreementListItem['parties']>()
-  for (const r of rows) {
-    const list = out.get(r.agreement_id) ?? []
-    list.push({
-      institutionId: r.institution_id,
-      name: r.name,
-      country: r.country,
-      isHome: r.is_home,
-      orgUnitId: r.org_unit_id,
-      orgUnitName: r.unit_name,
-    })
-    out.set(r.agreement_id, list)
-  }
-  return out
+  const rows = await itemColumns(db.selectFrom('agreements as a').where('a.id', 'in', ids)).execute()
+  const byId = new Map(rows.map((r) => [r.id, presentItem(r)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 export function presentCondition(c: AgreementConditionRow) {

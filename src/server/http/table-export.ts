@@ -1,6 +1,4 @@
-import ExcelJS from 'exceljs'
 import type { FastifyReply } from 'fastify'
-import Papa from 'papaparse'
 
 export interface Column<T> {
   header: string
@@ -26,12 +24,15 @@ export async function sendTable<T>(
   const fileName = `${baseName}-${stamp}.${format}`
   reply.header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store')
   if (format === 'csv') {
+    // Loaded on first use: these libraries would otherwise slow every start of the server.
+    const { default: Papa } = await import('papaparse')
     const csv = Papa.unparse({
       fields: columns.map((c) => c.header),
       data: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
     })
     return reply.type('text/csv; charset=utf-8').send(`\uFEFF${csv}\r\n`)
   }
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Meridian'
   const sheet = workbook.addWorksheet(baseName.slice(0, 31))

@@ -6,7 +6,6 @@ import { rolesOnly } from '../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../http/table-export.js'
 import { type App, IdParams, paged, pageOf } from '../../http/types.js'
 import { agreementColumns } from './agreements.export.js'
-import { agreementPdf } from './agreements.pdf.js'
 import { exportAgreements, queryAgreements } from './agreements.repository.js'
 import {
   AgreementBody,
@@ -232,6 +231,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
       const actor = request.auth!.actor
       const detail = await getAgreement(deps, actor, request.params.id)
       const lang = request.query.lang ?? (actor.locale as 'en')
+      const { agreementPdf } = await import('./agreements.pdf.js')
       const pdf = await agreementPdf(deps.db, detail, lang)
       return reply
         .type('application/pdf')

@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs'
-import Papa from 'papaparse'
+import type ExcelJS from 'exceljs'
 
 export interface Sheet {
   name: string
@@ -16,7 +15,7 @@ const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
  */
 export async function readSpreadsheet(content: Buffer): Promise<Sheet[]> {
   if (content.subarray(0, 4).equals(XLSX_MAGIC)) return readXlsx(content)
-  return [readCsv(decodeText(content))]
+  return [await readCsv(decodeText(content))]
 }
 
 export function decodeText(content: Buffer): string {
@@ -27,13 +26,15 @@ export function decodeText(content: Buffer): string {
   }
 }
 
-function readCsv(text: string): Sheet {
+async function readCsv(text: string): Promise<Sheet> {
+  const { default: Papa } = await import('papaparse')
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', delimitersToGuess: [';', ',', '\t', '|'] })
   return toSheet('CSV', parsed.data)
 }
 
 async function readXlsx(content: Buffer): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   await workbook.xlsx.load(content as unknown as ArrayBuffer)
   return workbook.worksheets.map((ws) => {
     const rows: string[][] = []

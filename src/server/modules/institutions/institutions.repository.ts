@@ -94,20 +94,23 @@ export async function queryInstitutions(db: Kysely<DB>, actor: Actor, f: Institu
       where p.institution_id = i.id and a.status in (${inForce}))`
     q = q.where(f.inForce === 'true' ? exists : sql<boolean>`not ${exists}`)
   }
-  const listed = q.select((eb) => {
-    const counts = () =>
-      eb
-        .selectFrom('agreement_parties as p')
-        .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
-        .whereRef('p.institution_id', '=', 'i.id')
-    return [
-      ...institutionColumns,
-      'i.updated_at',
-      counts().select(sql<number>`count(*)::int`.as('n')).where('a.status', 'in', IN_FORCE).as('in_force'),
-      counts().select(sql<number>`count(*)::int`.as('n')).as('total'),
-      counts().select(sql<string>`min(a.end_date)::text`.as('d')).where('a.status', 'in', IN_FORCE).as('next_end'),
-    ]
-  })
+  // One aggregate per listed institution: agreements in force, all agreements, the next end date.
+  const listed = q
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('agreement_parties as p')
+          .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
+          .whereRef('p.institution_id', '=', 'i.id')
+          .select([
+            sql<number>`(count(*) filter (where a.status in (${inForce})))::int`.as('in_force'),
+            sql<number>`count(*)::int`.as('total'),
+            sql<string | null>`(min(a.end_date) filter (where a.status in (${inForce})))::text`.as('next_end'),
+          ])
+          .as('s'),
+      (join) => join.onTrue(),
+    )
+    .select([...institutionColumns, 'i.updated_at', 's.in_force', 's.total', 's.next_end'])
   const dir = f.dir
   const order = {
     name: [sql`i.name ${sql.raw(dir)}`],

@@ -1,7 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import { IN_FORCE } from '../../../shared/agreements.js'
 import type { AgreementConditionRow, DB } from '../../db/schema.js'
-import { matches, searchDocument, searchQuery } from '../../db/search.js'
+import { matches, narrowMatches, searchDocument, searchQuery } from '../../db/search.js'
 import type { Actor } from '../../http/context.js'
 import { iso } from '../../http/types.js'
 import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
@@ -38,7 +38,10 @@ export function addDays(date: string, days: number): string {
 async function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
   let q = visibleAgreements(db, actor)
   const tsq = f.q ? searchQuery(f.q) : null
-  if (tsq) q = q.where(matches('a.search', tsq))
+  if (tsq) {
+    const ids = await narrowMatches(db, 'agreements', tsq)
+    q = ids ? q.where('a.id', 'in', ids.length ? ids : [NO_ID]) : q.where(matches('a.search', tsq))
+  }
   if (f.status?.length) q = q.where('a.status', 'in', f.status)
   if (f.kind?.length) q = q.where('a.kind', 'in', f.kind)
   if (f.responsibleId) q = q.where('a.responsible_id', '=', f.responsibleId)
@@ -70,6 +73,12 @@ const ORDER: Record<AgreementFilter['sort'], string> = {
   start: 'a.start_date',
   end: 'a.end_date',
   updated: 'a.updated_at',
+}
+
+/** The list's order, written as its index is, so a sorted page is read from the index: empty dates come last either way. */
+function orderOf(f: Pick<AgreementFilter, 'sort' | 'dir'>) {
+  const nullable = f.sort === 'start' || f.sort === 'end'
+  return sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)}${sql.raw(nullable && f.dir === 'desc' ? ' nulls last' : '')}`
 }
 
 type PartyJson = AgreementListItem['parties'][number]
@@ -121,7 +130,7 @@ export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: Agreement
   const q = await filtered(db, actor, f, today)
   const [rows, count] = await Promise.all([
     itemColumns(q)
-      .orderBy(sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)} nulls last`)
+      .orderBy(orderOf(f))
       .orderBy('a.id')
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
@@ -146,7 +155,7 @@ export async function countUpTo(db: Kysely<DB>, q: SelectQueryBuilder<any, any, 
 /** Every matching agreement, in the list's order, for an export (at most `limit`). */
 export async function exportAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, limit: number) {
   const rows = await itemColumns(await filtered(db, actor, f, todayUtc()))
-    .orderBy(sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)} nulls last`)
+    .orderBy(orderOf(f))
     .orderBy('a.id')
     .limit(limit)
     .execute()

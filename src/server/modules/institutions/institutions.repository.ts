@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { IN_FORCE } from '../../../shared/agreements.js'
 import { fold } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
-import { matches, searchDocument, searchQuery } from '../../db/search.js'
+import { matches, narrowMatches, searchDocument, searchQuery } from '../../db/search.js'
 import type { Actor } from '../../http/context.js'
 import { iso } from '../../http/types.js'
 import { COUNT_CAP, countUpTo } from '../agreements/agreements.repository.js'
@@ -84,7 +84,10 @@ const inForce = sql.join(IN_FORCE.map((s) => sql.lit(s)))
 export async function queryInstitutions(db: Kysely<DB>, actor: Actor, f: InstitutionFilter) {
   let q = visibleInstitutions(db, actor)
   const tsq = f.q ? searchQuery(f.q) : null
-  if (tsq) q = q.where(matches('i.search', tsq))
+  if (tsq) {
+    const ids = await narrowMatches(db, 'institutions', tsq)
+    q = ids ? q.where('i.id', 'in', ids.length ? ids : [NO_ID]) : q.where(matches('i.search', tsq))
+  }
   if (f.partnersOnly === 'true') q = q.where('i.is_home', '=', false)
   if (f.country?.length) q = q.where('i.country', 'in', f.country)
   if (f.kind?.length) q = q.where('i.kind', 'in', f.kind)

@@ -6,6 +6,17 @@ export interface Column<T> {
   width?: number
 }
 
+/**
+ * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the
+ * start) gets a leading apostrophe, so an exported partner name cannot become a command (OWASP CSV
+ * injection). Numbers stay numbers.
+ */
+export function defuse(value: string | number | null): string | number {
+  if (value === null) return ''
+  if (typeof value === 'number') return value
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
 /** At most this many rows go into one export; the list says so when there are more. */
 export const EXPORT_MAX_ROWS = 50_000
 
@@ -28,7 +39,7 @@ export async function sendTable<T>(
     const { default: Papa } = await import('papaparse')
     const csv = Papa.unparse({
       fields: columns.map((c) => c.header),
-      data: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
+      data: rows.map((r) => columns.map((c) => defuse(c.value(r)))),
     })
     return reply.type('text/csv; charset=utf-8').send(`\uFEFF${csv}\r\n`)
   }

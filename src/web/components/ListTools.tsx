@@ -73,15 +73,18 @@ export function InstitutionPicker(
 ) {
   const { value, onChange, known = [], exclude = [], ...rest } = props
   const [search, setSearch] = useState('')
+  const [picked, setPicked] = useState<InstitutionOption | null>(null)
+  // After a pick the box shows "Name (City, CC)"; only the name is searched.
+  const term = search.replace(/\s*\(.*$/, '').trim()
   const found = useQuery({
-    queryKey: ['institutions', 'pick', search],
+    queryKey: ['institutions', 'pick', term],
     queryFn: () =>
-      api<Page<InstitutionOption>>(
-        `/api/institutions?pageSize=20&sort=name${search ? `&q=${encodeURIComponent(search)}` : ''}`,
-      ).then((p) => p.items),
+      api<Page<InstitutionOption>>(`/api/institutions?pageSize=20&sort=name${term ? `&q=${encodeURIComponent(term)}` : ''}`).then(
+        (p) => p.items,
+      ),
     staleTime: 30_000,
   })
-  const options = [...known, ...(found.data ?? [])].filter(
+  const options = [...known, ...(picked ? [picked] : []), ...(found.data ?? [])].filter(
     (o, i, all) => all.findIndex((x) => x.id === o.id) === i && (!exclude.includes(o.id) || o.id === value),
   )
   return (

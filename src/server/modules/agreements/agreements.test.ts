@@ -411,6 +411,10 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
       expect((await call(partner, 'PUT', `/api/agreements/${other.id}`, agreement())).statusCode).toBe(403)
       expect((await call(student, 'GET', '/api/agreements')).statusCode).toBe(403)
       expect((await call(partner, 'GET', '/api/network/countries')).statusCode).toBe(403)
+      const institutions = json(await call(partner, 'GET', '/api/institutions?pageSize=200'))
+      const home = institutions.items.find((i: { isHome: boolean }) => i.isHome)
+      expect(home.agreementsTotal).toBe(mine.total)
+      expect((await call(partner, 'GET', `/api/institutions/${snuId}/flows`)).statusCode).toBe(404)
     })
 
     it('filters by status, country, expiry, mobility type and subject area, and exports XLSX', async () => {
@@ -584,5 +588,17 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
     const pt = stats.find((s: { country: string }) => s.country === 'PT')
     expect(pt.institutions).toBeGreaterThanOrEqual(2)
     expect(pt.agreementsInForce).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('exports', () => {
+  it('defuse cells a spreadsheet would run as formulas', async () => {
+    const { defuse } = await import('../../http/table-export.js')
+    expect(defuse('=HYPERLINK("http://x")')).toBe('\'=HYPERLINK("http://x")')
+    expect(defuse('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(defuse('-2+3')).toBe("'-2+3")
+    expect(defuse('University of Minho')).toBe('University of Minho')
+    expect(defuse(-2)).toBe(-2)
+    expect(defuse(null)).toBe('')
   })
 })

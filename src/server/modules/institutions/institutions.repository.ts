@@ -105,6 +105,18 @@ export async function queryInstitutions(db: Kysely<DB>, actor: Actor, f: Institu
           .selectFrom('agreement_parties as p')
           .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
           .whereRef('p.institution_id', '=', 'i.id')
+          // A partner coordinator counts only the agreements they may see: their own institution's.
+          .$if(actor.role === 'partner', (qb) =>
+            qb.where((w) =>
+              w.exists(
+                w
+                  .selectFrom('agreement_parties as own')
+                  .select('own.agreement_id')
+                  .whereRef('own.agreement_id', '=', 'a.id')
+                  .where('own.institution_id', '=', actor.institutionId ?? NO_ID),
+              ),
+            ),
+          )
           .select([
             sql<number>`(count(*) filter (where a.status in (${inForce})))::int`.as('in_force'),
             sql<number>`count(*)::int`.as('total'),

@@ -25,7 +25,14 @@ import {
   UnitSchema,
 } from './institutions.schema.js'
 import { getHomeLogo, getHomeSettings, listOrgUnits, setHomeLogo, updateHomeSettings } from './institutions.service.js'
-import { createInstitution, findSimilar, getInstitutionDetail, mergeInstitutions, updateInstitution } from './registry.service.js'
+import {
+  createInstitution,
+  findSimilar,
+  getInstitutionDetail,
+  mergeInstitutions,
+  plannedFlows,
+  updateInstitution,
+} from './registry.service.js'
 
 const tags = ['institutions']
 const WRITE = rolesOnly('admin', 'officer')
@@ -43,8 +50,6 @@ export const InstitutionDetailSchema = InstitutionSchema.extend({
   notes: z.string().nullable(),
   contacts: z.array(ContactSchema),
   units: z.array(UnitSchema),
-  /** Places per academic year that agreements in force or signed plan with this institution. */
-  flows: z.array(FlowSchema),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 }).meta({ id: 'InstitutionDetail' })
@@ -128,6 +133,20 @@ export function institutionsRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => getInstitutionDetail(deps, request.auth!.actor, request.params.id),
+  )
+
+  app.get(
+    '/api/institutions/:id/flows',
+    {
+      config: { policy: READ },
+      schema: {
+        tags,
+        summary: 'Places per academic year that agreements signed or in force plan with this institution, out and in',
+        params: IdParams,
+        response: { 200: z.array(FlowSchema) },
+      },
+    },
+    async (request) => plannedFlows(deps, request.auth!.actor, request.params.id),
   )
 
   app.put(

@@ -76,28 +76,22 @@ function snapshot(full: Awaited<ReturnType<typeof loadFull>>) {
   }
 }
 
-/** One institution with its contacts and units (one query) and its planned flows (a second, in parallel). */
+/** One institution with its contacts and units, in one query: one plan, one round trip. */
 export async function getInstitutionDetail(deps: Deps, actor: Actor, id: string) {
-  const seesFlows = !['student', 'staff', 'reviewer'].includes(actor.role)
-  const [row, flows] = await Promise.all([
-    visibleInstitutions(deps.db, actor)
-      .select([
-        ...institutionColumns,
-        'i.notes',
-        'i.created_at',
-        'i.updated_at',
-        sql<Contact[]>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'role', c.role,
-          'email', c.email, 'phone', c.phone) order by c.position, c.created_at), '[]')
-          from institution_contacts c where c.institution_id = i.id)`.as('contacts'),
-        sql<
-          Unit[]
-        >`(select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'code', o.code) order by o.name), '[]')
-          from org_units o where o.institution_id = i.id)`.as('units'),
-      ])
-      .where('i.id', '=', id)
-      .executeTakeFirst(),
-    seesFlows ? plannedFlows(deps.db, id) : Promise.resolve([]),
-  ])
+  const row = await visibleInstitutions(deps.db, actor)
+    .select([
+      ...institutionColumns,
+      'i.notes',
+      'i.created_at',
+      'i.updated_at',
+      sql<Contact[]>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'role', c.role,
+        'email', c.email, 'phone', c.phone) order by c.position, c.created_at), '[]')
+        from institution_contacts c where c.institution_id = i.id)`.as('contacts'),
+      sql<Unit[]>`(select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'code', o.code) order by o.name), '[]')
+        from org_units o where o.institution_id = i.id)`.as('units'),
+    ])
+    .where('i.id', '=', id)
+    .executeTakeFirst()
   if (!row) throw AppError.notFound('The institution')
   return {
     ...presentInstitution(row),
@@ -105,7 +99,6 @@ export async function getInstitutionDetail(deps: Deps, actor: Actor, id: string)
     notes: actor.role === 'partner' ? null : row.notes,
     contacts: row.contacts,
     units: row.units,
-    flows,
     createdAt: iso(row.created_at) as string,
     updatedAt: iso(row.updated_at) as string,
   }
@@ -120,7 +113,10 @@ type Flow = { academicYear: string; direction: 'outgoing' | 'incoming'; mobility
  * Places per academic year that agreements signed or in force plan between the home institution
  * and this one: outgoing when home sends, incoming when home receives.
  */
-async function plannedFlows(db: Kysely<DB>, institutionId: string): Promise<Flow[]> {
+export async function plannedFlows(deps: Deps, actor: Actor, institutionId: string): Promise<Flow[]> {
+  const db = deps.db
+  const visible = await visibleInstitutions(db, actor).select('i.id').where('i.id', '=', institutionId).executeTakeFirst()
+  if (!visible) throw AppError.notFound('The institution')
   const rows = await db
     .selectFrom('agreement_conditions as c')
     .innerJoin('agreements as a', 'a.id', 'c.agreement_id')

@@ -13,7 +13,7 @@ import { countryName } from '../../lib/format'
 import { useUser } from '../../lib/session'
 import type { Page } from '../../lib/types'
 import { AgreementsTable } from '../agreements/AgreementsTable'
-import type { AgreementItem, InstitutionDetail } from './types'
+import type { AgreementItem, Flow, InstitutionDetail } from './types'
 
 export function PartnerProfilePage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -27,11 +27,17 @@ export function PartnerProfilePage({ id }: { id: string }) {
     queryFn: () => api<Page<AgreementItem>>(`/api/agreements?institutionId=${id}&pageSize=100&sort=end&dir=desc`),
     enabled: seesAgreements,
   })
+  const flowsQuery = useQuery({
+    queryKey: ['institution', id, 'flows'],
+    queryFn: () => api<Flow[]>(`/api/institutions/${id}/flows`),
+    enabled: seesAgreements,
+  })
   if (!inst.data) return <ProblemAlert error={inst.error} />
   const i = inst.data
-  const years = [...new Set(i.flows.map((f) => f.academicYear))]
+  const flows = flowsQuery.data ?? []
+  const years = [...new Set(flows.map((f) => f.academicYear))]
   const placesOf = (year: string, direction: string, staff: boolean) =>
-    i.flows
+    flows
       .filter((f) => f.academicYear === year && f.direction === direction && f.mobilityType.startsWith('staff') === staff)
       .reduce((s, f) => s + f.places, 0)
 

@@ -45,8 +45,14 @@ export interface InstitutionDetail extends Omit<InstitutionItem, 'agreementsInFo
   notes: string | null
   contacts: Contact[]
   units: Unit[]
-  flows: { academicYear: string; direction: 'outgoing' | 'incoming'; mobilityType: MobilityType; places: number }[]
   createdAt: string
+}
+
+export interface Flow {
+  academicYear: string
+  direction: 'outgoing' | 'incoming'
+  mobilityType: MobilityType
+  places: number
 }
 
 export interface Party {

@@ -96,12 +96,11 @@ export function InstitutionPicker(
       onSearchChange={setSearch}
       data={options.map((o) => ({ value: o.id, label: `${o.name} (${o.city ? `${o.city}, ` : ''}${o.country})` }))}
       value={value}
-      onChange={(id) =>
-        onChange(
-          id,
-          options.find((o) => o.id === id),
-        )
-      }
+      onChange={(id) => {
+        const option = options.find((o) => o.id === id)
+        setPicked(option ?? null)
+        onChange(id, option)
+      }}
       nothingFoundMessage="—"
       {...rest}
     />

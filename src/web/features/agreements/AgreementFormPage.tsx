@@ -33,6 +33,7 @@ import { InstitutionPicker } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 import { useHomeInstitution } from '../../lib/home'
+import { useUser } from '../../lib/session'
 import type { HomeInstitution } from '../../lib/types'
 import { useSubmit } from '../../lib/useSubmit'
 import type { AgreementDetail, Condition, InstitutionDetail } from '../partners/types'
@@ -95,6 +96,7 @@ function AgreementForm({
   const { t } = useTranslation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
+  const user = useUser()
   const responsibles = useQuery({
     queryKey: ['responsibles'],
     queryFn: () => api<{ id: string; name: string; email: string }[]>('/api/agreements/responsibles'),
@@ -105,7 +107,11 @@ function AgreementForm({
       kind: existing?.kind ?? 'bilateral_exchange',
       startDate: existing?.startDate ?? '',
       endDate: existing?.endDate ?? '',
-      responsibleId: existing?.responsible?.id ?? null,
+      responsibleId: existing
+        ? (existing.responsible?.id ?? null)
+        : user.role === 'officer' || user.role === 'admin'
+          ? user.id
+          : null,
       notes: existing?.notes ?? '',
       parties: (existing?.parties.map((p) => ({
         institutionId: p.institutionId,

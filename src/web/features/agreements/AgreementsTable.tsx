@@ -8,7 +8,7 @@ import { type AgreementItem, STATUS_COLORS } from '../partners/types'
 export function StatusBadge({ status }: { status: AgreementItem['status'] }) {
   const { t } = useTranslation()
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" style={{ overflow: 'visible' }} maw="none">
+    <Badge color={STATUS_COLORS[status]} variant="light" maw="none" styles={{ label: { overflow: 'visible' } }}>
       {t(`status.${status}`)}
     </Badge>
   )
@@ -25,6 +25,9 @@ export function AgreementsTable({
   header?: ReactNode
 }) {
   const { t } = useTranslation()
+  const others = (a: AgreementItem) => a.parties.filter((p) => !p.isHome && p.institutionId !== hideParty)
+  // On a partner's own page the partner column would only repeat the page's subject.
+  const showPartners = !hideParty || items.some((a) => others(a).length > 0)
   return (
     <Table.ScrollContainer minWidth={860}>
       <Table striped highlightOnHover aria-label={t('agreements.title')}>
@@ -33,7 +36,7 @@ export function AgreementsTable({
             <Table.Tr>
               <Table.Th>{t('agreements.reference')}</Table.Th>
               <Table.Th>{t('agreements.titleField')}</Table.Th>
-              <Table.Th>{t('agreements.partners')}</Table.Th>
+              {showPartners ? <Table.Th>{t('agreements.partners')}</Table.Th> : null}
               <Table.Th>{t('agreements.status')}</Table.Th>
               <Table.Th>{t('agreements.start')}</Table.Th>
               <Table.Th>{t('agreements.end')}</Table.Th>
@@ -57,10 +60,9 @@ export function AgreementsTable({
                   {t(`agreementKinds.${a.kind}`)}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                {a.parties
-                  .filter((p) => !p.isHome && p.institutionId !== hideParty)
-                  .map((p) => (
+              {showPartners ? (
+                <Table.Td>
+                  {others(a).map((p) => (
                     <div key={p.institutionId}>
                       <AnchorLink to="/partners/$id" params={{ id: p.institutionId }} size="sm">
                         {p.name}
@@ -70,7 +72,8 @@ export function AgreementsTable({
                       </Text>
                     </div>
                   ))}
-              </Table.Td>
+                </Table.Td>
+              ) : null}
               <Table.Td>
                 <StatusBadge status={a.status} />
               </Table.Td>

@@ -253,6 +253,8 @@ export function ImportPage() {
                             <Badge
                               color={r.action === 'error' ? 'red' : r.action === 'update' ? 'blue' : 'green'}
                               variant="light"
+                              maw="none"
+                              styles={{ label: { overflow: 'visible' } }}
                             >
                               {t(`import.actions.${r.action}`)}
                             </Badge>

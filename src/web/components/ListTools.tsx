@@ -1,5 +1,6 @@
-import { Button, Group, MultiSelect, Select, type SelectProps } from '@mantine/core'
-import { IconFileSpreadsheet, IconFileTypeCsv } from '@tabler/icons-react'
+import { Button, Group, MultiSelect, Select, type SelectProps, TextInput } from '@mantine/core'
+import { useDebouncedCallback } from '@mantine/hooks'
+import { IconFileSpreadsheet, IconFileTypeCsv, IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -33,6 +34,34 @@ export function ExportButtons({ path, params }: { path: string; params: URLSearc
         {t('list.exportXlsx')}
       </Button>
     </Group>
+  )
+}
+
+/** The search box of a list: typed freely, sent after a quarter of a second without typing. */
+export function ListSearch({
+  initial,
+  hint,
+  onSearch,
+}: {
+  initial: string
+  hint: string
+  onSearch: (q: string | undefined) => void
+}) {
+  const { t } = useTranslation()
+  const [q, setQ] = useState(initial)
+  const send = useDebouncedCallback((v: string) => onSearch(v || undefined), 250)
+  return (
+    <TextInput
+      label={t('list.search')}
+      description={hint}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={q}
+      onChange={(e) => {
+        setQ(e.currentTarget.value)
+        send(e.currentTarget.value)
+      }}
+      w={270}
+    />
   )
 }
 

@@ -1,12 +1,10 @@
-import { Group, MultiSelect, NumberInput, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
-import { useDebouncedCallback } from '@mantine/hooks'
-import { IconPlus, IconSearch } from '@tabler/icons-react'
+import { Group, MultiSelect, NumberInput, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { IconPlus } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, ISCED_FIELDS, MOBILITY_TYPES } from '../../../shared/agreements'
-import { CountryMultiSelect, ExportButtons } from '../../components/ListTools'
+import { CountryMultiSelect, ExportButtons, ListSearch } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
@@ -24,7 +22,6 @@ export function AgreementsPage({ search }: { search: AgreementsSearch }) {
   const user = useUser()
   const navigate = useNavigate()
   const canWrite = user.role === 'admin' || user.role === 'officer'
-  const [q, setQ] = useState(search.q ?? '')
   const sort = search.sort ?? 'updated'
   const dir = search.dir ?? 'desc'
   const page = search.page ?? 1
@@ -35,7 +32,6 @@ export function AgreementsPage({ search }: { search: AgreementsSearch }) {
       search: (prev) => ({ ...prev, ...patch, page: patch.page }),
       replace: true,
     })
-  const setQuery = useDebouncedCallback((v: string) => set({ q: v || undefined }), 250)
 
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), sort, dir })
   for (const key of ['q', 'status', 'kind', 'country', 'expiringWithin', 'mobilityType', 'subjectArea'] as const) {
@@ -72,17 +68,7 @@ export function AgreementsPage({ search }: { search: AgreementsSearch }) {
         ) : null}
       </Group>
       <Group align="end" wrap="wrap">
-        <TextInput
-          label={t('list.search')}
-          description={t('agreements.searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value)
-            setQuery(e.currentTarget.value)
-          }}
-          w={260}
-        />
+        <ListSearch initial={search.q ?? ''} hint={t('agreements.searchHint')} onSearch={(q) => set({ q })} />
         <MultiSelect
           label={t('agreements.status')}
           placeholder={search.status ? undefined : t('list.any')}

@@ -1,11 +1,9 @@
-import { Badge, Group, Pagination, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core'
-import { useDebouncedCallback } from '@mantine/hooks'
-import { IconArrowsSort, IconFileImport, IconPlus, IconSearch, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
+import { Badge, Group, Pagination, Select, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core'
+import { IconArrowsSort, IconFileImport, IconPlus, IconSortAscending, IconSortDescending } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CountryMultiSelect, ExportButtons } from '../../components/ListTools'
+import { CountryMultiSelect, ExportButtons, ListSearch } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
@@ -49,13 +47,11 @@ export function PartnersPage({ search }: { search: PartnersSearch }) {
   const user = useUser()
   const navigate = useNavigate()
   const canWrite = user.role === 'admin' || user.role === 'officer'
-  const [q, setQ] = useState(search.q ?? '')
   const sort = search.sort ?? 'name'
   const dir = search.dir ?? 'asc'
   const page = search.page ?? 1
   const set = (patch: Partial<PartnersSearch>) =>
     navigate({ from: '/partners', to: '/partners', search: (prev) => ({ ...prev, ...patch, page: patch.page }), replace: true })
-  const setQuery = useDebouncedCallback((v: string) => set({ q: v || undefined }), 250)
 
   const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE), sort, dir, partnersOnly: 'true' })
   for (const key of ['q', 'country', 'kind', 'inForce', 'tag'] as const) if (search[key]) params.set(key, String(search[key]))
@@ -84,17 +80,7 @@ export function PartnersPage({ search }: { search: PartnersSearch }) {
         ) : null}
       </Group>
       <Group align="end" wrap="wrap">
-        <TextInput
-          label={t('list.search')}
-          description={t('partners.searchHint')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => {
-            setQ(e.currentTarget.value)
-            setQuery(e.currentTarget.value)
-          }}
-          w={280}
-        />
+        <ListSearch initial={search.q ?? ''} hint={t('partners.searchHint')} onSearch={(q) => set({ q })} />
         <CountryMultiSelect
           label={t('list.country')}
           value={search.country ? search.country.split(',') : []}

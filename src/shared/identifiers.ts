@@ -31,3 +31,14 @@ export function normaliseRorId(raw: string): string {
     .replace(/^https?:\/\/ror\.org\//i, '')
     .toLowerCase()
 }
+
+/** Kinds of institution the registry keeps. */
+export const INSTITUTION_KINDS = [
+  'university',
+  'hospital',
+  'research_institute',
+  'ngo',
+  'international_organisation',
+  'other',
+] as const
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number]

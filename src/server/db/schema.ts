@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { AgreementKind, AgreementStatus, FileKind, MobilityType } from '../../shared/agreements.js'
+import type { InstitutionKind } from '../../shared/identifiers.js'
 import type { Role } from '../../shared/roles.js'
 
 /** Kysely's view of the tables. Keep in step with migrations/. */
@@ -9,7 +10,7 @@ type Json = ColumnType<unknown, string | undefined, string>
 export interface InstitutionTable {
   id: Generated<string>
   name: string
-  kind: 'university' | 'hospital' | 'research_institute' | 'ngo' | 'international_organisation' | 'other'
+  kind: InstitutionKind
   country: string
   city: string | null
   website: string | null

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   ERASMUS_CODE,
+  INSTITUTION_KINDS,
   isCountryCode,
   normaliseErasmusCode,
   normaliseRorId,
@@ -10,14 +11,6 @@ import {
 import { LANGUAGES, LOGO_MAX_BYTES } from '../../../shared/limits.js'
 import { csvList, IsoDateTime, PageQuery } from '../../http/types.js'
 
-export const INSTITUTION_KINDS = [
-  'university',
-  'hospital',
-  'research_institute',
-  'ngo',
-  'international_organisation',
-  'other',
-] as const
 export const InstitutionKind = z.enum(INSTITUTION_KINDS)
 
 export const CountryCode = z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code such as PT or KR')

@@ -59,14 +59,7 @@ export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettin
     const after = await trx
       .updateTable('institutions')
       .set({
-        name: input.name,
-        kind: input.kind,
-        country: input.country,
-        city: input.city,
-        website: input.website,
-        erasmus_code: input.erasmusCode,
-        schac_id: input.schacId,
-        ror_id: input.rorId,
+        ...identityColumns(input),
         languages: input.languages,
         default_language: input.defaultLanguage,
         ...indexColumns({
@@ -91,6 +84,22 @@ export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettin
     })
     return homeSettingsOf(trx, after)
   })
+}
+
+/** The columns that say which institution this is, from a form's fields. */
+export function identityColumns(
+  input: Pick<HomeSettingsInput, 'name' | 'kind' | 'country' | 'city' | 'website' | 'erasmusCode' | 'schacId' | 'rorId'>,
+) {
+  return {
+    name: input.name,
+    kind: input.kind,
+    country: input.country,
+    city: input.city,
+    website: input.website,
+    erasmus_code: input.erasmusCode,
+    schac_id: input.schacId,
+    ror_id: input.rorId,
+  }
 }
 
 export async function assertIdentifiersFree(

@@ -10,7 +10,7 @@ import { reindexAgreements } from '../agreements/agreements.repository.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { indexColumns, institutionColumns, presentInstitution, visibleInstitutions } from './institutions.repository.js'
 import type { InstitutionDto, InstitutionInput } from './institutions.schema.js'
-import { assertIdentifiersFree } from './institutions.service.js'
+import { assertIdentifiersFree, identityColumns } from './institutions.service.js'
 
 export type Similar = { institution: InstitutionDto; reason: 'erasmusCode' | 'schacId' | 'rorId' | 'name' }
 
@@ -159,14 +159,7 @@ export async function plannedFlows(deps: Deps, actor: Actor, institutionId: stri
 
 function rowValues(input: InstitutionInput) {
   return {
-    name: input.name,
-    kind: input.kind,
-    country: input.country,
-    city: input.city,
-    website: input.website,
-    erasmus_code: input.erasmusCode,
-    schac_id: input.schacId,
-    ror_id: input.rorId,
+    ...identityColumns(input),
     tags: input.tags,
     notes: input.notes,
     ...indexColumns({

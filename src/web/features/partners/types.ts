@@ -1,13 +1,6 @@
 import type { AgreementKind, AgreementStatus, MobilityType } from '../../../shared/agreements'
 
-export const INSTITUTION_KINDS = [
-  'university',
-  'hospital',
-  'research_institute',
-  'ngo',
-  'international_organisation',
-  'other',
-] as const
+export { INSTITUTION_KINDS } from '../../../shared/identifiers'
 
 export interface InstitutionItem {
   id: string

@@ -92,11 +92,20 @@ export async function startImport(deps: Deps, ctx: Ctx, fileName: string, conten
     throw AppError.validation('body', 'is not a CSV or XLSX file that can be read')
   }
   if (sheets.every((s) => s.rows.length === 0)) throw AppError.validation('body', 'has no rows under its header row')
-  const upload = await deps.db
-    .insertInto('import_uploads')
-    .values({ user_id: ctx.actor!.id, kind: 'institutions', file_name: fileName, content })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const upload = await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('import_uploads')
+      .values({ user_id: ctx.actor!.id, kind: 'institutions', file_name: fileName, content })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'import',
+      entityId: row.id,
+      action: 'upload',
+      after: { fileName, size: content.length, sheets: sheets.map((s) => ({ name: s.name, rows: s.rows.length })) },
+    })
+    return row
+  })
   const described = []
   for (const s of sheets) {
     const remembered = await deps.db

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely'
 import { IN_FORCE } from '../../../shared/agreements.js'
 import { fold } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
@@ -80,6 +80,18 @@ export function visibleInstitutions(db: Kysely<DB>, actor: Actor) {
 
 const inForce = sql.join(IN_FORCE.map((s) => sql.lit(s)))
 
+/** For a partner coordinator: only agreements their own institution is a party to. */
+function ownAgreement(actor: Actor) {
+  return (w: ExpressionBuilder<DB & { a: DB['agreements'] }, 'a'>) =>
+    w.exists(
+      w
+        .selectFrom('agreement_parties as own')
+        .select('own.agreement_id')
+        .whereRef('own.agreement_id', '=', 'a.id')
+        .where('own.institution_id', '=', actor.institutionId ?? NO_ID),
+    )
+}
+
 /** One page of the list, with the counts and the sort the officer asked for. */
 export async function queryInstitutions(db: Kysely<DB>, actor: Actor, f: InstitutionFilter) {
   let q = visibleInstitutions(db, actor)
@@ -97,35 +109,14 @@ export async function queryInstitutions(db: Kysely<DB>, actor: Actor, f: Institu
       where p.institution_id = i.id and a.status in (${inForce}))`
     q = q.where(f.inForce === 'true' ? exists : sql<boolean>`not ${exists}`)
   }
-  // One aggregate per listed institution: agreements in force, all agreements, the next end date.
-  const listed = q
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('agreement_parties as p')
-          .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
-          .whereRef('p.institution_id', '=', 'i.id')
-          // A partner coordinator counts only the agreements they may see: their own institution's.
-          .$if(actor.role === 'partner', (qb) =>
-            qb.where((w) =>
-              w.exists(
-                w
-                  .selectFrom('agreement_parties as own')
-                  .select('own.agreement_id')
-                  .whereRef('own.agreement_id', '=', 'a.id')
-                  .where('own.institution_id', '=', actor.institutionId ?? NO_ID),
-              ),
-            ),
-          )
-          .select([
-            sql<number>`(count(*) filter (where a.status in (${inForce})))::int`.as('in_force'),
-            sql<number>`count(*)::int`.as('total'),
-            sql<string | null>`(min(a.end_date) filter (where a.status in (${inForce})))::text`.as('next_end'),
-          ])
-          .as('s'),
-      (join) => join.onTrue(),
-    )
-    .select([...institutionColumns, 'i.updated_at', 's.in_force', 's.total', 's.next_end'])
+  // Agreements in force, all agreements and the next end date, counted for the institutions of
+  // the page only (a second, grouped query), unless the page is sorted by them.
+  const countsOf = (eb: ExpressionBuilder<DB & { i: DB['institutions'] }, 'i'>) =>
+    eb
+      .selectFrom('agreement_parties as p')
+      .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
+      .whereRef('p.institution_id', '=', 'i.id')
+      .$if(actor.role === 'partner', (qb) => qb.where(ownAgreement(actor)))
   const dir = f.dir
   const order = {
     name: [sql`i.name ${sql.raw(dir)}`],
@@ -134,20 +125,46 @@ export async function queryInstitutions(db: Kysely<DB>, actor: Actor, f: Institu
     agreements: [sql`in_force ${sql.raw(dir)}`, sql`i.name asc`],
     updated: [sql`i.updated_at ${sql.raw(dir)}`],
   }[f.sort]
-  let ordered = listed
-  for (const o of [...order, sql`i.id`]) ordered = ordered.orderBy(o)
+  let listed = q.select([...institutionColumns, 'i.updated_at'])
+  if (f.sort === 'agreements') {
+    listed = listed.select((eb) =>
+      countsOf(eb).select(sql<number>`count(*)::int`.as('n')).where('a.status', 'in', IN_FORCE).as('in_force'),
+    ) as typeof listed
+  }
+  for (const o of [...order, sql`i.id`]) listed = listed.orderBy(o)
   const [rows, count] = await Promise.all([
-    ordered
+    listed
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute(),
     countUpTo(db, q.select('i.id'), COUNT_CAP),
   ])
+  const counts = new Map<string, { in_force: number; total: number; next_end: string | null }>()
+  if (rows.length) {
+    const grouped = await db
+      .selectFrom('agreement_parties as p')
+      .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
+      .where(
+        'p.institution_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .$if(actor.role === 'partner', (qb) => qb.where(ownAgreement(actor)))
+      .select([
+        'p.institution_id',
+        sql<number>`(count(*) filter (where a.status in (${inForce})))::int`.as('in_force'),
+        sql<number>`count(*)::int`.as('total'),
+        sql<string | null>`(min(a.end_date) filter (where a.status in (${inForce})))::text`.as('next_end'),
+      ])
+      .groupBy('p.institution_id')
+      .execute()
+    for (const g of grouped) counts.set(g.institution_id, g)
+  }
   const items: InstitutionListItem[] = rows.map((r) => ({
     ...presentInstitution(r),
-    agreementsInForce: r.in_force ?? 0,
-    agreementsTotal: r.total ?? 0,
-    nextEndDate: r.next_end ?? null,
+    agreementsInForce: counts.get(r.id)?.in_force ?? 0,
+    agreementsTotal: counts.get(r.id)?.total ?? 0,
+    nextEndDate: counts.get(r.id)?.next_end ?? null,
     updatedAt: iso(r.updated_at) as string,
   }))
   return { items, total: Math.min(count, COUNT_CAP), totalCapped: count > COUNT_CAP }

@@ -18,7 +18,7 @@ const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISO
 test.describe('partner and agreement registry', () => {
   test('an officer adds a partner with contacts, is warned of a lookalike, and bad input is named', async ({ page }) => {
     await signIn(page, demoEmail('officer'))
-    await page.getByRole('link', { name: 'Partners' }).click()
+    await page.getByRole('link', { name: 'Partners', exact: true }).click()
     await page.getByRole('link', { name: 'Add institution' }).click()
 
     await page.getByRole('button', { name: 'Save' }).click()
@@ -105,7 +105,7 @@ test.describe('partner and agreement registry', () => {
 
   test('the agreement is found by search and on the map, and the list exports to CSV', async ({ page }) => {
     await signIn(page, demoEmail('officer'))
-    await page.getByRole('link', { name: 'Agreements' }).click()
+    await page.getByRole('link', { name: 'Agreements', exact: true }).click()
     await page.getByLabel('Search').fill('coimbra')
     const table = page.getByRole('table', { name: 'Agreements' })
     await expect(table.getByRole('row')).toHaveCount(2)
@@ -118,7 +118,7 @@ test.describe('partner and agreement registry', () => {
     expect(csv.split('\n').filter(Boolean)).toHaveLength(2)
     expect(csv).toContain('Exchange with Universidade de Coimbra')
 
-    await page.getByRole('link', { name: 'Network map' }).click()
+    await page.getByRole('link', { name: 'Network map', exact: true }).click()
     await page.locator('path[data-country="PT"]').click()
     await expect(page).toHaveURL(/\/agreements\?.*country=PT/)
     await expect(table.getByText('Exchange with Universidade de Coimbra')).toBeVisible()
@@ -185,7 +185,7 @@ test.describe('partner and agreement registry', () => {
   test('a partner coordinator sees only their own institution’s agreements', async ({ page }) => {
     // The demo partner coordinator reads Meridian in Portuguese.
     await signIn(page, demoEmail('partner'))
-    await page.getByRole('link', { name: 'Acordos' }).click()
+    await page.getByRole('link', { name: 'Acordos', exact: true }).click()
     const table = page.getByRole('table', { name: 'Acordos' })
     await expect(table.getByText('Erasmus+ inter-institutional agreement with Minho')).toBeVisible()
     await expect(table.getByText('University of Évora')).toHaveCount(0)
@@ -199,4 +199,16 @@ test.describe('partner and agreement registry', () => {
     const officerView = await page.request.get('/api/agreements?q=seoul')
     expect((await officerView.json()).total).toBe(0)
   })
+})
+
+test('the registry pages have no accessibility violations', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright')
+  await signIn(page, demoEmail('officer'))
+  for (const path of ['/partners', '/agreements', '/network']) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(page.getByRole('table').first()).toBeVisible()
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+    expect(result.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+  }
 })

@@ -3,12 +3,18 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { AnchorLink } from '../../components/RouterLinks'
 import { formatDate } from '../../lib/format'
-import { type AgreementItem, STATUS_COLORS } from '../partners/types'
+import { type AgreementItem, STATUS_COLORS, STATUS_TEXT } from '../partners/types'
 
 export function StatusBadge({ status }: { status: AgreementItem['status'] }) {
   const { t } = useTranslation()
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" maw="none" styles={{ label: { overflow: 'visible' } }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      maw="none"
+      // The light variant's own text colour is too pale on its background for WCAG AA.
+      styles={{ root: { color: STATUS_TEXT[status] }, label: { overflow: 'visible' } }}
+    >
       {t(`status.${status}`)}
     </Badge>
   )

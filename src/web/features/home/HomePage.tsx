@@ -7,7 +7,7 @@ import { countryName, formatDate } from '../../lib/format'
 import { useUser } from '../../lib/session'
 import type { Institution, Page } from '../../lib/types'
 import { StatusBadge } from '../agreements/AgreementsTable'
-import type { AgreementItem } from '../partners/types'
+import { type AgreementItem, STATUS_TEXT } from '../partners/types'
 
 export function HomePage() {
   const { t } = useTranslation()
@@ -38,7 +38,11 @@ export function HomePage() {
               <Title order={2} size="h4">
                 {t('home.ending')}
               </Title>
-              <Badge variant="light" color={ending.data?.total ? 'orange' : 'gray'}>
+              <Badge
+                variant="light"
+                color={ending.data?.total ? 'orange' : 'gray'}
+                styles={{ root: { color: ending.data?.total ? STATUS_TEXT.expiring : STATUS_TEXT.draft } }}
+              >
                 {ending.data ? `${ending.data.total}${ending.data.totalCapped ? '+' : ''}` : '…'}
               </Badge>
             </Group>

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { ButtonLink } from '../../components/RouterLinks'
 import { api, uploadFile } from '../../lib/api'
+import { RESULT_TEXT } from './types'
 
 interface Upload {
   id: string
@@ -254,7 +255,10 @@ export function ImportPage() {
                               color={r.action === 'error' ? 'red' : r.action === 'update' ? 'blue' : 'green'}
                               variant="light"
                               maw="none"
-                              styles={{ label: { overflow: 'visible' } }}
+                              styles={{
+                                root: { color: RESULT_TEXT[r.action] },
+                                label: { overflow: 'visible' },
+                              }}
                             >
                               {t(`import.actions.${r.action}`)}
                             </Badge>

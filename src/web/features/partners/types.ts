@@ -138,3 +138,18 @@ export const STATUS_COLORS: Record<AgreementStatus, string> = {
   terminated: 'dark',
   renewed: 'violet',
 }
+
+/** Text colours for the status badges, dark enough on their light backgrounds for WCAG AA (4.5:1). */
+export const STATUS_TEXT: Record<AgreementStatus, string> = {
+  draft: '#343a40',
+  negotiation: '#7a4300',
+  signed: '#0a5261',
+  active: '#1b6330',
+  expiring: '#9a360b',
+  expired: '#a11d1d',
+  terminated: '#1a1b1e',
+  renewed: '#5235a8',
+}
+
+/** The same for the import's row results. */
+export const RESULT_TEXT = { create: '#1b6330', update: '#1c4f8a', error: '#a11d1d' } as const

@@ -6,6 +6,7 @@ import { rolesOnly } from '../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../http/table-export.js'
 import { type App, IdParams, paged, pageOf } from '../../http/types.js'
 import { agreementColumns } from './agreements.export.js'
+import { getFile, uploadFile } from './agreements.files.js'
 import { exportAgreements, queryAgreements } from './agreements.repository.js'
 import {
   AgreementBody,
@@ -26,20 +27,15 @@ import {
   TransitionBody,
 } from './agreements.schema.js'
 import {
-  addComment,
-  countryStats,
   createAgreement,
   getAgreement,
-  getFile,
-  reminderDays,
   renewAgreement,
-  setReminderDays,
   setSignatories,
-  timeline,
   transitionAgreement,
   updateAgreement,
-  uploadFile,
 } from './agreements.service.js'
+import { countryStats, reminderDays, setReminderDays } from './agreements.settings.js'
+import { addComment, timeline } from './agreements.timeline.js'
 
 /** Officers and administrators write; coordinators read; a partner reads their own institution's. */
 export const READ = rolesOnly('admin', 'officer', 'coordinator', 'partner')

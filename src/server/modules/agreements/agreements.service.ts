@@ -1,13 +1,8 @@
-import { createHash } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import {
   type AgreementAction,
   type AgreementStatus,
-  DEFAULT_REMINDER_DAYS,
   EDITABLE,
-  FILE_MAX_BYTES,
-  FILE_TYPES,
-  type FileKind,
   RENEWABLE,
   shiftAcademicYear,
   TRANSITIONS,
@@ -18,12 +13,12 @@ import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
-import { listItems, presentCondition, reindexAgreements, todayUtc, visibleAgreements } from './agreements.repository.js'
+import { addDays, listItems, presentCondition, reindexAgreements, todayUtc, visibleAgreements } from './agreements.repository.js'
 import type { AgreementDetail, AgreementInput, ConditionInput } from './agreements.schema.js'
 
 const WRITERS = new Set(['admin', 'officer'])
 
-async function loadAgreement(db: Kysely<DB>, actor: Actor, id: string) {
+export async function loadAgreement(db: Kysely<DB>, actor: Actor, id: string) {
   const row = await visibleAgreements(db, actor).selectAll('a').where('a.id', '=', id).executeTakeFirst()
   if (!row) throw AppError.notFound('The agreement')
   return row
@@ -375,7 +370,7 @@ export async function transitionAgreement(deps: Deps, ctx: Ctx, id: string, acti
   })
 }
 
-async function lockAgreement(trx: Kysely<DB>, id: string) {
+export async function lockAgreement(trx: Kysely<DB>, id: string) {
   await trx.selectFrom('agreements').select('id').where('id', '=', id).forUpdate().execute()
 }
 
@@ -426,7 +421,7 @@ export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { 
       throw new AppError(AppErrorCode.CONFLICT, `Cannot renew: ${reason}`, { errors: [{ path: 'params.id', message: reason }] })
     }
     const span = before.startDate && before.endDate ? yearsBetween(before.startDate, before.endDate) : 5
-    const startDate = dates.startDate ?? (before.endDate ? addDay(before.endDate) : todayUtc())
+    const startDate = dates.startDate ?? (before.endDate ? addDays(before.endDate, 1) : todayUtc())
     const endDate = dates.endDate ?? shiftDate(startDate, span, -1)
     if (endDate < startDate) throw AppError.validation('body.endDate', 'must not be before startDate')
     const reference = await nextReference(trx)
@@ -468,16 +463,11 @@ export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { 
   })
 }
 
-function addDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString().slice(0, 10)
-}
+/** `date` moved by whole years and then by days. */
 function shiftDate(date: string, years: number, days: number): string {
   const d = new Date(`${date}T00:00:00Z`)
   d.setUTCFullYear(d.getUTCFullYear() + years)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
+  return addDays(d.toISOString().slice(0, 10), days)
 }
 
 export async function setSignatories(
@@ -523,193 +513,4 @@ export async function setSignatories(
       after: { signatories },
     })
   })
-}
-
-const MAGIC: Record<keyof typeof FILE_TYPES, (b: Buffer) => boolean> = {
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': (b) =>
-    b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) && b.includes(Buffer.from('word/')),
-}
-
-/** Stores an attachment as the next version of its file name, after checking its bytes match its type. */
-export async function uploadFile(
-  deps: Deps,
-  ctx: Ctx,
-  id: string,
-  file: { kind: FileKind; name: string; mime: string; content: Buffer },
-) {
-  const check = MAGIC[file.mime as keyof typeof FILE_TYPES]
-  if (!check) {
-    throw new AppError(AppErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Attach a PDF, PNG, JPEG or Word (.docx) file.')
-  }
-  if (file.content.length === 0) throw AppError.validation('body', 'is empty')
-  if (file.content.length > FILE_MAX_BYTES)
-    throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, `Files may be at most ${FILE_MAX_BYTES / 1024 / 1024} MB.`)
-  if (!check(file.content))
-    throw AppError.validation('body', `is not a ${FILE_TYPES[file.mime as keyof typeof FILE_TYPES].toUpperCase()} file`)
-  return deps.db.transaction().execute(async (trx) => {
-    await lockAgreement(trx, id)
-    const agreement = await loadAgreement(trx, ctx.actor!, id)
-    const last = await trx
-      .selectFrom('agreement_files')
-      .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
-      .where('agreement_id', '=', id)
-      .where('file_name', '=', file.name)
-      .executeTakeFirstOrThrow()
-    const sha256 = createHash('sha256').update(file.content).digest('hex')
-    const row = await trx
-      .insertInto('agreement_files')
-      .values({
-        agreement_id: agreement.id,
-        kind: file.kind,
-        file_name: file.name,
-        mime: file.mime,
-        size: file.content.length,
-        sha256,
-        version: last.v + 1,
-        content: file.content,
-        uploaded_by: ctx.actor?.id ?? null,
-      })
-      .returning(['id', 'version'])
-      .executeTakeFirstOrThrow()
-    await trx.updateTable('agreements').set({ updated_at: new Date() }).where('id', '=', id).execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'agreement',
-      entityId: id,
-      action: 'attach_file',
-      after: {
-        fileId: row.id,
-        kind: file.kind,
-        fileName: file.name,
-        mime: file.mime,
-        size: file.content.length,
-        version: row.version,
-        sha256,
-      },
-    })
-    return row.id
-  })
-}
-
-export async function getFile(deps: Deps, actor: Actor, id: string, fileId: string) {
-  await loadAgreement(deps.db, actor, id)
-  const file = await deps.db
-    .selectFrom('agreement_files')
-    .select(['file_name', 'mime', 'content', 'version'])
-    .where('id', '=', fileId)
-    .where('agreement_id', '=', id)
-    .executeTakeFirst()
-  if (!file) throw AppError.notFound('The file')
-  return file
-}
-
-export async function addComment(deps: Deps, ctx: Ctx, id: string, body: string) {
-  return deps.db.transaction().execute(async (trx) => {
-    await loadAgreement(trx, ctx.actor!, id)
-    const row = await trx
-      .insertInto('agreement_comments')
-      .values({ agreement_id: id, author_id: ctx.actor?.id ?? null, body })
-      .returning(['id', 'created_at'])
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, ctx, { entityType: 'agreement', entityId: id, action: 'comment', after: { commentId: row.id, body } })
-  })
-}
-
-/** Changes (from the audit trail) and comments, newest first. */
-export async function timeline(deps: Deps, actor: Actor, id: string) {
-  await loadAgreement(deps.db, actor, id)
-  const [events, comments] = await Promise.all([
-    deps.db
-      .selectFrom('audit_events as e')
-      .leftJoin('users as u', 'u.id', 'e.actor_id')
-      .select(['e.occurred_at', 'e.action', 'e.before', 'e.after', 'e.actor_label', 'u.name'])
-      .where('e.entity_type', '=', 'agreement')
-      .where('e.entity_id', '=', id)
-      .where('e.action', '<>', 'comment')
-      .orderBy('e.id', 'desc')
-      .limit(500)
-      .execute(),
-    deps.db
-      .selectFrom('agreement_comments as c')
-      .leftJoin('users as u', 'u.id', 'c.author_id')
-      .select(['c.created_at', 'c.body', 'u.name'])
-      .where('c.agreement_id', '=', id)
-      .orderBy('c.created_at', 'desc')
-      .limit(500)
-      .execute(),
-  ])
-  const entries = [
-    ...events.map((e) => ({
-      at: iso(e.occurred_at) as string,
-      kind: 'change' as const,
-      actor: e.name ?? (e.actor_label === 'agreements-daily' ? 'Meridian' : e.actor_label),
-      action: e.action,
-      changes: changedKeys(e.before as Record<string, unknown> | null, e.after as Record<string, unknown> | null),
-      body:
-        e.action === 'terminate' ? (((e.after as Record<string, unknown> | null)?.terminationReason as string) ?? null) : null,
-    })),
-    ...comments.map((c) => ({
-      at: iso(c.created_at) as string,
-      kind: 'comment' as const,
-      actor: c.name ?? 'unknown',
-      action: null,
-      changes: [],
-      body: c.body,
-    })),
-  ]
-  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-}
-
-function changedKeys(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
-  if (!before || !after) return []
-  return Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-}
-
-const REMINDER_KEY = 'agreements.reminderDays'
-
-export async function reminderDays(db: Kysely<DB>): Promise<number[]> {
-  const row = await db.selectFrom('app_settings').select('value').where('key', '=', REMINDER_KEY).executeTakeFirst()
-  return Array.isArray(row?.value) ? (row.value as number[]) : DEFAULT_REMINDER_DAYS
-}
-
-export async function setReminderDays(deps: Deps, ctx: Ctx, days: number[]) {
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await reminderDays(trx)
-    await trx
-      .insertInto('app_settings')
-      .values({ key: REMINDER_KEY, value: JSON.stringify(days) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(days), updated_at: new Date() }))
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'settings',
-      entityId: REMINDER_KEY,
-      action: 'update',
-      before: { reminderDays: before },
-      after: { reminderDays: days },
-    })
-    return { reminderDays: days }
-  })
-}
-
-/** Per country of partners: institutions, agreements in force, and partners with one. */
-export async function countryStats(deps: Deps) {
-  const { rows } = await sql<{ country: string; institutions: number; agreements_in_force: number; partners_in_force: number }>`
-    select i.country,
-      count(distinct i.id)::int as institutions,
-      count(distinct a.id) filter (where a.status in ('active','expiring'))::int as agreements_in_force,
-      count(distinct i.id) filter (where a.status in ('active','expiring'))::int as partners_in_force
-    from institutions i
-    left join agreement_parties p on p.institution_id = i.id
-    left join agreements a on a.id = p.agreement_id
-    where not i.is_home and i.merged_into is null
-    group by i.country
-    order by i.country`.execute(deps.db)
-  return rows.map((r) => ({
-    country: r.country,
-    institutions: r.institutions,
-    agreementsInForce: r.agreements_in_force,
-    partnersInForce: r.partners_in_force,
-  }))
 }

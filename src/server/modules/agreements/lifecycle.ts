@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.js'
 import { systemCtx } from '../../http/context.js'
 import type { MailMessage } from '../mail/mailer.js'
 import { addDays, todayUtc } from './agreements.repository.js'
-import { reminderDays, setStatus } from './agreements.service.js'
+import { setStatus } from './agreements.service.js'
+import { reminderDays } from './agreements.settings.js'
 
 export interface DailyResult {
   activated: number

@@ -5,6 +5,7 @@ import type { DB, InstitutionRow } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
+import { looksLike } from '../../http/file-types.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { indexColumns, presentInstitution } from './institutions.repository.js'
 import type { HomeSettingsInput } from './institutions.schema.js'
@@ -128,12 +129,6 @@ export async function assertIdentifiersFree(
   }
 }
 
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-}
-
 /** The logo is checked by its bytes, not by what the client says it is. */
 export async function setHomeLogo(deps: Deps, ctx: Ctx, dataUrl: string | null) {
   let logo: Buffer | null = null
@@ -144,7 +139,7 @@ export async function setHomeLogo(deps: Deps, ctx: Ctx, dataUrl: string | null) 
     mime = m[1]!
     logo = Buffer.from(m[2]!, 'base64')
     if (logo.length > LOGO_MAX_BYTES) throw AppError.validation('body.dataUrl', `must be at most ${LOGO_MAX_BYTES / 1024} KB`)
-    if (!MAGIC[mime]!(logo)) throw AppError.validation('body.dataUrl', `is not a ${mime} image`)
+    if (!looksLike(mime, logo)) throw AppError.validation('body.dataUrl', `is not a ${mime} image`)
   }
   return deps.db.transaction().execute(async (trx) => {
     const before = await homeRow(trx)

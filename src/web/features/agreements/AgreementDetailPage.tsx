@@ -7,23 +7,17 @@ import {
   FileButton,
   Group,
   Menu,
-  Modal,
   Select,
   SimpleGrid,
   Stack,
   Table,
   Text,
-  Textarea,
-  TextInput,
-  Timeline,
   Title,
   Tooltip,
 } from '@mantine/core'
-import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { IconDownload, IconFileTypePdf, IconPencil, IconPlus, IconRefresh, IconTrash, IconUpload } from '@tabler/icons-react'
+import { IconDownload, IconFileTypePdf, IconPencil, IconRefresh, IconUpload } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FILE_KINDS, FILE_MAX_BYTES, ISCED_FIELDS } from '../../../shared/agreements'
@@ -33,9 +27,10 @@ import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { ApiProblem, api, uploadFile } from '../../lib/api'
 import { countryName, formatDate, formatDateTime } from '../../lib/format'
 import { useUser } from '../../lib/session'
-import { useSubmit } from '../../lib/useSubmit'
-import type { AgreementDetail, TimelineEntry } from '../partners/types'
+import type { AgreementDetail } from '../partners/types'
+import { RenewModal, SignatoriesModal, TerminateModal } from './AgreementDialogs'
 import { StatusBadge } from './AgreementsTable'
+import { AgreementTimeline } from './AgreementTimeline'
 
 export function AgreementDetailPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
@@ -393,234 +388,5 @@ export function AgreementDetailPage({ id }: { id: string }) {
       {renewing ? <RenewModal agreement={a} onClose={() => setRenewing(false)} /> : null}
       {signing ? <SignatoriesModal agreement={a} onClose={() => setSigning(false)} onSaved={refresh} /> : null}
     </Stack>
-  )
-}
-
-function AgreementTimeline({ id }: { id: string }) {
-  const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const entries = useQuery({ queryKey: ['timeline', id], queryFn: () => api<TimelineEntry[]>(`/api/agreements/${id}/timeline`) })
-  const form = useForm({ initialValues: { body: '' } })
-  const { onSubmit, busy, error } = useSubmit(form, async (v) => {
-    await api(`/api/agreements/${id}/comments`, { method: 'POST', body: v })
-    form.reset()
-    await queryClient.invalidateQueries({ queryKey: ['timeline', id] })
-  })
-  return (
-    <Card withBorder>
-      <Title order={2} size="h4" mb="xs">
-        {t('agreements.timeline')}
-      </Title>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="xs" mb="md">
-          <ProblemAlert error={error} />
-          <Textarea label={t('agreements.comment')} autosize minRows={2} {...form.getInputProps('body')} />
-          <Button type="submit" loading={busy} w="fit-content" size="xs">
-            {t('agreements.addComment')}
-          </Button>
-        </Stack>
-      </form>
-      <Timeline bulletSize={14} lineWidth={2}>
-        {(entries.data ?? []).map((e) => (
-          <Timeline.Item
-            key={`${e.at}|${e.kind}|${e.action}|${e.body?.slice(0, 40)}`}
-            title={
-              e.kind === 'comment'
-                ? t('agreements.commented', { name: e.actor })
-                : `${t(`timelineActions.${e.action}`, { defaultValue: e.action ?? '' })} — ${e.actor}`
-            }
-          >
-            {e.body ? (
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {e.body}
-              </Text>
-            ) : null}
-            {e.changes.length ? (
-              <Text size="xs" c="dimmed">
-                {t('agreements.changed', { fields: e.changes.join(', ') })}
-              </Text>
-            ) : null}
-            <Text size="xs" c="dimmed">
-              {formatDateTime(e.at)}
-            </Text>
-          </Timeline.Item>
-        ))}
-      </Timeline>
-    </Card>
-  )
-}
-
-function TerminateModal({ onClose, onDone }: { onClose: () => void; onDone: (reason: string) => Promise<void> }) {
-  const { t } = useTranslation()
-  const form = useForm({ initialValues: { reason: '' } })
-  const { onSubmit, busy, error } = useSubmit(form, async (v) => {
-    await onDone(v.reason)
-    onClose()
-  })
-  return (
-    <Modal opened onClose={onClose} title={t('agreements.terminateTitle')}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <ProblemAlert error={error} />
-          <Textarea
-            label={t('agreements.reason')}
-            required
-            data-autofocus
-            autosize
-            minRows={3}
-            {...form.getInputProps('reason')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" color="red" loading={busy}>
-              {t('agreements.actions.terminate')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  )
-}
-
-function RenewModal({ agreement, onClose }: { agreement: AgreementDetail; onClose: () => void }) {
-  const { t } = useTranslation()
-  const navigate = useNavigate()
-  const queryClient = useQueryClient()
-  const form = useForm({ initialValues: { startDate: '', endDate: '' } })
-  const { onSubmit, busy, error } = useSubmit(form, async (v) => {
-    const body = { ...(v.startDate ? { startDate: v.startDate } : {}), ...(v.endDate ? { endDate: v.endDate } : {}) }
-    const created = await api<AgreementDetail>(`/api/agreements/${agreement.id}/renewal`, { method: 'POST', body })
-    await queryClient.invalidateQueries({ queryKey: ['agreements'] })
-    await queryClient.invalidateQueries({ queryKey: ['agreement', agreement.id] })
-    notifications.show({ color: 'green', message: t('agreements.renewed', { reference: created.reference }) })
-    onClose()
-    await navigate({ to: '/agreements/$id', params: { id: created.id } })
-  })
-  return (
-    <Modal opened onClose={onClose} title={t('agreements.renewTitle', { reference: agreement.reference })}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <Text size="sm">{t('agreements.renewHint')}</Text>
-          <ProblemAlert error={error} />
-          <TextInput type="date" label={t('agreements.start')} {...form.getInputProps('startDate')} />
-          <TextInput type="date" label={t('agreements.end')} {...form.getInputProps('endDate')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('agreements.actions.renew')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  )
-}
-
-function SignatoriesModal({
-  agreement,
-  onClose,
-  onSaved,
-}: {
-  agreement: AgreementDetail
-  onClose: () => void
-  onSaved: () => Promise<void>
-}) {
-  const { t } = useTranslation()
-  const form = useForm({
-    initialValues: {
-      signatories: agreement.signatories.length
-        ? agreement.signatories.map((s) => ({
-            institutionId: s.institutionId,
-            name: s.name,
-            position: s.position ?? '',
-            signedOn: s.signedOn ?? '',
-          }))
-        : agreement.parties.map((p) => ({ institutionId: p.institutionId, name: '', position: '', signedOn: '' })),
-    },
-  })
-  const { onSubmit, busy, error } = useSubmit(form, async (v) => {
-    await api(`/api/agreements/${agreement.id}/signatories`, {
-      method: 'PUT',
-      body: {
-        signatories: v.signatories.map((s) => ({
-          institutionId: s.institutionId,
-          name: s.name,
-          position: s.position || null,
-          signedOn: s.signedOn || null,
-        })),
-      },
-    })
-    await onSaved()
-    onClose()
-  })
-  return (
-    <Modal opened onClose={onClose} title={t('agreements.signatories')} size="xl">
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          <ProblemAlert error={error} />
-          {form.values.signatories.map((_, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-            <Group key={i} align="end" wrap="wrap">
-              <Select
-                label={t('agreements.forParty')}
-                w={230}
-                allowDeselect={false}
-                data={agreement.parties.map((p) => ({ value: p.institutionId, label: p.name }))}
-                {...form.getInputProps(`signatories.${i}.institutionId`)}
-              />
-              <TextInput
-                label={t('agreements.signatoryName')}
-                required
-                w={190}
-                {...form.getInputProps(`signatories.${i}.name`)}
-              />
-              <TextInput label={t('agreements.position')} w={150} {...form.getInputProps(`signatories.${i}.position`)} />
-              <TextInput
-                type="date"
-                label={t('agreements.signedOn')}
-                w={150}
-                {...form.getInputProps(`signatories.${i}.signedOn`)}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mb={4}
-                aria-label={t('agreements.removeRow')}
-                onClick={() => form.removeListItem('signatories', i)}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
-            </Group>
-          ))}
-          <Button
-            variant="light"
-            w="fit-content"
-            leftSection={<IconPlus size={16} aria-hidden />}
-            onClick={() =>
-              form.insertListItem('signatories', {
-                institutionId: agreement.parties[0]!.institutionId,
-                name: '',
-                position: '',
-                signedOn: '',
-              })
-            }
-          >
-            {t('agreements.addSignatory')}
-          </Button>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={busy}>
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   )
 }

@@ -41,16 +41,29 @@ export async function api<T>(path: string, options: { method?: string; body?: un
   const method = options.method ?? 'GET'
   const headers: Record<string, string> = { accept: 'application/json' }
   if (options.body !== undefined) headers['content-type'] = 'application/json'
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken
+  return send<T>(path, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
+  })
+}
+
+/** Sends a file as the raw request body with its own content type, as the upload endpoints expect. */
+export function uploadFile<T>(path: string, file: File): Promise<T> {
+  return send<T>(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' },
+    body: file,
+  })
+}
+
+/** One request: the CSRF token on writes, network failures and problem+json answers as ApiProblem. */
+async function send<T>(path: string, init: RequestInit & { method: string; headers: Record<string, string> }): Promise<T> {
+  if (init.method !== 'GET' && csrfToken) init.headers['x-csrf-token'] = csrfToken
   let res: Response
   try {
-    res = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      signal: options.signal,
-    })
+    res = await fetch(path, { ...init, credentials: 'same-origin' })
   } catch {
     throw new ApiProblem({ type: 'network', title: 'Network error', status: 0, detail: 'The server cannot be reached.' })
   }
@@ -63,25 +76,4 @@ export async function api<T>(path: string, options: { method?: string; body?: un
     throw new ApiProblem(problem)
   }
   return (isJson ? res.json() : res.text()) as Promise<T>
-}
-
-/** Sends a file as the raw request body with its own content type, as the upload endpoints expect. */
-export async function uploadFile<T>(path: string, file: File): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' }
-  if (csrfToken) headers['x-csrf-token'] = csrfToken
-  let res: Response
-  try {
-    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file })
-  } catch {
-    throw new ApiProblem({ type: 'network', title: 'Network error', status: 0, detail: 'The server cannot be reached.' })
-  }
-  const isJson = (res.headers.get('content-type') ?? '').includes('json')
-  if (!res.ok) {
-    throw new ApiProblem(
-      isJson
-        ? ((await res.json()) as Problem)
-        : { type: 'http', title: res.statusText, status: res.status, detail: res.statusText },
-    )
-  }
-  return (await res.json()) as T
 }

@@ -1,7 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../src/server/db/schema.js'
-import { searchDocument } from '../src/server/db/search.js'
-import { addDays, filterColumns, todayUtc } from '../src/server/modules/agreements/agreements.repository.js'
+import { addDays, derivedColumns, todayUtc } from '../src/server/modules/agreements/agreements.repository.js'
 import { indexColumns } from '../src/server/modules/institutions/institutions.repository.js'
 import { AGREEMENT_KINDS, MOBILITY_TYPES } from '../src/shared/agreements.js'
 
@@ -39,32 +38,62 @@ const COUNTRIES = [
   'NL',
   'CZ',
 ]
-const CITIES = [
-  'Braga',
-  'Porto',
-  'Lisboa',
-  'Madrid',
-  'Granada',
-  'Berlin',
-  'München',
-  'Lyon',
-  'Milano',
-  'Kraków',
-  'Uppsala',
-  'Seoul',
-  'Busan',
-  'Ulaanbaatar',
-  'Moskva',
-  'Astana',
-  'Ankara',
-  'Boston',
-  'São Paulo',
-  'Kyoto',
-  'Wuhan',
-  'Pune',
-  'Leeds',
-  'Utrecht',
-  'Brno',
+// A vocabulary as varied as a real network's names: about a hundred cities and forty
+// qualifiers, so the search column's statistics know its common words as they would in life.
+const CITIES = (
+  'Braga Porto Lisboa Coimbra Madrid Granada Sevilla Valencia Barcelona Berlin München Hamburg Köln Heidelberg ' +
+  'Lyon Paris Lille Marseille Toulouse Milano Roma Napoli Bologna Padova Kraków Warszawa Gdańsk Poznań Wrocław ' +
+  'Uppsala Lund Göteborg Stockholm Seoul Busan Daegu Incheon Gwangju Ulaanbaatar Darkhan Erdenet Moskva Kazan ' +
+  'Novosibirsk Tomsk Samara Astana Almaty Shymkent Karaganda Ankara İstanbul İzmir Bursa Boston Chicago Houston ' +
+  'Baltimore Seattle Nashville São_Paulo Curitiba Recife Salvador Kyoto Osaka Sapporo Nagoya Wuhan Chengdu ' +
+  'Shanghai Guangzhou Pune Mumbai Chennai Vellore Leeds Bristol Glasgow Oxford Utrecht Leiden Groningen ' +
+  'Maastricht Brno Praha Olomouc Plzeň Debrecen Szeged Pécs Graz Innsbruck Tartu Kaunas Riga Vilnius Tbilisi'
+)
+  .split(' ')
+  .map((c) => c.replace('_', ' '))
+const QUALIFIERS = [
+  '',
+  '',
+  '',
+  'National',
+  'State',
+  'Federal',
+  'Catholic',
+  'Technical',
+  'Central',
+  'Royal',
+  'Regional',
+  'Teaching',
+  'General',
+  'Children’s',
+  'Military',
+  'Public',
+  'Metropolitan',
+  'Pirogov',
+  'Sechenov',
+  'Karolinska',
+  'Semmelweis',
+  'Jagiellonian',
+  'Masaryk',
+  'Yonsei',
+  'Hacettepe',
+  'Complutense',
+  'Autónoma',
+  'Católica',
+  'Nova',
+  'Paulista',
+  'Trinity',
+  'Saint Mary',
+  'Saint Luke',
+  'Pasteur',
+  'Charité',
+  'Gemelli',
+  'Humboldt',
+  'Erasmus',
+  'Vesalius',
+  'Avicenna',
+  'Hippocrates',
+  'Ibn Sina',
 ]
 const STEMS = [
   'University of',
@@ -94,16 +123,27 @@ const ISCED = ['0912', '0911', '0913', '0916', '0919', '0914', '0915', '0511']
 export async function generateNetwork(db: Kysely<DB>, counts: { institutions: number; agreements: number }, seed = 42) {
   const rnd = prng(seed)
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!
-  const home = await db.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirstOrThrow()
+  const home = await db
+    .selectFrom('institutions')
+    .select(['id', 'name', 'city', 'country', 'erasmus_code', 'schac_id'])
+    .where('is_home', '=', true)
+    .executeTakeFirstOrThrow()
   const ids: string[] = []
-  const names = new Map<string, string>()
-  const countries = new Map<string, string>()
+  const party = (i: typeof home, isHome: boolean) => ({
+    ...i,
+    institution_id: i.id,
+    is_home: isHome,
+    org_unit_id: null,
+    org_unit_name: null,
+  })
+  const homeParty = party(home, true)
+  const parties = new Map<string, ReturnType<typeof party>>()
   const BATCH = 500
   for (let i = 0; i < counts.institutions; i += BATCH) {
     const rows = []
     for (let j = i; j < Math.min(counts.institutions, i + BATCH); j++) {
       const city = pick(CITIES)
-      const name = `${pick(STEMS)} ${city} ${j + 1}`
+      const name = [pick(QUALIFIERS), pick(STEMS), city, j + 1].filter(Boolean).join(' ')
       const erasmus = rnd() < 0.6 ? `X  GEN${String(j).padStart(6, '0')}` : null
       const schac = rnd() < 0.6 ? `gen${j}.example.org` : null
       const tags = rnd() < 0.2 ? ['coimbra group'] : []
@@ -118,16 +158,19 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
         ...indexColumns({ name, city, erasmus_code: erasmus, schac_id: schac, tags }),
       })
     }
-    const inserted = await db.insertInto('institutions').values(rows).returning(['id', 'name', 'city', 'country']).execute()
+    const inserted = await db
+      .insertInto('institutions')
+      .values(rows)
+      .returning(['id', 'name', 'city', 'country', 'erasmus_code', 'schac_id'])
+      .execute()
     for (const r of inserted) {
       ids.push(r.id)
-      names.set(r.id, `${r.name} ${r.city}`)
-      countries.set(r.id, r.country)
+      parties.set(r.id, party(r, false))
     }
   }
   const today = todayUtc()
   for (let i = 0; i < counts.agreements; i += BATCH) {
-    const agreements: {
+    const agreements: ({
       reference: string
       title: string
       kind: (typeof AGREEMENT_KINDS)[number]
@@ -135,12 +178,8 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
       start_date: string
       end_date: string
       termination_reason: string | null
-      search: ReturnType<typeof searchDocument>
-      partner_countries: string[]
-      mobility_types: string[]
-      isced_prefixes: string[]
-    }[] = []
-    const conditions: { mobility_type: (typeof MOBILITY_TYPES)[number]; isced: string }[] = []
+    } & ReturnType<typeof derivedColumns>)[] = []
+    const conditions: { mobility_type: (typeof MOBILITY_TYPES)[number]; isced: string; places: number }[] = []
     const partners: string[] = []
     for (let j = i; j < Math.min(counts.agreements, i + BATCH); j++) {
       const partner = pick(ids)
@@ -168,13 +207,13 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
         start_date: addDays(today, from),
         end_date: addDays(today, to),
         termination_reason: null as string | null,
-        search: searchDocument(reference, title, names.get(partner)),
         ...(() => {
-          const condition = { mobility_type: pick(MOBILITY_TYPES), isced: pick(ISCED) }
+          const condition = { mobility_type: pick(MOBILITY_TYPES), isced: pick(ISCED), places: 1 + Math.floor(rnd() * 5) }
           conditions.push(condition)
-          return filterColumns(
-            [countries.get(partner)!],
-            [{ mobility_type: condition.mobility_type, subject_areas: [{ isced: condition.isced }] }],
+          return derivedColumns(
+            { reference, title },
+            [homeParty, parties.get(partner)!],
+            [{ ...condition, subject_areas: [{ isced: condition.isced }], mobilities_per_year: condition.places }],
           )
         })(),
       })
@@ -213,7 +252,7 @@ export async function generateNetwork(db: Kysely<DB>, counts: { institutions: nu
           receiving_institution_id: partners[k]!,
           academic_year_from: '2025/2026',
           academic_year_to: '2029/2030',
-          mobilities_per_year: 1 + Math.floor(rnd() * 5),
+          mobilities_per_year: conditions[k]!.places,
           subject_areas: JSON.stringify([{ isced: conditions[k]!.isced, clarification: null }]),
           language_skills: JSON.stringify([]),
         })),

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely'
 import * as m0001 from './migrations/0001_foundation.js'
 import * as m0002 from './migrations/0002_partners_agreements.js'
 import * as m0003 from './migrations/0003_registry_filters.js'
+import * as m0004 from './migrations/0004_list_columns.js'
 import type { DB } from './schema.js'
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_partners_agreements': m0002,
   '0003_registry_filters': m0003,
+  '0004_list_columns': m0004,
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

@@ -27,6 +27,10 @@ export interface InstitutionTable {
   name_key: Generated<string>
   search: ColumnType<string, unknown, unknown>
   merged_into: string | null
+  /** Kept by triggers (migration 0004): all agreements, those in force, and the earliest end of those. */
+  agreements_total: Generated<number>
+  agreements_in_force: Generated<number>
+  next_end_date: ColumnType<DateOnly | null, never, never>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -45,6 +49,16 @@ export interface InstitutionContactTable {
 /** A date without time, as 'YYYY-MM-DD' both ways (the pg type parser for date is set to keep the text). */
 type DateOnly = ColumnType<string, string, string>
 
+/** One party of an agreement as its list item shows it (agreements.party_summary). */
+export interface PartySummary {
+  institutionId: string
+  name: string
+  country: string
+  isHome: boolean
+  orgUnitId: string | null
+  orgUnitName: string | null
+}
+
 export interface AgreementTable {
   id: Generated<string>
   reference: string
@@ -62,6 +76,9 @@ export interface AgreementTable {
   partner_countries: ColumnType<string[], string[] | undefined, string[]>
   mobility_types: ColumnType<string[], string[] | undefined, string[]>
   isced_prefixes: ColumnType<string[], string[] | undefined, string[]>
+  /** The parties as the list shows them, and the mobilities per year of all conditions (reindexAgreements). */
+  party_summary: ColumnType<PartySummary[], string | undefined, string>
+  places_per_year: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }

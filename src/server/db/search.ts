@@ -1,6 +1,5 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import { fold } from '../../shared/text.js'
-import type { DB } from './schema.js'
 
 /**
  * Full-text search without extensions, the same on PGlite and PostgreSQL: a tsvector in the
@@ -14,15 +13,26 @@ export function searchDocument(...parts: (string | null | undefined)[]): RawBuil
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
 
-/** A tsquery matching documents that contain every word of `q` as a prefix, or null when `q` has no words. */
+/**
+ * A tsquery matching documents that contain every word of `q`, or null when `q` has no words.
+ * A word is matched as a prefix while it may still be being typed: the last word of each
+ * whitespace-separated part. Words followed by punctuation in the same part ("GEN" in "GEN-0004",
+ * "uminho" in "uminho.pt") are complete, and so is a single letter ("P" in "P  BRAGA01"); those
+ * match whole words only, which also spares the index a scan of every word that starts with them.
+ */
 export function searchQuery(q: string): string | null {
-  const words = (q.toLowerCase().match(WORD) ?? []).slice(0, 12)
+  const words = q
+    .toLowerCase()
+    .split(/\s+/)
+    .flatMap((part) => (part.match(WORD) ?? []).map((raw, i, all) => ({ raw, prefix: i === all.length - 1 && raw.length > 1 })))
+    .slice(0, 12)
   if (words.length === 0) return null
-  const terms = words.map((raw) => {
+  const terms = words.map(({ raw, prefix }) => {
+    const star = prefix ? ':*' : ''
     const folded = fold(raw).split(' ').filter(Boolean)
-    const foldedTerm = folded.map((w) => `'${w}':*`).join(' & ')
+    const foldedTerm = folded.map((w) => `'${w}'${star}`).join(' & ')
     if (folded.length === 1 && folded[0] === raw) return foldedTerm
-    return folded.length ? `('${raw}':* | (${foldedTerm}))` : `'${raw}':*`
+    return folded.length ? `('${raw}'${star} | (${foldedTerm}))` : `'${raw}'${star}`
   })
   return terms.join(' & ')
 }
@@ -30,24 +40,4 @@ export function searchQuery(q: string): string | null {
 /** `column @@ to_tsquery('simple', q)`, for a where clause. */
 export function matches(column: string, query: string) {
   return sql<boolean>`${sql.ref(column)} @@ to_tsquery('simple', ${query})`
-}
-
-/** A text query matching at most this many rows is narrow: its rows are gathered first. */
-export const NARROW_MATCHES = 200
-
-/**
- * The ids of the rows of `table` that match `query`, through the GIN index, when there are at most
- * NARROW_MATCHES of them; null when the query is broad. The planner cannot tell a narrow prefix
- * query from a broad one (it assumes a fixed share of rows), so the list asks first: a narrow one
- * is then read by id, a broad one in the list's sort order with the match as a filter, where the
- * first page fills after a few rows.
- */
-export async function narrowMatches(
-  db: Kysely<DB>,
-  table: 'institutions' | 'agreements',
-  query: string,
-): Promise<string[] | null> {
-  const { rows } = await sql<{ id: string }>`select id from ${sql.table(table)}
-    where search @@ to_tsquery('simple', ${query}) limit ${NARROW_MATCHES + 1}`.execute(db)
-  return rows.length > NARROW_MATCHES ? null : rows.map((r) => r.id)
 }

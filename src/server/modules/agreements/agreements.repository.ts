@@ -1,7 +1,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
 import { IN_FORCE } from '../../../shared/agreements.js'
-import type { AgreementConditionRow, DB } from '../../db/schema.js'
-import { matches, narrowMatches, searchDocument, searchQuery } from '../../db/search.js'
+import type { AgreementConditionRow, DB, PartySummary } from '../../db/schema.js'
+import { matches, searchDocument, searchQuery } from '../../db/search.js'
 import type { Actor } from '../../http/context.js'
 import { iso } from '../../http/types.js'
 import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
@@ -35,13 +35,12 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-async function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
+function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
   let q = visibleAgreements(db, actor)
   const tsq = f.q ? searchQuery(f.q) : null
-  if (tsq) {
-    const ids = await narrowMatches(db, 'agreements', tsq)
-    q = ids ? q.where('a.id', 'in', ids.length ? ids : [NO_ID]) : q.where(matches('a.search', tsq))
-  }
+  // The planner tells a search that matches a few rows (read them from the index) from one that
+  // matches half the list (read the list in order) by the column's statistics (migration 0004).
+  if (tsq) q = q.where(matches('a.search', tsq))
   if (f.status?.length) q = q.where('a.status', 'in', f.status)
   if (f.kind?.length) q = q.where('a.kind', 'in', f.kind)
   if (f.responsibleId) q = q.where('a.responsible_id', '=', f.responsibleId)
@@ -81,30 +80,25 @@ function orderOf(f: Pick<AgreementFilter, 'sort' | 'dir'>) {
   return sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)}${sql.raw(nullable && f.dir === 'desc' ? ' nulls last' : '')}`
 }
 
-type PartyJson = AgreementListItem['parties'][number]
-
-/** The columns of a list item, parties and places included, so a page is one query. */
-function itemColumns(q: Awaited<ReturnType<typeof filtered>>) {
-  return q.leftJoin('users as u', 'u.id', 'a.responsible_id').select([
-    'a.id',
-    'a.reference',
-    'a.title',
-    'a.kind',
-    'a.status',
-    'a.start_date',
-    'a.end_date',
-    'a.updated_at',
-    'a.mobility_types',
-    'u.id as responsible_id',
-    'u.name as responsible_name',
-    sql<PartyJson[]>`(select coalesce(json_agg(json_build_object('institutionId', p.institution_id, 'name', i.name,
-        'country', i.country, 'isHome', i.is_home, 'orgUnitId', p.org_unit_id, 'orgUnitName', o.name) order by p.position), '[]')
-        from agreement_parties p join institutions i on i.id = p.institution_id left join org_units o on o.id = p.org_unit_id
-        where p.agreement_id = a.id)`.as('parties'),
-    sql<number | null>`(select sum(c.mobilities_per_year)::int from agreement_conditions c where c.agreement_id = a.id)`.as(
-      'places',
-    ),
-  ])
+/** The columns of a list item: the parties and places are kept on the row (reindexAgreements), so a page is one table. */
+function itemColumns(q: ReturnType<typeof filtered>) {
+  return q
+    .leftJoin('users as u', 'u.id', 'a.responsible_id')
+    .select([
+      'a.id',
+      'a.reference',
+      'a.title',
+      'a.kind',
+      'a.status',
+      'a.start_date',
+      'a.end_date',
+      'a.updated_at',
+      'a.mobility_types',
+      'a.party_summary',
+      'a.places_per_year',
+      'u.id as responsible_id',
+      'u.name as responsible_name',
+    ])
 }
 
 type ItemRow = Awaited<ReturnType<ReturnType<typeof itemColumns>['execute']>>[number]
@@ -118,43 +112,54 @@ function presentItem(a: ItemRow): AgreementListItem {
     status: a.status,
     startDate: a.start_date,
     endDate: a.end_date,
-    parties: a.parties,
+    parties: a.party_summary,
     responsible: a.responsible_id ? { id: a.responsible_id, name: a.responsible_name ?? '' } : null,
     mobilityTypes: a.mobility_types as AgreementListItem['mobilityTypes'],
-    placesPerYear: a.places,
+    placesPerYear: a.places_per_year,
     updatedAt: iso(a.updated_at) as string,
   }
 }
 
 export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
-  const q = await filtered(db, actor, f, today)
-  const [rows, count] = await Promise.all([
-    itemColumns(q)
-      .orderBy(orderOf(f))
-      .orderBy('a.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    countUpTo(db, q.select('a.id'), COUNT_CAP),
-  ])
+  const q = filtered(db, actor, f, today)
+  const rows = await itemColumns(q)
+    .select(() => cappedCount(db, q).as('total_count'))
+    .orderBy(orderOf(f))
+    .orderBy('a.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute()
+  const count = rows[0]?.total_count ?? (f.page > 1 ? await countUpTo(db, q) : 0)
   return { items: rows.map(presentItem), total: Math.min(count, COUNT_CAP), totalCapped: count > COUNT_CAP }
 }
 
 /** Lists count their matches up to this many; beyond it they say "more than". */
 export const COUNT_CAP = 1000
 
-/** Counts the rows of a query, stopping after `cap` + 1: a long list costs no more than a short one. */
-export async function countUpTo(db: Kysely<DB>, q: SelectQueryBuilder<any, any, any>, cap: number): Promise<number> {
-  const row = await db
-    .selectFrom(q.limit(cap + 1).as('capped'))
+/**
+ * The number of rows of a query, counted up to COUNT_CAP + 1: a long list costs no more than a
+ * short one. A list selects it beside its page, so the page and its count are one round trip.
+ */
+export function cappedCount(db: Kysely<DB>, q: SelectQueryBuilder<any, any, any>) {
+  // A constant, not a column: an index that covers the filter answers without reading the rows.
+  return db
+    .selectFrom(
+      q
+        .select(sql`1`.as('one'))
+        .limit(COUNT_CAP + 1)
+        .as('capped'),
+    )
     .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow()
-  return row.n
+}
+
+/** The capped count on its own, for a page past the end of the list. */
+export async function countUpTo(db: Kysely<DB>, q: SelectQueryBuilder<any, any, any>): Promise<number> {
+  return (await cappedCount(db, q).executeTakeFirstOrThrow()).n
 }
 
 /** Every matching agreement, in the list's order, for an export (at most `limit`). */
 export async function exportAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, limit: number) {
-  const rows = await itemColumns(await filtered(db, actor, f, todayUtc()))
+  const rows = await itemColumns(filtered(db, actor, f, todayUtc()))
     .orderBy(orderOf(f))
     .orderBy('a.id')
     .limit(limit)
@@ -192,9 +197,9 @@ export function presentCondition(c: AgreementConditionRow) {
 }
 
 /**
- * Rewrites what the list searches and filters on, from the agreements' own rows: the search
- * document (reference, title, parties' names, codes and cities) and the arrays of partners'
- * countries, mobility types and ISCED-F prefixes.
+ * Rewrites what the list searches, filters on and shows, from the agreements' own rows: the
+ * search document (reference, title, parties' names, codes and cities), the arrays of partners'
+ * countries, mobility types and ISCED-F prefixes, the parties as listed and the places per year.
  */
 export async function reindexAgreements(db: Kysely<DB>, ids: string[]) {
   for (let i = 0; i < ids.length; i += 500) {
@@ -204,39 +209,80 @@ export async function reindexAgreements(db: Kysely<DB>, ids: string[]) {
       db
         .selectFrom('agreement_parties as p')
         .innerJoin('institutions as i', 'i.id', 'p.institution_id')
-        .select(['p.agreement_id', 'i.name', 'i.city', 'i.erasmus_code', 'i.schac_id', 'i.country', 'i.is_home'])
+        .leftJoin('org_units as o', 'o.id', 'p.org_unit_id')
+        .select([
+          'p.agreement_id',
+          'p.institution_id',
+          'p.org_unit_id',
+          'o.name as org_unit_name',
+          'i.name',
+          'i.city',
+          'i.erasmus_code',
+          'i.schac_id',
+          'i.country',
+          'i.is_home',
+        ])
         .where('p.agreement_id', 'in', chunk)
+        .orderBy('p.position')
         .execute(),
       db
         .selectFrom('agreement_conditions')
-        .select(['agreement_id', 'mobility_type', 'subject_areas'])
+        .select(['agreement_id', 'mobility_type', 'subject_areas', 'mobilities_per_year'])
         .where('agreement_id', 'in', chunk)
         .execute(),
     ])
     for (const row of rows) {
-      const own = parties.filter((p) => p.agreement_id === row.id)
-      const conds = conditions.filter((c) => c.agreement_id === row.id)
       await db
         .updateTable('agreements')
-        .set({
-          search: searchDocument(row.reference, row.title, ...own.flatMap((p) => [p.name, p.city, p.erasmus_code, p.schac_id])),
-          ...filterColumns(
-            own.filter((p) => !p.is_home).map((p) => p.country),
-            conds,
+        .set(
+          derivedColumns(
+            row,
+            parties.filter((p) => p.agreement_id === row.id),
+            conditions.filter((c) => c.agreement_id === row.id),
           ),
-        })
+        )
         .where('id', '=', row.id)
         .execute()
     }
   }
 }
 
-/** The filter arrays of an agreement with these partners' countries and conditions. */
-export function filterColumns(countries: string[], conditions: { mobility_type: string; subject_areas: { isced: string }[] }[]) {
+interface PartyFacts {
+  institution_id: string
+  org_unit_id: string | null
+  org_unit_name: string | null
+  name: string
+  city: string | null
+  erasmus_code: string | null
+  schac_id: string | null
+  country: string
+  is_home: boolean
+}
+
+interface ConditionFacts {
+  mobility_type: string
+  subject_areas: { isced: string }[]
+  mobilities_per_year: number | null
+}
+
+/** Everything an agreement's row holds about its parties and conditions, with the parties in order. */
+export function derivedColumns(a: { reference: string; title: string }, parties: PartyFacts[], conditions: ConditionFacts[]) {
   const prefixes = conditions.flatMap((c) => c.subject_areas.flatMap((s) => [s.isced.slice(0, 2), s.isced.slice(0, 3), s.isced]))
+  const summary: PartySummary[] = parties.map((p) => ({
+    institutionId: p.institution_id,
+    name: p.name,
+    country: p.country,
+    isHome: p.is_home,
+    orgUnitId: p.org_unit_id,
+    orgUnitName: p.org_unit_name,
+  }))
+  const places = conditions.filter((c) => c.mobilities_per_year !== null)
   return {
-    partner_countries: [...new Set(countries)],
+    search: searchDocument(a.reference, a.title, ...parties.flatMap((p) => [p.name, p.city, p.erasmus_code, p.schac_id])),
+    partner_countries: [...new Set(parties.filter((p) => !p.is_home).map((p) => p.country))],
     mobility_types: [...new Set(conditions.map((c) => c.mobility_type))],
     isced_prefixes: [...new Set(prefixes.filter((p) => p.length >= 2))],
+    party_summary: JSON.stringify(summary),
+    places_per_year: places.length ? places.reduce((n, c) => n + c.mobilities_per_year!, 0) : null,
   }
 }

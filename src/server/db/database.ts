@@ -23,15 +23,18 @@ export interface Database {
 // A calendar date (an agreement's end) stays 'YYYY-MM-DD': as a Date it would shift with the time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value)
 
+/** Named statements are planned for each call's values (see PreparingClient). */
+const CUSTOM_PLANS = 'plan_cache_mode=force_custom_plan'
+
 /** Distinct statements a connection keeps parsed; the least recently used is deallocated beyond this. */
 export const PREPARED_PER_CONNECTION = 100
 
 /**
  * A pg client that names the statements Kysely sends, so each connection parses a statement
  * once and then only binds and executes it (decision 016). Plans stay custom
- * (plan_cache_mode = force_custom_plan, set when the connection opens): a plan made for one
- * search or filter value would be wrong for another. Kysely holds a connection for one query
- * or transaction at a time, so an evicted statement is never in flight.
+ * (plan_cache_mode = force_custom_plan, set when the connection starts): a plan made for one
+ * search or filter value would be wrong for another. The least recently used statement is
+ * deallocated before a new one beyond the limit runs.
  */
 export class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>()
@@ -40,33 +43,29 @@ export class PreparingClient extends pg.Client {
   // pg's overloads, loosely typed; only (text, values), as Kysely calls it, is rewritten
   override query(config: any, values?: any, callback?: any): any {
     // Without parameters pg uses the simple protocol, which also runs the migrations' scripts of several statements.
-    if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0) return super.query(config, values, callback)
+    if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0 || callback) {
+      return super.query(config, values, callback)
+    }
     let name = this.#names.get(config)
     if (name) {
       this.#names.delete(config)
-    } else {
-      name = `meridian_${++this.#next}`
-      if (this.#names.size >= PREPARED_PER_CONNECTION) this.#evictOldest()
+      this.#names.set(config, name)
+      return super.query({ name, text: config, values })
     }
+    name = `meridian_${++this.#next}`
     this.#names.set(config, name)
-    return super.query({ name, text: config, values }, callback)
-  }
-
-  #evictOldest() {
-    const [text, name] = this.#names.entries().next().value as [string, string]
-    this.#names.delete(text)
-    const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements
-    delete parsed[name]
-    super.query(`deallocate ${name}`).catch(() => {})
+    const named = { name, text: config, values }
+    if (this.#names.size <= PREPARED_PER_CONNECTION) return super.query(named)
+    // Deallocate the least recently used first, then run this one (one query at a time on a client).
+    const [oldText, oldName] = this.#names.entries().next().value as [string, string]
+    this.#names.delete(oldText)
+    delete (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements[oldName]
+    return super.query(`deallocate ${oldName}`).then(() => super.query(named))
   }
 }
 
 function preparingPool(config: pg.PoolConfig): pg.Pool {
-  const pool = new pg.Pool({ ...config, Client: PreparingClient as unknown as typeof pg.Client })
-  pool.on('connect', (client) => {
-    client.query('set plan_cache_mode = force_custom_plan').catch(() => {})
-  })
-  return pool
+  return new pg.Pool({ ...config, Client: PreparingClient as unknown as typeof pg.Client })
 }
 
 /** One code path: Kysely over a pg.Pool, whose connection is a PostgreSQL server or PGlite. */
@@ -76,7 +75,7 @@ export async function openDatabase(options: { url?: string; dataDir: string; poo
 }
 
 function openServer(url: string, max: number): Database {
-  const pool = preparingPool({ connectionString: url, max })
+  const pool = preparingPool({ connectionString: url, max, options: `-c ${CUSTOM_PLANS}` })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
@@ -107,7 +106,7 @@ export async function createPGlite(dir?: string, loadDataDir?: Blob): Promise<PG
   // A small shared_buffers keeps the WebAssembly heap modest; the OS page cache does the rest.
   return PGlite.create(dir, {
     loadDataDir,
-    postgresqlconf: ['shared_buffers = 16MB', 'work_mem = 4MB', "timezone = 'UTC'"],
+    postgresqlconf: ['shared_buffers = 16MB', 'work_mem = 4MB', "timezone = 'UTC'", CUSTOM_PLANS.replace('=', ' = ')],
   })
 }
 

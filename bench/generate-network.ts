@@ -5,7 +5,7 @@ import { indexColumns } from '../src/server/modules/institutions/institutions.re
 import { AGREEMENT_KINDS, MOBILITY_TYPES } from '../src/shared/agreements.js'
 
 /** A small deterministic generator (mulberry32), so every run measures the same data. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

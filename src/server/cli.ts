@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { parseArgs } from 'node:util'
-import { z } from 'zod'
-import { isCountryCode } from '../shared/identifiers.js'
-import { PASSWORD_MIN_LENGTH } from '../shared/limits.js'
-import { backupEmbedded, restoreEmbedded } from './db/backup.js'
-import { openDatabase } from './db/database.js'
 import { DataDirLockedError } from './db/lock.js'
-import { migrateToLatest } from './db/migrate.js'
-import { isEmpty, seedDemo } from './db/seed/demo.js'
-import { EnvError, loadEnv } from './env.js'
-import { systemCtx } from './http/context.js'
-import { main } from './main.js'
-import { recordAudit } from './modules/audit/audit.record.js'
-import { hashPassword } from './modules/auth/password.js'
-import { indexColumns } from './modules/institutions/institutions.repository.js'
+import { EnvError } from './env.js'
+
+// Each command loads what it needs when it runs, so a short one (allocate) starts quickly.
 
 const USAGE = `Usage: meridian <command>
 
@@ -25,6 +13,8 @@ const USAGE = `Usage: meridian <command>
   create-admin --email E [--name N] [--institution NAME --country CC]
                              create an admin account (asks for the password on standard input,
                              or takes MERIDIAN_ADMIN_PASSWORD); the first one also names the home institution
+  allocate FILE              allocate places: read an allocation instance (JSON; - for standard input)
+                             and print the assignments, cut-offs and explanations as JSON
 
 The database is the PostgreSQL server in DATABASE_URL, or the embedded one in DATA_DIR (./data).`
 
@@ -33,137 +23,25 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case undefined:
     case 'start':
-      await main()
+      await (await import('./main.js')).main()
       return -1 // keeps running
     case 'migrate':
-      return withDb(async (db) => {
-        const applied = await migrateToLatest(db)
-        console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date.')
-        return 0
-      })
     case 'seed':
-      return withDb(async (db) => {
-        await migrateToLatest(db)
-        if (!(await isEmpty(db))) {
-          console.error('The database already has users; the demo data goes only into an empty one.')
-          return 1
-        }
-        await seedDemo(db)
-        console.log('Demo data added.')
-        return 0
-      })
     case 'backup':
-    case 'restore': {
-      const file = rest[0]
-      if (!file) return fail(`Name the file: meridian ${command} FILE`)
-      const env = loadEnv()
-      if (env.DATABASE_URL) {
-        return fail('DATABASE_URL is set: back up a PostgreSQL server with pg_dump and restore with pg_restore (see README).')
-      }
-      if (command === 'backup') {
-        const { bytes } = await backupEmbedded(env.dataDir, file)
-        console.log(`Backed up the embedded database in ${env.dataDir} to ${file} (${Math.round(bytes / 1024)} KB).`)
-      } else {
-        const { previous } = await restoreEmbedded(env.dataDir, file)
-        console.log(`Restored ${file} into ${env.dataDir}.${previous ? ` The data it replaced is kept in ${previous}.` : ''}`)
-      }
-      return 0
-    }
+    case 'restore':
     case 'create-admin':
-      return createAdmin(rest)
+      return (await import('./admin-commands.js')).adminCommand(command, rest)
+    case 'allocate':
+      return (await import('./modules/allocation/command.js')).allocateCommand(rest)
     case 'help':
     case '--help':
     case '-h':
       console.log(USAGE)
       return 0
     default:
-      return fail(`Unknown command "${command}".\n\n${USAGE}`)
+      console.error(`Unknown command "${command}".\n\n${USAGE}`)
+      return 2
   }
-}
-
-async function createAdmin(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      institution: { type: 'string' },
-      country: { type: 'string' },
-    },
-    strict: true,
-  })
-  const email = z.email().safeParse(values.email?.trim().toLowerCase())
-  if (!email.success) return fail('--email: give the e-mail address of the new admin, such as --email it@university.edu')
-  const password = process.env.MERIDIAN_ADMIN_PASSWORD ?? readStdinPassword()
-  if (!password || password.length < PASSWORD_MIN_LENGTH) {
-    return fail(`The password must be at least ${PASSWORD_MIN_LENGTH} characters (standard input or MERIDIAN_ADMIN_PASSWORD).`)
-  }
-  return withDb(async (db) => {
-    await migrateToLatest(db)
-    const ctx = systemCtx('create-admin')
-    const passwordHash = await hashPassword(password)
-    return db.transaction().execute(async (trx) => {
-      const home = await trx.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirst()
-      if (!home) {
-        const country = values.country?.toUpperCase()
-        if (!values.institution || !country || !isCountryCode(country)) {
-          console.error(
-            'This is a new install: name the home institution, as --institution "University name" --country CC (ISO 3166 code).',
-          )
-          return 1
-        }
-        const inst = await trx
-          .insertInto('institutions')
-          .values({
-            name: values.institution,
-            kind: 'university',
-            country,
-            is_home: true,
-            ...indexColumns({ name: values.institution }),
-          })
-          .returning(['id', 'name', 'country'])
-          .executeTakeFirstOrThrow()
-        await recordAudit(trx, ctx, { entityType: 'institution', entityId: inst.id, action: 'create', after: inst })
-      }
-      const existing = await trx.selectFrom('users').select('id').where('email', '=', email.data).executeTakeFirst()
-      if (existing) {
-        console.error(`${email.data} already has an account.`)
-        return 1
-      }
-      const user = await trx
-        .insertInto('users')
-        .values({ email: email.data, name: values.name ?? email.data, role: 'admin', password_hash: passwordHash })
-        .returning(['id', 'email', 'role'])
-        .executeTakeFirstOrThrow()
-      await recordAudit(trx, ctx, { entityType: 'user', entityId: user.id, action: 'create', after: user })
-      console.log(`Admin ${email.data} created. Sign in at ${loadEnv().publicUrl}.`)
-      return 0
-    })
-  })
-}
-
-function readStdinPassword(): string | null {
-  if (process.stdin.isTTY) process.stderr.write('Password for the new admin (then Enter, Ctrl-D): ')
-  try {
-    return readFileSync(0, 'utf8').split('\n')[0]?.trim() ?? null
-  } catch {
-    return null
-  }
-}
-
-async function withDb(fn: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<number>): Promise<number> {
-  const env = loadEnv()
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.dataDir, poolSize: 2 })
-  try {
-    return (await fn(database.db)) ?? 0
-  } finally {
-    await database.close()
-  }
-}
-
-function fail(message: string): number {
-  console.error(message)
-  return 2
 }
 
 run(process.argv.slice(2)).then(

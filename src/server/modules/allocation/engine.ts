@@ -70,11 +70,34 @@ export function meritOrder(instance: Instance): Int32Array {
   return rank
 }
 
-/** Each opportunity's language requirements as [language, minimum level index] pairs. */
-function requirementsOf(instance: Instance): [string, number][][] {
-  return instance.opportunities.map((o) =>
-    Object.entries(o.requirements?.languages ?? {}).map(([language, level]) => [language, LEVEL.get(level)!] as [string, number]),
-  )
+/**
+ * Language requirements as numbers: the languages any opportunity requires, each applicant's
+ * level in them (-1 for none), and per opportunity the (language, minimum level) pairs in
+ * requirement[requirementStart[o] .. requirementStart[o + 1]).
+ */
+function languageLevels(instance: Instance) {
+  const { applicants, opportunities } = instance
+  const languages = new Map<string, number>()
+  const requirementStart = new Int32Array(opportunities.length + 1)
+  const pairs: number[] = []
+  opportunities.forEach((o, i) => {
+    for (const [language, level] of Object.entries(o.requirements?.languages ?? {})) {
+      if (!languages.has(language)) languages.set(language, languages.size)
+      pairs.push(languages.get(language)!, LEVEL.get(level)!)
+    }
+    requirementStart[i + 1] = pairs.length / 2
+  })
+  const width = languages.size
+  const level = new Int8Array(applicants.length * width).fill(-1)
+  if (width > 0) {
+    applicants.forEach((a, i) => {
+      for (const language in a.languages) {
+        const l = languages.get(language)
+        if (l !== undefined) level[i * width + l] = LEVEL.get(a.languages[language]!)!
+      }
+    })
+  }
+  return { width, level, requirementStart, requirement: Int32Array.from(pairs) }
 }
 
 /** Indexes a valid instance (see parseInstance) for matching. */
@@ -90,7 +113,7 @@ export function compile(instance: Instance): Compiled {
     capacity[o] = opportunities[o]!.capacity
     if (opportunities[o]!.priority) ownOrder[o] = 1
   }
-  const requirements = requirementsOf(instance)
+  const { width, level, requirementStart, requirement } = languageLevels(instance)
   const meritRank = meritOrder(instance)
   // One small map per ranking host: quicker to probe than one map over every applicant.
   const ownRank: (Map<string, number> | null)[] = new Array(nO).fill(null)
@@ -109,7 +132,6 @@ export function compile(instance: Instance): Compiled {
   for (let a = 0; a < nA; a++) {
     const applicant = applicants[a]!
     const prefs = applicant.preferences
-    const has = applicant.languages
     let i = prefStart[a]!
     for (let j = 0; j < prefs.length; j++, i++) {
       const o = opportunityIndex.get(prefs[j]!)!
@@ -117,10 +139,8 @@ export function compile(instance: Instance): Compiled {
       // A host's own ranking, when it gave one: anyone it did not list is not accepted.
       const own = ownRank[o]
       let key = own === null ? meritRank[a]! : (own!.get(applicant.id) ?? -1)
-      const required = requirements[o]!
-      for (let r = 0; r < required.length && key >= 0; r++) {
-        const level = has[required[r]![0]]
-        if (level === undefined || LEVEL.get(level)! < required[r]![1]) key = -1
+      for (let r = requirementStart[o]!; r < requirementStart[o + 1]! && key >= 0; r++) {
+        if (level[a * width + requirement[2 * r]!]! < requirement[2 * r + 1]!) key = -1
       }
       prefKey[i] = key
     }

@@ -58,9 +58,15 @@ function hostRank(m: Matching, o: number, applicant: string): number | undefined
   const priority = m.compiled.instance.opportunities[o]!.priority
   if (!priority) return undefined
   let byOpportunity = hostRanks.get(m)
-  if (!byOpportunity) hostRanks.set(m, (byOpportunity = new Map()))
+  if (!byOpportunity) {
+    byOpportunity = new Map()
+    hostRanks.set(m, byOpportunity)
+  }
   let ranks = byOpportunity.get(o)
-  if (!ranks) byOpportunity.set(o, (ranks = new Map(priority.map((id, i) => [id, i + 1]))))
+  if (!ranks) {
+    ranks = new Map(priority.map((id, i) => [id, i + 1]))
+    byOpportunity.set(o, ranks)
+  }
   return ranks.get(applicant)
 }
 

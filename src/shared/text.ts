@@ -32,6 +32,31 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
   return prev[b.length]!
 }
 
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (optimal string
+ * alignment), the commonest typo: "surgrey" is one edit from "surgery". Stops once above `max`.
+ */
+export function typoDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let before: number[] = []
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let best = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
+      row.push(v)
+      if (v < best) best = v
+    }
+    if (best > max) return max + 1
+    before = prev
+    prev = row
+  }
+  return prev[b.length]!
+}
+
 /** Two folded names are near-identical when they differ by a typo or two (relative to their length). */
 export function nearlySameName(a: string, b: string): boolean {
   if (a === b) return true

@@ -4,20 +4,22 @@ import { lazy } from 'react'
 import type { Role } from '../shared/roles'
 import { AppLayout } from './components/AppLayout'
 import { NotFound } from './components/NotFound'
-import { AccountPage } from './features/account/AccountPage'
 import { validateAgreementsSearch } from './features/agreements/search'
-import { AuditPage, type AuditSearch } from './features/audit/AuditPage'
+import type { AuditSearch } from './features/audit/AuditPage'
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage'
 import { InvitationPage } from './features/auth/InvitationPage'
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage'
 import { SignInPage } from './features/auth/SignInPage'
-import { HomePage } from './features/home/HomePage'
 import { validatePartnersSearch } from './features/partners/search'
-import { SettingsPage } from './features/settings/SettingsPage'
-import { UsersPage } from './features/users/UsersPage'
 import { sessionQuery } from './lib/session'
 
 // The registry's pages load on first visit, so signing in does not download them.
+// Every page inside the app is loaded on first visit, so the first page needs only its own code.
+const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })))
+const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })))
+const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
+const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })))
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 const PartnersPage = lazy(() => import('./features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })))
 const PartnerProfilePage = lazy(() =>
   import('./features/partners/PartnerProfilePage').then((m) => ({ default: m.PartnerProfilePage })),

@@ -1,11 +1,22 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LANGUAGES, type Language } from '../../shared/limits'
-import en from './locales/en.json'
-import ko from './locales/ko.json'
-import mn from './locales/mn.json'
-import pt from './locales/pt.json'
-import ru from './locales/ru.json'
+
+// Each language's catalogue is its own file, fetched when the language is first used, so a page
+// carries only the one it shows (and English, the fallback).
+const CATALOGUES: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  en: () => import('./locales/en.json'),
+  ru: () => import('./locales/ru.json'),
+  pt: () => import('./locales/pt.json'),
+  ko: () => import('./locales/ko.json'),
+  mn: () => import('./locales/mn.json'),
+}
+
+async function loadLanguage(lang: Language): Promise<void> {
+  if (i18n.hasResourceBundle(lang, 'translation')) return
+  const catalogue = await CATALOGUES[lang]()
+  i18n.addResourceBundle(lang, 'translation', catalogue.default)
+}
 
 const STORAGE_KEY = 'meridian.language'
 
@@ -26,7 +37,7 @@ function initialLanguage(): Language {
 
 export function rememberLanguage(lang: Language): void {
   localStorage.setItem(STORAGE_KEY, lang)
-  void i18n.changeLanguage(lang)
+  void loadLanguage(lang).then(() => i18n.changeLanguage(lang))
 }
 
 const CHOSEN_KEY = 'meridian.language.chosen'
@@ -46,18 +57,22 @@ i18n.on('languageChanged', (lang) => {
   document.documentElement.lang = lang
 })
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    ru: { translation: ru },
-    pt: { translation: pt },
-    ko: { translation: ko },
-    mn: { translation: mn },
-  },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-})
+/** Resolves once the first language (and English) are loaded: the app renders after it. */
+export const i18nReady: Promise<void> = (async () => {
+  const lng = initialLanguage()
+  await Promise.all([
+    i18n.use(initReactI18next).init({
+      resources: {},
+      partialBundledLanguages: true,
+      lng,
+      fallbackLng: 'en',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    }),
+    loadLanguage('en'),
+    loadLanguage(lng),
+  ])
+  await i18n.changeLanguage(lng)
+})()
 
 export default i18n

@@ -253,7 +253,9 @@ export class CatalogIndex {
     }
 
     const positions: number[] = []
-    matched.forEach((i) => positions.push(i))
+    matched.forEach((i) => {
+      positions.push(i)
+    })
     const sort = query.sort
     if (!sort && found) {
       // By relevance: more words matched without a typo first, then the catalog's order.

@@ -25,6 +25,7 @@ import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
+import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
 import { tokensRoutes } from './modules/tokens/tokens.routes.js'
 import { usersRoutes } from './modules/users/users.routes.js'
 
@@ -50,6 +51,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   institutionsRoutes,
   agreementsRoutes,
   importsRoutes,
+  opportunitiesRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),
 ]

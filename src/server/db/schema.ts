@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { AgreementKind, AgreementStatus, FileKind, MobilityType } from '../../shared/agreements.js'
 import type { InstitutionKind } from '../../shared/identifiers.js'
+import type { Direction, OpportunityKind, OpportunityStatus } from '../../shared/opportunities.js'
 import type { Role } from '../../shared/roles.js'
 
 /** Kysely's view of the tables. Keep in step with migrations/. */
@@ -81,6 +82,56 @@ export interface AgreementTable {
   places_per_year: number | null
   created_at: Generated<Date>
   updated_at: Generated<Date>
+}
+
+export interface OpportunityLanguage {
+  language: string
+  minLevel: string | null
+}
+
+export interface OpportunityTable {
+  id: Generated<string>
+  kind: OpportunityKind
+  direction: Direction
+  status: Generated<OpportunityStatus>
+  host_institution_id: string
+  agreement_id: string | null
+  org_unit_id: string | null
+  title: ColumnType<Record<string, string>, string, string>
+  description: ColumnType<Record<string, string>, string | undefined, string>
+  isced: string | null
+  specialty: string | null
+  department: string | null
+  languages: ColumnType<OpportunityLanguage[], string | undefined, string>
+  language_preparation: string | null
+  clinical_practice: Generated<boolean>
+  clinical_hours_per_week: number | null
+  duration_weeks: number | null
+  years_of_study: ColumnType<number[], number[] | undefined, number[]>
+  /** numeric: read as a string, written as a number */
+  min_grade: ColumnType<string | null, number | null, number | null>
+  prerequisites: string | null
+  requirements: ColumnType<string[], string[] | undefined, string[]>
+  fee_amount: ColumnType<string | null, number | null, number | null>
+  fee_currency: string | null
+  funding: string | null
+  housing: string | null
+  application_deadline: DateOnly | null
+  contact_name: string | null
+  contact_email: string | null
+  published_at: Date | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface OpportunityBlockTable {
+  id: Generated<string>
+  opportunity_id: string
+  position: Generated<number>
+  label: string | null
+  starts_on: DateOnly
+  ends_on: DateOnly
+  capacity: number
 }
 
 export interface AgreementPartyTable {
@@ -279,6 +330,8 @@ export interface DB {
   audit_events: AuditEventTable
   institution_contacts: InstitutionContactTable
   agreements: AgreementTable
+  opportunities: OpportunityTable
+  opportunity_blocks: OpportunityBlockTable
   agreement_parties: AgreementPartyTable
   agreement_conditions: AgreementConditionTable
   agreement_signatories: AgreementSignatoryTable

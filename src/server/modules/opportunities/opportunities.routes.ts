@@ -1,0 +1,138 @@
+import { z } from 'zod'
+import type { Deps } from '../../deps.js'
+import { ctxOf } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { Public, rolesOnly } from '../../http/policy.js'
+import { type App, IdParams, paged, pageOf } from '../../http/types.js'
+import { Catalog } from './catalog.js'
+import {
+  CatalogAnswerSchema,
+  CatalogQuery,
+  OpportunityBody,
+  OpportunityListQuery,
+  OpportunitySchema,
+} from './opportunities.schema.js'
+import {
+  createOpportunity,
+  listOpportunities,
+  loadOpportunity,
+  setOpportunityStatus,
+  updateOpportunity,
+} from './opportunities.service.js'
+
+/** The office edits (a coordinator only their unit's, checked by the service); the catalog is public. */
+export const OFFICE = rolesOnly('admin', 'officer', 'coordinator')
+
+const tags = ['opportunities']
+
+export function opportunitiesRoutes(app: App, deps: Deps): void {
+  const catalog = new Catalog(deps.db)
+
+  app.get(
+    '/api/catalog',
+    {
+      config: { policy: Public },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Search the published opportunities, with facet counts',
+        querystring: CatalogQuery,
+        response: { 200: CatalogAnswerSchema },
+      },
+    },
+    async (request) => catalog.search(request.query),
+  )
+
+  app.get(
+    '/api/catalog/:id',
+    {
+      config: { policy: Public },
+      schema: { tags: ['catalog'], summary: 'A published opportunity', params: IdParams, response: { 200: OpportunitySchema } },
+    },
+    async (request) => {
+      const found = await loadOpportunity(deps.db, request.params.id)
+      if (found?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
+      return found
+    },
+  )
+
+  app.get(
+    '/api/opportunities',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary: 'Opportunities, drafts included',
+        querystring: OpportunityListQuery,
+        response: { 200: paged(OpportunitySchema) },
+      },
+    },
+    async (request) => {
+      const { status, page, pageSize } = request.query
+      const { items, total } = await listOpportunities(deps.db, status, page, pageSize)
+      return pageOf(items, total, page, pageSize)
+    },
+  )
+
+  app.get(
+    '/api/opportunities/:id',
+    {
+      config: { policy: OFFICE },
+      schema: { tags, summary: 'One opportunity', params: IdParams, response: { 200: OpportunitySchema } },
+    },
+    async (request) => {
+      const found = await loadOpportunity(deps.db, request.params.id)
+      if (!found) throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity.')
+      return found
+    },
+  )
+
+  app.post(
+    '/api/opportunities',
+    {
+      config: { policy: OFFICE },
+      schema: { tags, summary: 'Create an opportunity (a draft)', body: OpportunityBody, response: { 201: OpportunitySchema } },
+    },
+    async (request, reply) => {
+      const id = await createOpportunity(deps, ctxOf(request), request.body)
+      return reply.code(201).send((await loadOpportunity(deps.db, id))!)
+    },
+  )
+
+  app.put(
+    '/api/opportunities/:id',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary: 'Change an opportunity',
+        params: IdParams,
+        body: OpportunityBody,
+        response: { 200: OpportunitySchema },
+      },
+    },
+    async (request) => {
+      await updateOpportunity(deps, ctxOf(request), request.params.id, request.body)
+      catalog.invalidate()
+      return (await loadOpportunity(deps.db, request.params.id))!
+    },
+  )
+
+  app.post(
+    '/api/opportunities/:id/status',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary: 'Publish, withdraw to draft, or archive an opportunity',
+        params: IdParams,
+        body: z.object({ status: z.enum(['draft', 'published', 'archived']) }).strict(),
+        response: { 200: OpportunitySchema },
+      },
+    },
+    async (request) => {
+      await setOpportunityStatus(deps, ctxOf(request), request.params.id, request.body.status)
+      catalog.invalidate()
+      return (await loadOpportunity(deps.db, request.params.id))!
+    },
+  )
+}

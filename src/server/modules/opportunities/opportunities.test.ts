@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
+import { TEST_DB_KINDS } from '../../../../test/db.js'
+
+describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind) => {
+  let t: TestApp
+  let officer: Credentials
+  let coordinator: Credentials
+  let student: Credentials
+  let partner: Credentials
+  let homeId: string
+  let snuId: string
+  let medUnit: string
+  let otherUnit: string
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind })
+    officer = await signInAs(t, 'officer')
+    coordinator = await signInAs(t, 'coordinator')
+    student = await signInAs(t, 'student')
+    partner = await signInAs(t, 'partner')
+    const ids = await t.db.selectFrom('institutions').select(['id', 'name', 'is_home']).execute()
+    homeId = ids.find((i) => i.is_home)!.id
+    snuId = ids.find((i) => i.name === 'Seoul National University')!.id
+    const units = await t.db.selectFrom('org_units').select(['id', 'code']).execute()
+    medUnit = units.find((u) => u.code === 'MED')!.id
+    otherUnit = units.find((u) => u.code !== 'MED')!.id
+  }, 60_000)
+  afterAll(() => t?.close())
+
+  const call = (who: Credentials | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { ...(who?.headers ?? {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
+      ...(payload ? { payload } : {}),
+    })
+
+  const elective = (over: object = {}) => ({
+    kind: 'clinical_elective',
+    direction: 'outgoing',
+    hostInstitutionId: snuId,
+    title: { en: 'Cardiology elective at SNU Hospital', ko: '심장내과 선택 실습' },
+    description: {
+      en: '<p>Ward rounds <script>alert(1)</script><a href="javascript:alert(1)">x</a> <a href="https://snu.ac.kr">site</a></p>',
+    },
+    specialty: 'cardiology',
+    languages: [
+      { language: 'en', minLevel: 'B2' },
+      { language: 'ko', minLevel: null },
+    ],
+    clinicalPractice: true,
+    clinicalHoursPerWeek: 30,
+    durationWeeks: 4,
+    requirements: ['immunisations', 'insurance', 'bls'],
+    feeAmount: 0,
+    blocks: [
+      { label: 'Block 1', startsOn: '2027-03-01', endsOn: '2027-03-28', capacity: 2 },
+      { label: 'Block 2', startsOn: '2027-04-05', endsOn: '2027-05-02', capacity: 1 },
+    ],
+    ...over,
+  })
+
+  let publishedId: string
+
+  it('creates a draft with rotation blocks, sanitising the description, and audits it', async () => {
+    const audits = await countAudit(t)
+    const res = await call(officer, 'POST', '/api/opportunities', elective())
+    expect(res.statusCode).toBe(201)
+    const created = json(res)
+    expect(created).toMatchObject({
+      status: 'draft',
+      host: { id: snuId, country: 'KR' },
+      blocks: [{ capacity: 2 }, { capacity: 1 }],
+    })
+    expect(created.description.en).not.toContain('script')
+    expect(created.description.en).not.toContain('javascript:')
+    expect(created.description.en).toContain('<a href="https://snu.ac.kr" rel="noopener noreferrer" target="_blank">site</a>')
+    expect(await countAudit(t)).toBe(audits + 1)
+    publishedId = created.id
+    // A draft is not in the public catalog.
+    expect(json(await call(null, 'GET', '/api/catalog?q=cardiology')).total).toBe(0)
+    expect((await call(null, 'GET', `/api/catalog/${created.id}`)).statusCode).toBe(404)
+  })
+
+  it('publishes it into the public catalog, found in any language and despite a typo, with facet counts', async () => {
+    const published = await call(officer, 'POST', `/api/opportunities/${publishedId}/status`, { status: 'published' })
+    expect(published.statusCode).toBe(200)
+    expect(json(published).publishedAt).not.toBeNull()
+    const other = json(
+      await call(
+        officer,
+        'POST',
+        '/api/opportunities',
+        elective({
+          kind: 'exchange_semester',
+          hostInstitutionId: homeId,
+          direction: 'incoming',
+          title: { en: 'Exchange semester in medicine', pt: 'Semestre de intercâmbio em medicina' },
+          specialty: null,
+          clinicalPractice: false,
+          clinicalHoursPerWeek: null,
+          languages: [{ language: 'ru', minLevel: 'B1' }],
+          durationWeeks: 20,
+          feeAmount: 800,
+          feeCurrency: 'EUR',
+          blocks: [],
+        }),
+      ),
+    )
+    await call(officer, 'POST', `/api/opportunities/${other.id}/status`, { status: 'published' })
+
+    const byTypo = json(await call(null, 'GET', '/api/catalog?q=cardiolgy'))
+    expect(byTypo.items.map((i: { id: string }) => i.id)).toEqual([publishedId])
+    expect(json(await call(null, 'GET', '/api/catalog?q=심장내과')).total).toBe(1)
+    expect(json(await call(null, 'GET', '/api/catalog?q=intercambio')).items[0].id).toBe(other.id)
+
+    const all = json(await call(null, 'GET', '/api/catalog'))
+    expect(all.total).toBe(2)
+    expect(all.facets.clinical).toEqual({ yes: 1, no: 1 })
+    expect(all.facets.period).toEqual({ '2027-03': 1, '2027-04': 1, '2027-05': 1 })
+    expect(all.facets.cost).toEqual({ free: 1, under_1500: 1 })
+
+    const filtered = json(await call(null, 'GET', '/api/catalog?language=en&clinical=yes'))
+    expect(filtered.items.map((i: { id: string }) => i.id)).toEqual([publishedId])
+    // The language facet is counted without its own filter: Russian is still offered.
+    expect(filtered.facets.language).toMatchObject({ en: 1, ko: 1 })
+    expect(json(await call(null, 'GET', '/api/catalog?sort=fee&dir=desc')).items[0].id).toBe(other.id)
+    expect((await call(null, 'GET', `/api/catalog/${publishedId}`)).statusCode).toBe(200)
+  })
+
+  it('takes an archived opportunity out of the catalog and keeps it from changing', async () => {
+    expect((await call(officer, 'POST', `/api/opportunities/${publishedId}/status`, { status: 'archived' })).statusCode).toBe(200)
+    expect(json(await call(null, 'GET', '/api/catalog?q=cardiology')).total).toBe(0)
+    expect((await call(officer, 'PUT', `/api/opportunities/${publishedId}`, elective())).statusCode).toBe(409)
+    expect((await call(officer, 'POST', `/api/opportunities/${publishedId}/status`, { status: 'published' })).statusCode).toBe(
+      200,
+    )
+  })
+
+  it('refuses to publish what a visitor could not judge', async () => {
+    const bare = json(
+      await call(officer, 'POST', '/api/opportunities', elective({ languages: [], durationWeeks: null, blocks: [] })),
+    )
+    const res = await call(officer, 'POST', `/api/opportunities/${bare.id}/status`, { status: 'published' })
+    expect(res.statusCode).toBe(409)
+    expect(
+      json(res)
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['durationWeeks', 'languages'])
+  })
+
+  it('lets a coordinator edit only their own unit’s opportunities, and no one else outside the office', async () => {
+    expect((await call(coordinator, 'POST', '/api/opportunities', elective({ orgUnitId: medUnit }))).statusCode).toBe(201)
+    expect((await call(coordinator, 'POST', '/api/opportunities', elective({ orgUnitId: otherUnit }))).statusCode).toBe(403)
+    expect((await call(coordinator, 'POST', '/api/opportunities', elective())).statusCode).toBe(403)
+    expect((await call(coordinator, 'PUT', `/api/opportunities/${publishedId}`, elective())).statusCode).toBe(403)
+    for (const who of [student, partner]) {
+      expect((await call(who, 'POST', '/api/opportunities', elective())).statusCode).toBe(403)
+      expect((await call(who, 'GET', '/api/opportunities')).statusCode).toBe(403)
+    }
+    expect((await call(null, 'GET', '/api/opportunities')).statusCode).toBe(401)
+    expect((await call(null, 'POST', '/api/opportunities', elective())).statusCode).toBe(401)
+    const list = json(await call(officer, 'GET', '/api/opportunities?status=draft'))
+    expect(list.items.every((o: { status: string }) => o.status === 'draft')).toBe(true)
+  })
+
+  it('refuses bad input naming the field, and changes nothing', async () => {
+    const before = await t.db
+      .selectFrom('opportunities')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+    const cases: [string, object, string][] = [
+      ['no title', elective({ title: {} }), 'body.title'],
+      ['a title in a language the catalog lacks', elective({ title: { xx: 'Hi' } }), 'body.title.xx'],
+      ['a fee without currency', elective({ feeAmount: 300 }), 'body.feeCurrency'],
+      ['clinical hours without clinical practice', elective({ clinicalPractice: false }), 'body.clinicalHoursPerWeek'],
+      [
+        'a block ending before it starts',
+        elective({ blocks: [{ startsOn: '2027-03-10', endsOn: '2027-03-01', capacity: 1 }] }),
+        'body.blocks.0.endsOn',
+      ],
+      [
+        'a negative capacity',
+        elective({ blocks: [{ startsOn: '2027-03-01', endsOn: '2027-03-10', capacity: -1 }] }),
+        'body.blocks.0.capacity',
+      ],
+      ['an unknown CEFR level', elective({ languages: [{ language: 'en', minLevel: 'B3' }] }), 'body.languages.0.minLevel'],
+      ['an unknown host', elective({ hostInstitutionId: '00000000-0000-4000-8000-000000000000' }), 'body.hostInstitutionId'],
+      ['an incoming opportunity hosted abroad', elective({ direction: 'incoming' }), 'body.hostInstitutionId'],
+      ['an unknown field', { ...elective(), colour: 'red' }, 'body'],
+    ]
+    for (const [what, body, path] of cases) {
+      const res = await call(officer, 'POST', '/api/opportunities', body)
+      expect(res.statusCode, what).toBe(400)
+      expect(
+        json(res).errors.some(
+          (e: { path: string }) =>
+            e.path === path || e.path.startsWith(`${path}.`) || e.path === path.replace(/\.(\d+)/g, '[$1]'),
+        ),
+        `${what}: ${JSON.stringify(json(res).errors)}`,
+      ).toBe(true)
+    }
+    const after = await t.db
+      .selectFrom('opportunities')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(after.n).toBe(before.n)
+    const badQuery = await call(null, 'GET', '/api/catalog?country=XX&pageSize=500')
+    expect(badQuery.statusCode).toBe(400)
+  })
+})

@@ -1,4 +1,7 @@
+import { type Kysely, sql } from 'kysely'
+import type { DB } from '../src/server/db/schema.js'
 import type { CatalogDocument } from '../src/server/modules/catalog/search-index.js'
+import { OPPORTUNITY_KINDS, SPECIALTIES as SPECIALTY_LIST } from '../src/shared/opportunities.js'
 import { prng } from './generate-network.js'
 
 const TYPES = [
@@ -63,4 +66,68 @@ export function generateCatalog(n: number, seed = 11): CatalogDocument[] {
     })
   }
   return docs
+}
+
+/**
+ * `n` published opportunities in the database, hosted by the institutions there, with up to
+ * three rotation blocks each, written in batches: the catalog's benchmark data.
+ */
+export async function generateOpportunities(db: Kysely<DB>, n: number, seed = 13) {
+  const rnd = prng(seed)
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!
+  const hosts = (await db.selectFrom('institutions').select('id').where('is_home', '=', false).execute()).map((h) => h.id)
+  const BATCH = 500
+  for (let i = 0; i < n; i += BATCH) {
+    const rows = []
+    const blockCounts: number[] = []
+    for (let j = i; j < Math.min(n, i + BATCH); j++) {
+      const kind = pick(OPPORTUNITY_KINDS)
+      const specialty = pick(SPECIALTY_LIST)
+      const words = specialty.replace(/_/g, ' ')
+      const languages = [...new Set([pick(LANGUAGES), rnd() < 0.6 ? 'en' : pick(LANGUAGES)])].map((language) => ({
+        language,
+        minLevel: rnd() < 0.8 ? pick(LEVELS) : null,
+      }))
+      const fee = rnd() < 0.5 ? 0 : Math.floor(rnd() * 3000)
+      rows.push({
+        kind,
+        direction: 'outgoing' as const,
+        status: 'published' as const,
+        host_institution_id: pick(hosts),
+        title: JSON.stringify({
+          en: `${kind.replace(/_/g, ' ')} in ${words} ${j}`,
+          pt: `${pick(TITLES_PT)} ${words}`,
+          ru: `${pick(TITLES_RU)} ${words}`,
+        }),
+        description: JSON.stringify({ en: `<p>${Array.from({ length: 30 }, () => pick(WORDS)).join(' ')}</p>` }),
+        specialty,
+        languages: JSON.stringify(languages),
+        clinical_practice: kind === 'clinical_elective' || rnd() < 0.2,
+        duration_weeks: 2 + Math.floor(rnd() * 24),
+        fee_amount: fee,
+        fee_currency: fee ? 'EUR' : null,
+        application_deadline: `2027-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-15`,
+        requirements: ['insurance', ...(rnd() < 0.5 ? ['immunisations'] : [])],
+        published_at: new Date(),
+      })
+      blockCounts.push(Math.floor(rnd() * 4))
+    }
+    const inserted = await db.insertInto('opportunities').values(rows).returning('id').execute()
+    const blocks = inserted.flatMap((o, k) =>
+      Array.from({ length: blockCounts[k]! }, (_, b) => {
+        const month = 1 + Math.floor(rnd() * 11)
+        return {
+          opportunity_id: o.id,
+          position: b,
+          label: `Block ${b + 1}`,
+          starts_on: `2027-${String(month).padStart(2, '0')}-01`,
+          ends_on: `2027-${String(month + 1).padStart(2, '0')}-01`,
+          capacity: 1 + Math.floor(rnd() * 6),
+        }
+      }),
+    )
+    if (blocks.length) await db.insertInto('opportunity_blocks').values(blocks).execute()
+  }
+  await sql`vacuum analyze opportunities`.execute(db)
+  await sql`vacuum analyze opportunity_blocks`.execute(db)
 }

@@ -15,6 +15,9 @@
  *   parsed JSON into typed arrays before it (medians of 7 after 3 warm-ups); the validation and
  *   the explanations are timed once beside them. allocation_50k_command_ms is the whole
  *   `meridian allocate FILE`, from process start to its 28 MB of output, median of 3.
+ * - catalog_search_*: the public catalog (8 mixed searches, each text and three facets, facet
+ *   counts in every answer) over 20,000 generated opportunities, 20 concurrent visitors, p50 and
+ *   p95 on each database.
  * The PostgreSQL server is BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is made
  * on it and dropped afterwards.
  */
@@ -146,7 +149,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** SEARCH_CONNECTIONS clients, each running through the searches for `seconds`; latency of every response. */
-async function measureSearch(url: string, cookie: string, seconds: number) {
+async function measureSearch(url: string, cookie: string, seconds: number, paths: string[] = SEARCHES) {
   const latencies: number[] = []
   let errors = 0
   const until = performance.now() + seconds * 1000
@@ -155,7 +158,7 @@ async function measureSearch(url: string, cookie: string, seconds: number) {
     Array.from({ length: SEARCH_CONNECTIONS }, async (_, worker) => {
       let i = worker
       while (performance.now() < until) {
-        const path = SEARCHES[i++ % SEARCHES.length]!
+        const path = paths[i++ % paths.length]!
         const t0 = performance.now()
         const status = await get(`${url}${path}`, cookie, agent)
         latencies.push(performance.now() - t0)
@@ -166,6 +169,44 @@ async function measureSearch(url: string, cookie: string, seconds: number) {
   agent.destroy()
   latencies.sort((a, b) => a - b)
   return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: Math.round(latencies.length / seconds), errors }
+}
+
+/** What a visitor does in the public catalog: text and three facets, facet counts in every answer. */
+const CATALOG_SEARCHES = [
+  '/api/catalog?q=cardiology&country=PT,ES&language=en&clinical=yes',
+  '/api/catalog?q=cardiolgy&kind=clinical_elective&minLevel=B1,B2&cost=free',
+  '/api/catalog?q=%D1%81%D0%B5%D0%BC%D0%B5%D1%81%D1%82%D1%80&country=KR&duration=5_to_8_weeks&language=ko,en',
+  '/api/catalog?q=surg&specialty=general_surgery&period=2027-03&clinical=yes&sort=deadline',
+  '/api/catalog?q=research%20seminars&language=en&country=DE,FR,IT&cost=free,under_500',
+  '/api/catalog?q=ward%20rounds&kind=observership,clinical_elective&language=pt&clinical=yes',
+  '/api/catalog?q=estagio&country=BR,PT&duration=up_to_4_weeks&minLevel=A2,B1',
+  '/api/catalog?q=paediatrcs&specialty=paediatrics&language=en&cost=free,under_500',
+]
+const CATALOG_OPPORTUNITIES = 20_000
+
+/** A database with the demo office, 2,000 hosts and 20,000 published opportunities, then Meridian on it, measured. */
+async function catalogBench(
+  env: Record<string, string>,
+  port: number,
+  open: () => Promise<import('../src/server/db/database.js').Database>,
+) {
+  const { migrateToLatest } = await import('../src/server/db/migrate.js')
+  const { seedDemo } = await import('../src/server/db/seed/demo.js')
+  const { generateNetwork } = await import('./generate-network.js')
+  const { generateOpportunities } = await import('./generate-catalog.js')
+  const database = await open()
+  await migrateToLatest(database.db)
+  await seedDemo(database.db)
+  await generateNetwork(database.db, { institutions: 2_000, agreements: 0 })
+  await generateOpportunities(database.db, CATALOG_OPPORTUNITIES)
+  await database.close()
+  const { server } = await timedStart(port, env)
+  try {
+    await measureSearch(server.url, '', WARMUP_S, CATALOG_SEARCHES)
+    return await measureSearch(server.url, '', DURATION_S * 2, CATALOG_SEARCHES)
+  } finally {
+    await stop(server)
+  }
 }
 
 /** A database with the demo office and the generated network, then Meridian on it, measured. */
@@ -302,6 +343,17 @@ async function main() {
   figures.partners_search_errors_embedded = searchEmbedded.errors
   rmSync(searchDir, { recursive: true, force: true })
 
+  log('embedded: public catalog search over 20,000 opportunities')
+  const catalogDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
+  const catalogEmbedded = await catalogBench({ DATA_DIR: catalogDir, DATABASE_URL: '' }, 4106, () =>
+    openDatabase({ dataDir: catalogDir }),
+  )
+  figures.catalog_search_p50_ms_embedded = catalogEmbedded.p50
+  figures.catalog_search_p95_ms_embedded = catalogEmbedded.p95
+  figures.catalog_search_rps_embedded = catalogEmbedded.rps
+  figures.catalog_search_errors_embedded = catalogEmbedded.errors
+  rmSync(catalogDir, { recursive: true, force: true })
+
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (!serverUrl) {
     figures.postgres = 'skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server to measure it'
@@ -369,7 +421,22 @@ async function main() {
       figures.partners_search_p95_ms_postgres = search.p95
       figures.partners_search_rps_postgres = search.rps
       figures.partners_search_errors_postgres = search.errors
+
+      log('postgres: public catalog search over 20,000 opportunities')
+      await admin.query(`create database ${name}_catalog`)
+      const catalogUrl = new URL(serverUrl)
+      catalogUrl.pathname = `/${name}_catalog`
+      const catalog = await catalogBench(
+        { DATABASE_URL: catalogUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
+        4107,
+        () => openDatabase({ url: catalogUrl.toString(), dataDir: '' }),
+      )
+      figures.catalog_search_p50_ms_postgres = catalog.p50
+      figures.catalog_search_p95_ms_postgres = catalog.p95
+      figures.catalog_search_rps_postgres = catalog.rps
+      figures.catalog_search_errors_postgres = catalog.errors
     } finally {
+      await admin.query(`drop database if exists ${name}_catalog with (force)`)
       await admin.query(`drop database if exists ${name}_search with (force)`)
       await admin.query(`drop database if exists ${name} with (force)`)
       await admin.end()

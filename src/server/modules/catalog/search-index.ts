@@ -107,10 +107,13 @@ class Bits {
 }
 
 interface Facet {
+  /** Value names, by number. */
+  names: string[]
   /** Value → bitset of the documents that have it. */
   values: Map<string, Bits>
-  /** Per document, the value numbers it has (for counting by walking the results). */
-  docValues: string[][]
+  /** Document i's value numbers are ids[start[i] .. start[i + 1]). */
+  start: Int32Array
+  ids: Int32Array
 }
 
 export class CatalogIndex {
@@ -139,23 +142,30 @@ export class CatalogIndex {
           else if (list[list.length - 1] !== i) list.push(i)
         }
       }
-      for (const [name, values] of Object.entries(doc.facets)) {
-        let facet = this.#facets.get(name)
-        if (!facet) {
-          facet = { values: new Map(), docValues: new Array(this.size).fill(null).map(() => []) }
-          this.#facets.set(name, facet)
-        }
-        for (const value of values) {
-          let bits = facet.values.get(value)
-          if (!bits) {
-            bits = new Bits(this.size)
-            facet.values.set(value, bits)
-          }
-          bits.add(i)
-          facet.docValues[i]!.push(value)
-        }
-      }
     })
+    // Facets: the value numbers of each document, flat, and a bitset per value.
+    const names = new Set<string>()
+    for (const doc of docs) for (const name of Object.keys(doc.facets)) names.add(name)
+    for (const name of names) {
+      const numbers = new Map<string, number>()
+      const start = new Int32Array(this.size + 1)
+      const ids: number[] = []
+      const values = new Map<string, Bits>()
+      docs.forEach((doc, i) => {
+        for (const value of doc.facets[name] ?? []) {
+          let n = numbers.get(value)
+          if (n === undefined) {
+            n = numbers.size
+            numbers.set(value, n)
+            values.set(value, new Bits(this.size))
+          }
+          ids.push(n)
+          values.get(value)!.add(i)
+        }
+        start[i + 1] = ids.length
+      })
+      this.#facets.set(name, { names: [...numbers.keys()], values, start, ids: Int32Array.from(ids) })
+    }
     for (const [word, list] of postings) this.#postings.set(word, Int32Array.from(list))
     this.#vocabulary = [...this.#postings.keys()].sort()
     for (const word of this.#vocabulary) {
@@ -237,25 +247,41 @@ export class CatalogIndex {
     const text = found?.bits ?? Bits.all(this.size)
     const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values.length > 0)
     const filterBits = new Map(filters.map(([name, values]) => [name, this.#filterBits(name, values)!]))
-    let matched = text
-    for (const bits of filterBits.values()) matched = matched.and(bits)
-
-    // Each facet is counted over the results of every other filter, without its own.
-    const facets: Record<string, Record<string, number>> = {}
-    for (const [name, facet] of this.#facets) {
-      let base = text
-      for (const [other, bits] of filterBits) if (other !== name) base = base.and(bits)
-      const counts: Record<string, number> = {}
-      base.forEach((i) => {
-        for (const v of facet.docValues[i]!) counts[v] = (counts[v] ?? 0) + 1
-      })
-      facets[name] = counts
+    // One pass over the text matches: a document that passes every filter is a result and counts
+    // for every facet; one that fails a single facet's filter counts for that facet only, which
+    // is what choosing another value there would give; one that fails two counts for none.
+    const filterList = [...filterBits]
+    const facetList = [...this.#facets]
+    const facetOfFilter = filterList.map(([name]) => facetList.findIndex(([f]) => f === name))
+    const counts = facetList.map(([, facet]) => new Int32Array(facet.names.length))
+    const countFacet = (f: number, i: number) => {
+      const { start, ids } = facetList[f]![1]
+      const tally = counts[f]!
+      for (let k = start[i]!; k < start[i + 1]!; k++) tally[ids[k]!]!++
     }
-
     const positions: number[] = []
-    matched.forEach((i) => {
-      positions.push(i)
+    text.forEach((i) => {
+      let failed = -1
+      for (let f = 0; f < filterList.length; f++) {
+        if (filterList[f]![1].has(i)) continue
+        if (failed !== -1) return
+        failed = f
+      }
+      if (failed === -1) {
+        positions.push(i)
+        for (let f = 0; f < facetList.length; f++) countFacet(f, i)
+      } else if (facetOfFilter[failed]! >= 0) {
+        countFacet(facetOfFilter[failed]!, i)
+      }
     })
+    const facets: Record<string, Record<string, number>> = {}
+    facetList.forEach(([name, facet], f) => {
+      const out: Record<string, number> = {}
+      const tally = counts[f]!
+      for (let v = 0; v < tally.length; v++) if (tally[v]! > 0) out[facet.names[v]!] = tally[v]!
+      facets[name] = out
+    })
+
     const sort = query.sort
     if (!sort && found) {
       // By relevance: more words matched without a typo first, then the catalog's order.

@@ -78,6 +78,12 @@ class Bits {
     for (let w = 0; w < this.words.length; w++) out.words[w] = this.words[w]! & other.words[w]!
     return out
   }
+  /** Members of this set that are not in `other`. */
+  andNot(other: Bits): Bits {
+    const out = new Bits(this.size)
+    for (let w = 0; w < this.words.length; w++) out.words[w] = this.words[w]! & ~other.words[w]!
+    return out
+  }
   or(other: Bits): Bits {
     const out = new Bits(this.size)
     for (let w = 0; w < this.words.length; w++) out.words[w] = this.words[w]! | other.words[w]!
@@ -247,32 +253,34 @@ export class CatalogIndex {
     const text = found?.bits ?? Bits.all(this.size)
     const filters = Object.entries(query.filters ?? {}).filter(([, values]) => values.length > 0)
     const filterBits = new Map(filters.map(([name, values]) => [name, this.#filterBits(name, values)!]))
-    // One pass over the text matches: a document that passes every filter is a result and counts
-    // for every facet; one that fails a single facet's filter counts for that facet only, which
-    // is what choosing another value there would give; one that fails two counts for none.
+    // A document that passes every filter is a result and counts for every facet; one that
+    // fails a single facet's filter counts for that facet only (what choosing another value
+    // there would give); one that fails two counts for none. The sets are formed a machine word
+    // at a time, so only the documents that count are visited.
     const filterList = [...filterBits]
     const facetList = [...this.#facets]
-    const facetOfFilter = filterList.map(([name]) => facetList.findIndex(([f]) => f === name))
     const counts = facetList.map(([, facet]) => new Int32Array(facet.names.length))
     const countFacet = (f: number, i: number) => {
       const { start, ids } = facetList[f]![1]
       const tally = counts[f]!
       for (let k = start[i]!; k < start[i + 1]!; k++) tally[ids[k]!]!++
     }
+    const passing = filterList.reduce((set, [, bits]) => set.and(bits), text)
     const positions: number[] = []
-    text.forEach((i) => {
-      let failed = -1
-      for (let f = 0; f < filterList.length; f++) {
-        if (filterList[f]![1].has(i)) continue
-        if (failed !== -1) return
-        failed = f
-      }
-      if (failed === -1) {
-        positions.push(i)
-        for (let f = 0; f < facetList.length; f++) countFacet(f, i)
-      } else if (facetOfFilter[failed]! >= 0) {
-        countFacet(facetOfFilter[failed]!, i)
-      }
+    passing.forEach((i) => {
+      positions.push(i)
+      for (let f = 0; f < facetList.length; f++) countFacet(f, i)
+    })
+    filterList.forEach(([name, bits], f) => {
+      const facet = facetList.findIndex(([n]) => n === name)
+      if (facet < 0) return
+      let onlyThis = text.andNot(bits)
+      filterList.forEach(([, other], g) => {
+        if (g !== f) onlyThis = onlyThis.and(other)
+      })
+      onlyThis.forEach((i) => {
+        countFacet(facet, i)
+      })
     })
     const facets: Record<string, Record<string, number>> = {}
     facetList.forEach(([name, facet], f) => {

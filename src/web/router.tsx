@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router'
-import { lazy } from 'react'
+import { lazy, Suspense } from 'react'
 import type { Role } from '../shared/roles'
 import { AppLayout } from './components/AppLayout'
 import { NotFound } from './components/NotFound'
@@ -10,6 +10,7 @@ import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage'
 import { InvitationPage } from './features/auth/InvitationPage'
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage'
 import { SignInPage } from './features/auth/SignInPage'
+import { validateCatalogSearch } from './features/catalog/search'
 import { validatePartnersSearch } from './features/partners/search'
 import { sessionQuery } from './lib/session'
 
@@ -35,6 +36,10 @@ const AgreementDetailPage = lazy(() =>
 const AgreementFormPage = lazy(() =>
   import('./features/agreements/AgreementFormPage').then((m) => ({ default: m.AgreementFormPage })),
 )
+const CatalogPage = lazy(() => import('./features/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })))
+const CatalogDetailPage = lazy(() =>
+  import('./features/catalog/CatalogDetailPage').then((m) => ({ default: m.CatalogDetailPage })),
+)
 const NetworkMapPage = lazy(() => import('./features/network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })))
 
 interface RouterContext {
@@ -56,6 +61,30 @@ const signInRoute = createRoute({
 const forgotRoute = createRoute({ getParentRoute: () => rootRoute, path: '/forgot-password', component: ForgotPasswordPage })
 const resetRoute = createRoute({ getParentRoute: () => rootRoute, path: '/reset-password', component: ResetPasswordPage })
 const invitationRoute = createRoute({ getParentRoute: () => rootRoute, path: '/invitation', component: InvitationPage })
+// The public catalog, open without signing in.
+const catalogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/catalog',
+  validateSearch: validateCatalogSearch,
+  component: function Catalog() {
+    return (
+      <Suspense fallback={null}>
+        <CatalogPage search={catalogRoute.useSearch()} />
+      </Suspense>
+    )
+  },
+})
+const catalogItemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/catalog/$id',
+  component: function CatalogItem() {
+    return (
+      <Suspense fallback={null}>
+        <CatalogDetailPage id={catalogItemRoute.useParams().id} />
+      </Suspense>
+    )
+  },
+})
 
 // Everything else needs a session; a page for some roles only also checks the role.
 const appRoute = createRoute({
@@ -195,6 +224,8 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   invitationRoute,
+  catalogRoute,
+  catalogItemRoute,
   appRoute.addChildren([
     homeRoute,
     accountRoute,

@@ -6,6 +6,7 @@ import { addDays, todayUtc } from '../../modules/agreements/agreements.repositor
 import type { ConditionInput } from '../../modules/agreements/agreements.schema.js'
 import { createAgreement, setStatus } from '../../modules/agreements/agreements.service.js'
 import type { DB } from '../schema.js'
+import { seedCatalog } from './catalog.js'
 
 interface DemoAgreement {
   partner: string
@@ -234,4 +235,5 @@ export async function seedNetwork(db: Kysely<DB>, today = todayUtc()): Promise<v
       await db.transaction().execute((trx) => setStatus(trx, systemCtx('seed'), { id, status: 'draft' }, a.status, 'seed'))
     }
   }
+  await seedCatalog(db, ctx)
 }

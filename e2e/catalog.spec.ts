@@ -1,0 +1,59 @@
+import { expect, test } from '@playwright/test'
+
+test.describe('public catalog', () => {
+  test('a visitor filters by language and clinical practice, opens an opportunity, and a shared URL keeps the filters', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/catalog')
+    await expect(page.getByRole('heading', { name: 'Catalog of opportunities' })).toBeVisible()
+    await expect(page.getByText('Found: 6')).toBeVisible()
+
+    const filters = page.getByRole('navigation', { name: 'Filters' })
+    await filters.getByRole('checkbox', { name: /^English \(/ }).check()
+    await expect(page.getByText('Found: 4')).toBeVisible()
+    await filters.getByRole('checkbox', { name: /^Included \(/ }).check()
+    await expect(page.getByText('Found: 2')).toBeVisible()
+    // Counts leave out each facet's own filter: the other answers to "clinical practice" stay offered.
+    await expect(filters.getByRole('checkbox', { name: 'Not included (2)' })).toBeVisible()
+    await expect(page).toHaveURL(/language=en/)
+    await expect(page).toHaveURL(/clinical=yes/)
+
+    // A typo in the search is forgiven.
+    await page.getByRole('textbox', { name: 'Search the catalog' }).fill('cardiolgy')
+    await expect(page.getByText('Found: 1')).toBeVisible()
+    const shared = page.url()
+
+    await page.getByRole('link', { name: 'Cardiology elective at Seoul National University Hospital' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: /Cardiology elective/ })).toBeVisible()
+    await expect(page.getByRole('cell', { name: 'Block A' })).toBeVisible()
+    await expect(page.getByText('Basic life support (BLS)')).toBeVisible()
+
+    // Someone else opens the shared address: same search, same filters.
+    const other = await browser.newPage()
+    await other.goto(shared)
+    await expect(other.getByText('Found: 1')).toBeVisible()
+    await expect(other.getByRole('checkbox', { name: /^English \(/ })).toBeChecked()
+    await expect(other.getByRole('textbox', { name: 'Search the catalog' })).toHaveValue('cardiolgy')
+    await other.close()
+  })
+
+  test('the catalog reads in the visitor’s language', async ({ page }) => {
+    await page.goto('/catalog?q=%EC%8B%AC%EC%9E%A5')
+    await page.getByRole('textbox', { name: 'Language' }).or(page.getByLabel('Language')).first().click()
+    await page.getByRole('option', { name: '한국어' }).click()
+    await expect(page.getByRole('link', { name: '서울대학교병원 심장내과 선택 실습' })).toBeVisible()
+  })
+
+  test('the catalog pages have no accessibility violations', async ({ page }) => {
+    const { default: AxeBuilder } = await import('@axe-core/playwright')
+    await page.goto('/catalog')
+    await expect(page.getByText('Found: 6')).toBeVisible()
+    let result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+    expect(result.violations.map((v) => `/catalog ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    await page.getByRole('link', { name: /Surgery rotation/ }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+    expect(result.violations.map((v) => `detail ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+  })
+})

@@ -1,0 +1,52 @@
+export interface CatalogItem {
+  id: string
+  kind: string
+  direction: 'outgoing' | 'incoming'
+  host: { id: string; name: string; country: string; city: string | null }
+  title: Record<string, string>
+  specialty: string | null
+  languages: { language: string; minLevel: string | null }[]
+  clinicalPractice: boolean
+  durationWeeks: number | null
+  feeAmount: number | null
+  feeCurrency: string | null
+  applicationDeadline: string | null
+  requirements: string[]
+  blocks: { id: string; label: string | null; startsOn: string; endsOn: string; capacity: number }[]
+}
+
+export interface CatalogAnswer {
+  items: CatalogItem[]
+  total: number
+  page: number
+  pageSize: number
+  facets: Record<string, Record<string, number>>
+}
+
+export interface Opportunity extends CatalogItem {
+  description: Record<string, string>
+  department: string | null
+  isced: string | null
+  languagePreparation: string | null
+  clinicalHoursPerWeek: number | null
+  yearsOfStudy: number[]
+  minGrade: number | null
+  prerequisites: string | null
+  funding: string | null
+  housing: string | null
+  contactName: string | null
+  contactEmail: string | null
+}
+
+/** A text in the reader's language, else English, else any. */
+export function inLanguage(texts: Record<string, string>, lang: string): string {
+  return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? ''
+}
+
+/** Badge text dark enough on the badges' light backgrounds for WCAG AA (4.5:1). */
+export const READABLE = {
+  teal: { root: { color: 'var(--mantine-color-teal-9)' } },
+  gray: { root: { color: 'var(--mantine-color-gray-8)', borderColor: 'var(--mantine-color-gray-6)' } },
+  grape: { root: { color: 'var(--mantine-color-grape-9)', borderColor: 'var(--mantine-color-grape-7)' } },
+  blue: { root: { color: 'var(--mantine-color-meridian-9)' } },
+} as const

@@ -18,6 +18,8 @@
  * - catalog_search_*: the public catalog (8 mixed searches, each text and three facets, facet
  *   counts in every answer) over 20,000 generated opportunities, 20 concurrent visitors, p50 and
  *   p95 on each database.
+ * - catalog_js_gzip_kb: the compressed JavaScript a first visit to /catalog downloads (the
+ *   entry, the page and the chunks they import, the English catalogue), from Vite's manifest.
  * The PostgreSQL server is BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is made
  * on it and dropped afterwards.
  */
@@ -310,6 +312,12 @@ async function main() {
     rounds: ROUNDS,
     log_level: 'warn',
   }
+
+  log("web: building, then the public catalog page's JavaScript")
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] })
+  if (build.status !== 0) throw new Error('vite build failed')
+  const { pageJsGzipKb } = await import('./web-size.js')
+  figures.catalog_js_gzip_kb = pageJsGzipKb('dist/web', 'src/web/features/catalog/CatalogPage.tsx')
 
   log('allocation: 50,000 applicants over 5,000 opportunities')
   await allocationBench(figures)

@@ -46,10 +46,9 @@ test('an admin renames the home institution and the sign-in page shows the new n
   await page.keyboard.press('Backspace')
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByText('Settings saved.')).toBeVisible()
-  await page.getByRole('textbox', { name: 'Language', exact: true }).click()
-  await expect(page.getByRole('option', { name: 'Русский' })).toBeVisible()
-  await expect(page.getByRole('option', { name: 'Монгол' })).toHaveCount(0)
-  await page.keyboard.press('Escape')
+  const switcher = page.getByRole('combobox', { name: 'Language', exact: true })
+  await expect(switcher.getByRole('option', { name: 'Русский' })).toHaveCount(1)
+  await expect(switcher.getByRole('option', { name: 'Монгол' })).toHaveCount(0)
   // Offered again, for the journeys that follow on this server.
   await page.getByRole('textbox', { name: 'Languages offered to users' }).focus()
   await page.keyboard.press('ArrowDown')

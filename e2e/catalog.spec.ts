@@ -40,8 +40,7 @@ test.describe('public catalog', () => {
 
   test('the catalog reads in the visitor’s language', async ({ page }) => {
     await page.goto('/catalog?q=%EC%8B%AC%EC%9E%A5')
-    await page.getByRole('textbox', { name: 'Language' }).or(page.getByLabel('Language')).first().click()
-    await page.getByRole('option', { name: '한국어' }).click()
+    await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '한국어' })
     await expect(page.getByRole('link', { name: '서울대학교병원 심장내과 선택 실습' })).toBeVisible()
   })
 

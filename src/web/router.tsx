@@ -2,20 +2,22 @@ import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router'
 import { lazy, Suspense } from 'react'
 import type { Role } from '../shared/roles'
-import { AppLayout } from './components/AppLayout'
 import { NotFound } from './components/NotFound'
 import { validateAgreementsSearch } from './features/agreements/search'
 import type { AuditSearch } from './features/audit/AuditPage'
-import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage'
-import { InvitationPage } from './features/auth/InvitationPage'
-import { ResetPasswordPage } from './features/auth/ResetPasswordPage'
 import { SignInPage } from './features/auth/SignInPage'
 import { validateCatalogSearch } from './features/catalog/search'
 import { validatePartnersSearch } from './features/partners/search'
 import { sessionQuery } from './lib/session'
 
-// The registry's pages load on first visit, so signing in does not download them.
-// Every page inside the app is loaded on first visit, so the first page needs only its own code.
+// Every page but the sign-in (the first page for most, kept ready for the keyboard) and the
+// signed-in layout are loaded on first visit, so a first visit downloads only what it shows.
+const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })))
+const ForgotPasswordPage = lazy(() =>
+  import('./features/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
+)
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })))
+const InvitationPage = lazy(() => import('./features/auth/InvitationPage').then((m) => ({ default: m.InvitationPage })))
 const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })))
 const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })))
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
@@ -47,7 +49,13 @@ interface RouterContext {
 }
 
 const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Outlet,
+  component: function Root() {
+    return (
+      <Suspense fallback={null}>
+        <Outlet />
+      </Suspense>
+    )
+  },
   notFoundComponent: NotFound,
 })
 
@@ -67,22 +75,14 @@ const catalogRoute = createRoute({
   path: '/catalog',
   validateSearch: validateCatalogSearch,
   component: function Catalog() {
-    return (
-      <Suspense fallback={null}>
-        <CatalogPage search={catalogRoute.useSearch()} />
-      </Suspense>
-    )
+    return <CatalogPage search={catalogRoute.useSearch()} />
   },
 })
 const catalogItemRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/catalog/$id',
   component: function CatalogItem() {
-    return (
-      <Suspense fallback={null}>
-        <CatalogDetailPage id={catalogItemRoute.useParams().id} />
-      </Suspense>
-    )
+    return <CatalogDetailPage id={catalogItemRoute.useParams().id} />
   },
 })
 

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core'
+import { NativeSelect } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -30,17 +30,16 @@ export function LanguageSwitcher({ compact = false }: { compact?: boolean }) {
       noteChosenBeforeSignIn(value)
     }
   }
+  // A native select: light to load (the public pages carry it) and at home on every device.
   return (
-    <Select
+    <NativeSelect
       aria-label={t('language.label')}
       label={compact ? undefined : t('language.label')}
       data={offered.map((lang) => ({ value: lang, label: t(`language.${lang}`) }))}
       value={i18n.language}
-      onChange={change}
-      allowDeselect={false}
+      onChange={(e) => void change(e.currentTarget.value)}
       w={compact ? 140 : undefined}
       size={compact ? 'xs' : 'sm'}
-      comboboxProps={{ withinPortal: true }}
       data-testid="language-switcher"
     />
   )

@@ -7,8 +7,8 @@ import {
   Container,
   Grid,
   Group,
+  NativeSelect,
   Pagination,
-  Select,
   Stack,
   Text,
   TextInput,
@@ -192,22 +192,19 @@ export function CatalogPage({ search }: { search: CatalogSearch }) {
                   <Text size="sm" aria-live="polite">
                     {answer.data ? t('catalog.found', { count: answer.data.total }) : t('app.loading')}
                   </Text>
-                  <Select
+                  <NativeSelect
                     size="xs"
                     w={200}
                     aria-label={t('catalog.sort')}
                     value={search.sort ?? 'relevance'}
-                    onChange={(v) =>
-                      set({
-                        sort: (v as CatalogSearch['sort']) ?? undefined,
-                        dir: v === 'fee' || v === 'title' || v === 'deadline' || v === 'duration' ? 'asc' : undefined,
-                      })
-                    }
+                    onChange={(e) => {
+                      const sort = e.currentTarget.value as NonNullable<CatalogSearch['sort']>
+                      set({ sort: sort === 'relevance' ? undefined : sort, dir: sort === 'relevance' ? undefined : 'asc' })
+                    }}
                     data={(['relevance', 'deadline', 'title', 'duration', 'fee'] as const).map((s) => ({
                       value: s,
                       label: t(`catalog.sorts.${s}`),
                     }))}
-                    allowDeselect={false}
                   />
                 </Group>
                 {answer.error ? <ProblemAlert error={answer.error} /> : null}

@@ -38,6 +38,26 @@ test.describe('public catalog', () => {
     await other.close()
   })
 
+  test('a visitor compares three opportunities side by side, clinical practice first', async ({ page }) => {
+    await page.goto('/catalog')
+    await expect(page.getByText('Found: 6')).toBeVisible()
+    for (const title of ['Cardiology elective', 'Surgery rotation', 'Exchange semester in medicine']) {
+      await page.getByRole('checkbox', { name: new RegExp(`^Compare: ${title}`) }).check()
+    }
+    await expect(page.getByText('Picked for comparison: 3 of 4')).toBeVisible()
+    await page.getByRole('link', { name: 'Compare side by side' }).click()
+    await expect(page.getByRole('heading', { name: 'Comparison' })).toBeVisible()
+    await expect(page.getByRole('columnheader')).toHaveCount(4)
+    const firstRows = page.getByRole('rowheader')
+    await expect(firstRows.nth(0)).toHaveText('Clinical practice')
+    await expect(firstRows.nth(1)).toHaveText('Language of instruction')
+    await expect(page.getByRole('row', { name: /Partnership/ })).toContainText('Under an agreement with us')
+    await expect(page.getByRole('row', { name: /Language of instruction/ })).toContainText('German (B2)')
+    // The comparison's address can be shared as it is.
+    await page.goto(page.url())
+    await expect(page.getByRole('columnheader')).toHaveCount(4)
+  })
+
   test('the catalog reads in the visitor’s language', async ({ page }) => {
     await page.goto('/catalog?q=%EC%8B%AC%EC%9E%A5')
     await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: '한국어' })
@@ -50,6 +70,11 @@ test.describe('public catalog', () => {
     await expect(page.getByText('Found: 6')).toBeVisible()
     let result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
     expect(result.violations.map((v) => `/catalog ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+    await page.goto('/catalog/compare')
+    await expect(page.getByRole('heading', { name: 'Comparison' })).toBeVisible()
+    result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+    expect(result.violations.map((v) => `compare ${v.id}`)).toEqual([])
+    await page.goto('/catalog')
     await page.getByRole('link', { name: /Surgery rotation/ }).click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
     result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()

@@ -39,6 +39,7 @@ const AgreementFormPage = lazy(() =>
   import('./features/agreements/AgreementFormPage').then((m) => ({ default: m.AgreementFormPage })),
 )
 const CatalogPage = lazy(() => import('./features/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })))
+const ComparePage = lazy(() => import('./features/catalog/ComparePage').then((m) => ({ default: m.ComparePage })))
 const CatalogDetailPage = lazy(() =>
   import('./features/catalog/CatalogDetailPage').then((m) => ({ default: m.CatalogDetailPage })),
 )
@@ -76,6 +77,15 @@ const catalogRoute = createRoute({
   validateSearch: validateCatalogSearch,
   component: function Catalog() {
     return <CatalogPage search={catalogRoute.useSearch()} />
+  },
+})
+const compareRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/catalog/compare',
+  validateSearch: (s: Record<string, unknown>): { ids?: string } => (typeof s.ids === 'string' && s.ids ? { ids: s.ids } : {}),
+  component: function Compare() {
+    const ids = compareRoute.useSearch().ids
+    return <ComparePage ids={ids ? ids.split(',').filter(Boolean).slice(0, 4) : []} />
   },
 })
 const catalogItemRoute = createRoute({
@@ -225,6 +235,7 @@ const routeTree = rootRoute.addChildren([
   resetRoute,
   invitationRoute,
   catalogRoute,
+  compareRoute,
   catalogItemRoute,
   appRoute.addChildren([
     homeRoute,

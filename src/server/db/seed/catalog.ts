@@ -155,10 +155,18 @@ const OPPORTUNITIES: Seeded[] = [
 /** The demo catalog: published opportunities at the demo partners and one draft. */
 export async function seedCatalog(db: Kysely<DB>, ctx: Ctx): Promise<void> {
   const institutions = await db.selectFrom('institutions').select(['id', 'name']).execute()
+  // An opportunity at a partner rests on the agreement in force with it, where there is one.
+  const inForce = await db
+    .selectFrom('agreement_parties as p')
+    .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
+    .select(['p.institution_id', 'a.id'])
+    .where('a.status', 'in', ['active', 'expiring'])
+    .execute()
   for (const { host, publish, ...o } of OPPORTUNITIES) {
     const hostId = institutions.find((i) => i.name === host)?.id
     if (!hostId) continue
-    const id = await createOpportunity({ db }, ctx, { ...base, ...o, hostInstitutionId: hostId } as OpportunityInput)
+    const agreementId = o.direction === 'outgoing' ? (inForce.find((a) => a.institution_id === hostId)?.id ?? null) : null
+    const id = await createOpportunity({ db }, ctx, { ...base, ...o, agreementId, hostInstitutionId: hostId } as OpportunityInput)
     if (publish) await setOpportunityStatus({ db }, ctx, id, 'published')
   }
 }

@@ -21,10 +21,10 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '../../components/LanguageSwitcher'
 import { ProblemAlert } from '../../components/ProblemAlert'
-import { AnchorLink } from '../../components/RouterLinks'
+import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
-import { CATALOG_FACETS, type CatalogFacet, type CatalogSearch } from './search'
+import { CATALOG_FACETS, type CatalogFacet, type CatalogSearch, COMPARE_MAX } from './search'
 import { type CatalogAnswer, type CatalogItem, inLanguage, READABLE } from './types'
 
 const PAGE_SIZE = 20
@@ -48,7 +48,17 @@ function useValueLabel() {
   }
 }
 
-function ResultCard({ item }: { item: CatalogItem }) {
+function ResultCard({
+  item,
+  compared,
+  onCompare,
+  compareFull,
+}: {
+  item: CatalogItem
+  compared: boolean
+  onCompare: (on: boolean) => void
+  compareFull: boolean
+}) {
   const { t, i18n } = useTranslation()
   const label = useValueLabel()
   return (
@@ -92,6 +102,14 @@ function ResultCard({ item }: { item: CatalogItem }) {
             .filter(Boolean)
             .join(' · ')}
         </Text>
+        <Checkbox
+          size="xs"
+          label={t('catalog.compare')}
+          checked={compared}
+          disabled={!compared && compareFull}
+          onChange={(e) => onCompare(e.currentTarget.checked)}
+          aria-label={`${t('catalog.compare')}: ${inLanguage(item.title, i18n.language)}`}
+        />
       </Stack>
     </Card>
   )
@@ -131,6 +149,7 @@ export function CatalogPage({ search }: { search: CatalogSearch }) {
     set({ [facet]: next.length ? next.join(',') : undefined })
   }
   const pages = Math.max(1, Math.ceil((answer.data?.total ?? 0) / PAGE_SIZE))
+  const compared = search.compare ? search.compare.split(',') : []
 
   return (
     <Box bg="gray.0" mih="100vh">
@@ -208,8 +227,27 @@ export function CatalogPage({ search }: { search: CatalogSearch }) {
                   />
                 </Group>
                 {answer.error ? <ProblemAlert error={answer.error} /> : null}
+                {compared.length ? (
+                  <Group justify="space-between" p="xs" bg="blue.0" style={{ borderRadius: 4 }}>
+                    <Text size="sm">{t('catalog.comparing', { count: compared.length, max: COMPARE_MAX })}</Text>
+                    <ButtonLink to="/catalog/compare" search={{ ids: compared.join(',') }} size="xs">
+                      {t('catalog.compareNow')}
+                    </ButtonLink>
+                  </Group>
+                ) : null}
                 {answer.data?.items.map((item) => (
-                  <ResultCard key={item.id} item={item} />
+                  <ResultCard
+                    key={item.id}
+                    item={item}
+                    compared={compared.includes(item.id)}
+                    compareFull={compared.length >= COMPARE_MAX}
+                    onCompare={(on) =>
+                      set({
+                        compare: (on ? [...compared, item.id] : compared.filter((id) => id !== item.id)).join(',') || undefined,
+                        page: search.page,
+                      })
+                    }
+                  />
                 ))}
                 {answer.data && answer.data.total === 0 ? (
                   <Text c="dimmed">

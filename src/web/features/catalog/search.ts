@@ -13,7 +13,11 @@ export interface CatalogSearch {
   sort?: 'relevance' | 'deadline' | 'title' | 'duration' | 'fee'
   dir?: 'asc' | 'desc'
   page?: number
+  /** Opportunities picked for comparison (ids, comma-separated, at most four). */
+  compare?: string
 }
+
+export const COMPARE_MAX = 4
 
 export const CATALOG_FACETS = [
   'kind',
@@ -37,5 +41,7 @@ export function validateCatalogSearch(s: Record<string, unknown>): CatalogSearch
   if (SORTS.includes(s.sort as string)) out.sort = s.sort as CatalogSearch['sort']
   if (s.dir === 'desc' || s.dir === 'asc') out.dir = s.dir
   if (typeof s.page === 'number' && s.page > 1) out.page = s.page
+  const compare = str(s.compare)?.split(',').filter(Boolean).slice(0, COMPARE_MAX)
+  if (compare?.length) out.compare = compare.join(',')
   return out
 }

@@ -24,6 +24,7 @@ export interface CatalogAnswer {
 }
 
 export interface Opportunity extends CatalogItem {
+  agreementId: string | null
   description: Record<string, string>
   department: string | null
   isced: string | null

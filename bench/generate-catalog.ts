@@ -4,17 +4,6 @@ import type { CatalogDocument } from '../src/server/modules/catalog/search-index
 import { OPPORTUNITY_KINDS, SPECIALTIES as SPECIALTY_LIST } from '../src/shared/opportunities.js'
 import { prng } from './generate-network.js'
 
-const TYPES = [
-  'exchange_semester',
-  'clinical_elective',
-  'summer_school',
-  'joint_program',
-  'research_internship',
-  'observership',
-  'staff_teaching',
-  'staff_training',
-  'guest_lecture',
-]
 const SPECIALTIES = (
   'cardiology dermatology emergency endocrinology gastroenterology geriatrics gynecology haematology infectious ' +
   'nephrology neurology neurosurgery obstetrics oncology ophthalmology orthopaedics otolaryngology paediatrics ' +
@@ -38,7 +27,7 @@ export function generateCatalog(n: number, seed = 11): CatalogDocument[] {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!
   const docs: CatalogDocument[] = []
   for (let i = 0; i < n; i++) {
-    const type = pick(TYPES)
+    const type = pick(OPPORTUNITY_KINDS)
     const specialty = pick(SPECIALTIES)
     const country = pick(COUNTRIES)
     const city = `City${country}${Math.floor(rnd() * 12)}`

@@ -186,57 +186,71 @@ const CATALOG_SEARCHES = [
 ]
 const CATALOG_OPPORTUNITIES = 20_000
 
-/** A database with the demo office, 2,000 hosts and 20,000 published opportunities, then Meridian on it, measured. */
-async function catalogBench(
+type Open = () => Promise<import('../src/server/db/database.js').Database>
+type Db = import('../src/server/db/database.js').Database['db']
+
+/**
+ * A database with the demo office and what `populate` adds, then Meridian on it, measured with
+ * SEARCH_CONNECTIONS clients going through `paths` (signed in as the demo officer, or not).
+ */
+async function listBench(
   env: Record<string, string>,
   port: number,
-  open: () => Promise<import('../src/server/db/database.js').Database>,
+  open: Open,
+  populate: (db: Db) => Promise<void>,
+  paths: string[],
+  signedIn: boolean,
 ) {
   const { migrateToLatest } = await import('../src/server/db/migrate.js')
   const { seedDemo } = await import('../src/server/db/seed/demo.js')
-  const { generateNetwork } = await import('./generate-network.js')
-  const { generateOpportunities } = await import('./generate-catalog.js')
   const database = await open()
+  const t0 = performance.now()
   await migrateToLatest(database.db)
   await seedDemo(database.db)
-  await generateNetwork(database.db, { institutions: 2_000, agreements: 0 })
-  await generateOpportunities(database.db, CATALOG_OPPORTUNITIES)
+  await populate(database.db)
+  log(`generated the data in ${Math.round(performance.now() - t0)} ms`)
   await database.close()
   const { server } = await timedStart(port, env)
   try {
-    await measureSearch(server.url, '', WARMUP_S, CATALOG_SEARCHES)
-    return await measureSearch(server.url, '', DURATION_S * 2, CATALOG_SEARCHES)
+    const cookie = signedIn ? await signIn(server.url) : ''
+    await measureSearch(server.url, cookie, WARMUP_S, paths)
+    return await measureSearch(server.url, cookie, DURATION_S * 2, paths)
   } finally {
     await stop(server)
   }
 }
 
-/** A database with the demo office and the generated network, then Meridian on it, measured. */
-async function searchBench(
-  env: Record<string, string>,
-  port: number,
-  open: () => Promise<import('../src/server/db/database.js').Database>,
-) {
-  const { migrateToLatest } = await import('../src/server/db/migrate.js')
-  const { seedDemo } = await import('../src/server/db/seed/demo.js')
+/** The registry: 20,000 institutions and 50,000 agreements, searched by an officer. */
+async function searchBench(env: Record<string, string>, port: number, open: Open) {
   const { generateNetwork } = await import('./generate-network.js')
-  const database = await open()
-  const t0 = performance.now()
-  await migrateToLatest(database.db)
-  await seedDemo(database.db)
-  await generateNetwork(database.db, { institutions: SEARCH_INSTITUTIONS, agreements: SEARCH_AGREEMENTS })
-  log(
-    `generated ${SEARCH_INSTITUTIONS} institutions and ${SEARCH_AGREEMENTS} agreements in ${Math.round(performance.now() - t0)} ms`,
-  )
-  await database.close()
-  const { server } = await timedStart(port, env)
-  try {
-    const cookie = await signIn(server.url)
-    await measureSearch(server.url, cookie, WARMUP_S)
-    return await measureSearch(server.url, cookie, DURATION_S * 2)
-  } finally {
-    await stop(server)
+  const populate = async (db: Db) => {
+    await generateNetwork(db, { institutions: SEARCH_INSTITUTIONS, agreements: SEARCH_AGREEMENTS })
   }
+  return listBench(env, port, open, populate, SEARCHES, true)
+}
+
+/** The public catalog: 2,000 hosts and 20,000 published opportunities, searched by visitors. */
+async function catalogBench(env: Record<string, string>, port: number, open: Open) {
+  const { generateNetwork } = await import('./generate-network.js')
+  const { generateOpportunities } = await import('./generate-catalog.js')
+  const populate = async (db: Db) => {
+    await generateNetwork(db, { institutions: 2_000, agreements: 0 })
+    await generateOpportunities(db, CATALOG_OPPORTUNITIES)
+  }
+  return listBench(env, port, open, populate, CATALOG_SEARCHES, false)
+}
+
+/** Records a list measurement as NAME_p50_ms_KIND, NAME_p95_ms_KIND, NAME_rps_KIND and NAME_errors_KIND. */
+function record(
+  figures: Record<string, unknown>,
+  name: string,
+  kind: 'embedded' | 'postgres',
+  r: { p50: number; p95: number; rps: number; errors: number },
+) {
+  figures[`${name}_p50_ms_${kind}`] = r.p50
+  figures[`${name}_p95_ms_${kind}`] = r.p95
+  figures[`${name}_rps_${kind}`] = r.rps
+  figures[`${name}_errors_${kind}`] = r.errors
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
@@ -345,10 +359,7 @@ async function main() {
   const searchEmbedded = await searchBench({ DATA_DIR: searchDir, DATABASE_URL: '' }, 4104, () =>
     openDatabase({ dataDir: searchDir }),
   )
-  figures.partners_search_p50_ms_embedded = searchEmbedded.p50
-  figures.partners_search_p95_ms_embedded = searchEmbedded.p95
-  figures.partners_search_rps_embedded = searchEmbedded.rps
-  figures.partners_search_errors_embedded = searchEmbedded.errors
+  record(figures, 'partners_search', 'embedded', searchEmbedded)
   rmSync(searchDir, { recursive: true, force: true })
 
   log('embedded: public catalog search over 20,000 opportunities')
@@ -356,10 +367,7 @@ async function main() {
   const catalogEmbedded = await catalogBench({ DATA_DIR: catalogDir, DATABASE_URL: '' }, 4106, () =>
     openDatabase({ dataDir: catalogDir }),
   )
-  figures.catalog_search_p50_ms_embedded = catalogEmbedded.p50
-  figures.catalog_search_p95_ms_embedded = catalogEmbedded.p95
-  figures.catalog_search_rps_embedded = catalogEmbedded.rps
-  figures.catalog_search_errors_embedded = catalogEmbedded.errors
+  record(figures, 'catalog_search', 'embedded', catalogEmbedded)
   rmSync(catalogDir, { recursive: true, force: true })
 
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
@@ -425,10 +433,7 @@ async function main() {
         4105,
         () => openDatabase({ url: searchUrl.toString(), dataDir: '' }),
       )
-      figures.partners_search_p50_ms_postgres = search.p50
-      figures.partners_search_p95_ms_postgres = search.p95
-      figures.partners_search_rps_postgres = search.rps
-      figures.partners_search_errors_postgres = search.errors
+      record(figures, 'partners_search', 'postgres', search)
 
       log('postgres: public catalog search over 20,000 opportunities')
       await admin.query(`create database ${name}_catalog`)
@@ -439,10 +444,7 @@ async function main() {
         4107,
         () => openDatabase({ url: catalogUrl.toString(), dataDir: '' }),
       )
-      figures.catalog_search_p50_ms_postgres = catalog.p50
-      figures.catalog_search_p95_ms_postgres = catalog.p95
-      figures.catalog_search_rps_postgres = catalog.rps
-      figures.catalog_search_errors_postgres = catalog.errors
+      record(figures, 'catalog_search', 'postgres', catalog)
     } finally {
       await admin.query(`drop database if exists ${name}_catalog with (force)`)
       await admin.query(`drop database if exists ${name}_search with (force)`)

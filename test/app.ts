@@ -82,3 +82,14 @@ export async function countAudit(t: TestApp): Promise<number> {
     .executeTakeFirstOrThrow()
   return Number(r.n)
 }
+
+/** The demo institutions the suites work with. */
+export async function demoInstitutions(t: TestApp) {
+  const rows = await t.db.selectFrom('institutions').select(['id', 'name', 'is_home']).execute()
+  const named = (name: string) => rows.find((r) => r.name === name)!.id
+  return {
+    homeId: rows.find((r) => r.is_home)!.id,
+    minhoId: named('University of Minho'),
+    snuId: named('Seoul National University'),
+  }
+}

@@ -13,30 +13,12 @@ export function fold(text: string): string {
     .trim()
 }
 
-/** Edit distance between two strings, stopping early once it exceeds `max`. */
-export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    let best = i
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost)
-      row.push(v)
-      if (v < best) best = v
-    }
-    if (best > max) return max + 1
-    prev = row
-  }
-  return prev[b.length]!
-}
-
 /**
- * Edit distance counting a swap of two neighbouring letters as one edit (optimal string
- * alignment), the commonest typo: "surgrey" is one edit from "surgery". Stops once above `max`.
+ * Edit distance between two strings, stopping early once it exceeds `max`. With `transpositions`,
+ * a swap of two neighbouring letters counts as one edit (optimal string alignment), the commonest
+ * typo: "surgrey" is then one edit from "surgery", not two.
  */
-export function typoDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY, transpositions = false): number {
   if (Math.abs(a.length - b.length) > max) return max + 1
   let before: number[] = []
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
@@ -46,15 +28,21 @@ export function typoDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
       let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
+      if (transpositions && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
       row.push(v)
       if (v < best) best = v
     }
+    // A row's smallest value never falls in later rows (a swap only reaches back past a row no larger).
     if (best > max) return max + 1
     before = prev
     prev = row
   }
   return prev[b.length]!
+}
+
+/** Edit distance counting a swap of neighbouring letters as one edit (see editDistance). */
+export function typoDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  return editDistance(a, b, max, true)
 }
 
 /** Two folded names are near-identical when they differ by a typo or two (relative to their length). */

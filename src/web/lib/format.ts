@@ -17,3 +17,11 @@ export function countryName(code: string): string {
     return code
   }
 }
+
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}

@@ -1,7 +1,15 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
+import {
+  type Credentials,
+  countAudit,
+  createTestApp,
+  demoInstitutions,
+  json,
+  signInAs,
+  type TestApp,
+} from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
 import { addDays, todayUtc } from './agreements.repository.js'
 import { runDailyLifecycle } from './lifecycle.js'
@@ -24,10 +32,7 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
     coordinator = await signInAs(t, 'coordinator')
     partner = await signInAs(t, 'partner')
     student = await signInAs(t, 'student')
-    const ids = await t.db.selectFrom('institutions').select(['id', 'name', 'is_home']).execute()
-    homeId = ids.find((i) => i.is_home)!.id
-    minhoId = ids.find((i) => i.name === 'University of Minho')!.id
-    snuId = ids.find((i) => i.name === 'Seoul National University')!.id
+    ;({ homeId, minhoId, snuId } = await demoInstitutions(t))
   }, 60_000)
   afterAll(() => t?.close())
 

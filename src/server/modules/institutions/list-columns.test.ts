@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Credentials, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
+import { type Credentials, createTestApp, demoInstitutions, json, signInAs, type TestApp } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
 import { addDays, todayUtc } from '../agreements/agreements.repository.js'
 
@@ -16,10 +16,7 @@ describe.each(TEST_DB_KINDS)('figures kept on listed rows on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp({ kind })
     officer = await signInAs(t, 'officer')
-    const ids = await t.db.selectFrom('institutions').select(['id', 'name', 'is_home']).execute()
-    homeId = ids.find((i) => i.is_home)!.id
-    snuId = ids.find((i) => i.name === 'Seoul National University')!.id
-    minhoId = ids.find((i) => i.name === 'University of Minho')!.id
+    ;({ homeId, minhoId, snuId } = await demoInstitutions(t))
   }, 60_000)
   afterAll(() => t?.close())
 

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
+import {
+  type Credentials,
+  countAudit,
+  createTestApp,
+  demoInstitutions,
+  json,
+  signInAs,
+  type TestApp,
+} from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
 
 describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind) => {
@@ -19,9 +27,7 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
     coordinator = await signInAs(t, 'coordinator')
     student = await signInAs(t, 'student')
     partner = await signInAs(t, 'partner')
-    const ids = await t.db.selectFrom('institutions').select(['id', 'name', 'is_home']).execute()
-    homeId = ids.find((i) => i.is_home)!.id
-    snuId = ids.find((i) => i.name === 'Seoul National University')!.id
+    ;({ homeId, snuId } = await demoInstitutions(t))
     const units = await t.db.selectFrom('org_units').select(['id', 'code']).execute()
     medUnit = units.find((u) => u.code === 'MED')!.id
     otherUnit = units.find((u) => u.code !== 'MED')!.id

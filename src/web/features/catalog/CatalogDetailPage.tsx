@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
+import { useCatalogLabel } from './labels'
 import { inLanguage, type Opportunity, READABLE } from './types'
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -24,14 +25,7 @@ export function CatalogDetailPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation()
   const found = useQuery({ queryKey: ['catalog', 'item', id], queryFn: () => api<Opportunity>(`/api/catalog/${id}`) })
   const o = found.data
-  const value = (facet: string, v: string) => t(`catalog.values.${facet}.${v}`, { defaultValue: v.replace(/_/g, ' ') })
-  const languageName = (code: string) => {
-    try {
-      return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code
-    } catch {
-      return code
-    }
-  }
+  const value = useCatalogLabel()
   return (
     <Box bg="gray.0" mih="100vh">
       <Container size="md" py="md">
@@ -65,7 +59,8 @@ export function CatalogDetailPage({ id }: { id: string }) {
               ) : null}
               <Group gap="xl" align="flex-start">
                 <Fact label={t('catalog.facets.language')}>
-                  {o.languages.map((l) => `${languageName(l.language)}${l.minLevel ? ` (${l.minLevel})` : ''}`).join(', ') || '—'}
+                  {o.languages.map((l) => `${value('language', l.language)}${l.minLevel ? ` (${l.minLevel})` : ''}`).join(', ') ||
+                    '—'}
                 </Fact>
                 <Fact label={t('catalog.facets.duration')}>
                   {o.durationWeeks ? t('catalog.weeks', { count: o.durationWeeks }) : '—'}

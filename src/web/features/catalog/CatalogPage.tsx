@@ -24,29 +24,11 @@ import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
+import { useCatalogLabel } from './labels'
 import { CATALOG_FACETS, type CatalogFacet, type CatalogSearch, COMPARE_MAX } from './search'
 import { type CatalogAnswer, type CatalogItem, inLanguage, READABLE } from './types'
 
 const PAGE_SIZE = 20
-
-function languageName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
-  }
-}
-
-/** How a facet value reads: countries and languages by name, the rest from the catalogues. */
-function useValueLabel() {
-  const { t, i18n } = useTranslation()
-  return (facet: CatalogFacet, value: string) => {
-    if (facet === 'country') return countryName(value)
-    if (facet === 'language') return languageName(value, i18n.language)
-    if (facet === 'minLevel' || facet === 'period') return value
-    return t(`catalog.values.${facet}.${value}`, { defaultValue: value.replace(/_/g, ' ') })
-  }
-}
 
 function ResultCard({
   item,
@@ -60,7 +42,7 @@ function ResultCard({
   compareFull: boolean
 }) {
   const { t, i18n } = useTranslation()
-  const label = useValueLabel()
+  const label = useCatalogLabel()
   return (
     <Card withBorder padding="md" component="article">
       <Stack gap={6}>
@@ -83,7 +65,7 @@ function ResultCard({
           ) : null}
           {item.languages.map((l) => (
             <Badge key={l.language} variant="outline" color="gray" styles={READABLE.gray}>
-              {languageName(l.language, i18n.language)}
+              {label('language', l.language)}
               {l.minLevel ? ` ${l.minLevel}` : ''}
             </Badge>
           ))}
@@ -119,7 +101,7 @@ function ResultCard({
 export function CatalogPage({ search }: { search: CatalogSearch }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const label = useValueLabel()
+  const label = useCatalogLabel()
   const [text, setText] = useState(search.q ?? '')
   const page = search.page ?? 1
   const set = (patch: Partial<CatalogSearch>) =>

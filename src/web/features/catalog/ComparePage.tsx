@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
+import { useCatalogLabel } from './labels'
 import { inLanguage, type Opportunity } from './types'
 
 /** Up to four opportunities side by side: clinical practice, language and partnership first. */
@@ -17,14 +18,7 @@ export function ComparePage({ ids }: { ids: string[] }) {
   })
   const items = found.flatMap((q) => (q.data ? [q.data] : []))
   const error = found.find((q) => q.error)?.error
-  const value = (facet: string, v: string) => t(`catalog.values.${facet}.${v}`, { defaultValue: v.replace(/_/g, ' ') })
-  const language = (code: string) => {
-    try {
-      return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code
-    } catch {
-      return code
-    }
-  }
+  const value = useCatalogLabel()
   const rows: [string, (o: Opportunity) => ReactNode][] = [
     [
       t('catalog.clinicalPractice'),
@@ -35,7 +29,7 @@ export function ComparePage({ ids }: { ids: string[] }) {
     ],
     [
       t('catalog.facets.language'),
-      (o) => o.languages.map((l) => `${language(l.language)}${l.minLevel ? ` (${l.minLevel})` : ''}`).join(', ') || '—',
+      (o) => o.languages.map((l) => `${value('language', l.language)}${l.minLevel ? ` (${l.minLevel})` : ''}`).join(', ') || '—',
     ],
     [t('catalog.languagePreparation'), (o) => o.languagePreparation ?? '—'],
     [t('catalog.partnership'), (o) => (o.agreementId ? t('catalog.underAgreement') : '—')],

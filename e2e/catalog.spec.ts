@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { demoEmail, signIn } from './helpers'
 
 test.describe('public catalog', () => {
   test('a visitor filters by language and clinical practice, opens an opportunity, and a shared URL keeps the filters', async ({
@@ -56,6 +57,26 @@ test.describe('public catalog', () => {
     // The comparison's address can be shared as it is.
     await page.goto(page.url())
     await expect(page.getByRole('columnheader')).toHaveCount(4)
+  })
+
+  test('a student keeps a favourite, which stays after a reload', async ({ page }) => {
+    await signIn(page, demoEmail('student'))
+    await page.goto('/catalog')
+    await expect(page.getByText('Found: 6')).toBeVisible()
+    const heart = page.getByRole('button', { name: /^Keep among favourites: Surgery rotation/ })
+    await heart.click()
+    await expect(heart).toHaveAttribute('aria-pressed', 'true')
+    const panel = page.getByRole('region', { name: 'My favourites' })
+    await expect(panel.getByRole('link', { name: 'Surgery rotation at Charité' })).toBeVisible()
+    await page.reload()
+    await expect(
+      page.getByRole('region', { name: 'My favourites' }).getByRole('link', { name: 'Surgery rotation at Charité' }),
+    ).toBeVisible()
+    // A visitor who is not signed in has no hearts.
+    await page.context().clearCookies()
+    await page.reload()
+    await expect(page.getByText('Found: 6')).toBeVisible()
+    await expect(page.getByRole('button', { name: /^Keep among favourites/ })).toHaveCount(0)
   })
 
   test('the catalog reads in the visitor’s language', async ({ page }) => {

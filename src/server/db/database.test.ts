@@ -29,6 +29,17 @@ describe.each(TEST_DB_KINDS)('prepared statements on %s', (kind) => {
     }
   })
 
+  it('survives the server ending its idle connections, and opens new ones', async () => {
+    if (kind !== 'postgres') return // PGlite runs in this process: nothing else can end its connection
+    // Several pooled connections, then all but the one asking are ended by the server.
+    await Promise.all([1, 2, 3].map((n) => sql`select pg_sleep(0.05), ${n}::int`.execute(database.db)))
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`.execute(database.db)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const rows = await Promise.all([1, 2, 3].map((n) => sql<{ n: number }>`select ${n}::int as n`.execute(database.db)))
+    expect(rows.map((r) => r.rows[0]!.n)).toEqual([1, 2, 3])
+  })
+
   it('still runs a script of several statements without parameters', async () => {
     await sql`create table script_a (x int); create table script_b (y int); drop table script_a; drop table script_b`.execute(
       database.db,

@@ -65,7 +65,12 @@ export class PreparingClient extends pg.Client {
 }
 
 function preparingPool(config: pg.PoolConfig): pg.Pool {
-  return new pg.Pool({ ...config, Client: PreparingClient as unknown as typeof pg.Client })
+  const pool = new pg.Pool({ ...config, Client: PreparingClient as unknown as typeof pg.Client })
+  // An idle connection that the server ends (a restart, an administrator, a dropped test
+  // database) is taken out of the pool, and the next query opens a new one; unhandled, the
+  // error would end the process.
+  pool.on('error', () => {})
+  return pool
 }
 
 /** One code path: Kysely over a pg.Pool, whose connection is a PostgreSQL server or PGlite. */

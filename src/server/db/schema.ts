@@ -134,6 +134,12 @@ export interface OpportunityBlockTable {
   capacity: number
 }
 
+export interface OpportunityFavouriteTable {
+  user_id: string
+  opportunity_id: string
+  created_at: Generated<Date>
+}
+
 export interface AgreementPartyTable {
   agreement_id: string
   institution_id: string
@@ -332,6 +338,7 @@ export interface DB {
   agreements: AgreementTable
   opportunities: OpportunityTable
   opportunity_blocks: OpportunityBlockTable
+  opportunity_favourites: OpportunityFavouriteTable
   agreement_parties: AgreementPartyTable
   agreement_conditions: AgreementConditionTable
   agreement_signatories: AgreementSignatoryTable

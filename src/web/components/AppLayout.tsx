@@ -143,7 +143,7 @@ export function AppLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="content" tabIndex={-1}>
-        <Suspense fallback={<Loader m="xl" aria-label={t('app.loading')} />}>
+        <Suspense fallback={<Loader m="xl" role="status" aria-label={t('app.loading')} />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>

@@ -174,6 +174,12 @@ export class Catalog {
     this.#signature = signature
   }
 
+  /** The catalog's list items for these ids, in that order; ids not in the catalog are left out. */
+  async items(ids: string[]): Promise<CatalogItem[]> {
+    await this.#fresh()
+    return ids.flatMap((id) => this.#items.get(id) ?? [])
+  }
+
   async search(query: CatalogQueryInput) {
     const index = await this.#fresh()
     const filters: Record<string, string[]> = {}

@@ -2,11 +2,13 @@ import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
-import { Public, rolesOnly } from '../../http/policy.js'
+import { Public, rolesOnly, SignedIn } from '../../http/policy.js'
 import { type App, IdParams, paged, pageOf } from '../../http/types.js'
 import { Catalog } from './catalog.js'
+import { addFavourite, favouriteIds, removeFavourite } from './favourites.js'
 import {
   CatalogAnswerSchema,
+  CatalogItemSchema,
   CatalogQuery,
   OpportunityBody,
   OpportunityListQuery,
@@ -52,6 +54,43 @@ export function opportunitiesRoutes(app: App, deps: Deps): void {
       const found = await loadOpportunity(deps.db, request.params.id)
       if (found?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
       return found
+    },
+  )
+
+  app.get(
+    '/api/me/favourites',
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags: ['catalog'],
+        summary: 'My favourite opportunities that are in the catalog',
+        response: { 200: z.object({ items: z.array(CatalogItemSchema) }) },
+      },
+    },
+    async (request) => ({ items: await catalog.items(await favouriteIds(deps.db, request.auth!.actor.id)) }),
+  )
+
+  app.put(
+    '/api/me/favourites/:id',
+    {
+      config: { policy: SignedIn },
+      schema: { tags: ['catalog'], summary: 'Keep an opportunity among my favourites', params: IdParams },
+    },
+    async (request, reply) => {
+      await addFavourite(deps, ctxOf(request), request.params.id)
+      return reply.code(204).send()
+    },
+  )
+
+  app.delete(
+    '/api/me/favourites/:id',
+    {
+      config: { policy: SignedIn },
+      schema: { tags: ['catalog'], summary: 'Remove an opportunity from my favourites', params: IdParams },
+    },
+    async (request, reply) => {
+      await removeFavourite(deps, ctxOf(request), request.params.id)
+      return reply.code(204).send()
     },
   )
 

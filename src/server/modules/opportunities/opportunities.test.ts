@@ -174,6 +174,26 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
     expect(list.items.every((o: { status: string }) => o.status === 'draft')).toBe(true)
   })
 
+  it('keeps a signed-in person’s favourites, only of what is in the catalog', async () => {
+    const published = json(await call(null, 'GET', '/api/catalog')).items[0].id as string
+    const draft = json(await call(officer, 'POST', '/api/opportunities', elective())).id as string
+    const audits = await countAudit(t)
+    expect((await call(student, 'PUT', `/api/me/favourites/${published}`)).statusCode).toBe(204)
+    expect((await call(student, 'PUT', `/api/me/favourites/${published}`)).statusCode).toBe(204)
+    expect(await countAudit(t)).toBe(audits + 1)
+    expect(json(await call(student, 'GET', '/api/me/favourites')).items.map((i: { id: string }) => i.id)).toEqual([published])
+    // Someone else's list is their own.
+    expect(json(await call(partner, 'GET', '/api/me/favourites')).items).toEqual([])
+    expect((await call(student, 'PUT', `/api/me/favourites/${draft}`)).statusCode).toBe(404)
+    expect((await call(student, 'PUT', '/api/me/favourites/not-an-id')).statusCode).toBe(400)
+    expect((await call(null, 'PUT', `/api/me/favourites/${published}`)).statusCode).toBe(401)
+    expect((await call(null, 'GET', '/api/me/favourites')).statusCode).toBe(401)
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/me/favourites/${published}`, headers: student.headers })).statusCode,
+    ).toBe(204)
+    expect(json(await call(student, 'GET', '/api/me/favourites')).items).toEqual([])
+  })
+
   it('refuses bad input naming the field, and changes nothing', async () => {
     const before = await t.db
       .selectFrom('opportunities')

@@ -59,7 +59,7 @@ export function InvitationPage() {
       {!token || invitation.isError ? (
         <Alert color="orange">{t('invitation.invalid')}</Alert>
       ) : invitation.isPending ? (
-        <Loader aria-label={t('app.loading')} />
+        <Loader role="status" aria-label={t('app.loading')} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>

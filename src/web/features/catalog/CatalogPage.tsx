@@ -24,6 +24,7 @@ import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
+import { FavouriteButton, FavouritesPanel } from './favourites'
 import { useCatalogLabel } from './labels'
 import { CATALOG_FACETS, type CatalogFacet, type CatalogSearch, COMPARE_MAX } from './search'
 import { type CatalogAnswer, type CatalogItem, inLanguage, READABLE } from './types'
@@ -50,9 +51,12 @@ function ResultCard({
           <AnchorLink to="/catalog/$id" params={{ id: item.id }} fw={600} size="lg">
             {inLanguage(item.title, i18n.language)}
           </AnchorLink>
-          <Badge variant="light" style={{ flexShrink: 0 }} styles={READABLE.blue}>
-            {label('kind', item.kind)}
-          </Badge>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Badge variant="light" styles={READABLE.blue}>
+              {label('kind', item.kind)}
+            </Badge>
+            <FavouriteButton item={item} />
+          </Group>
         </Group>
         <Text size="sm" c="dimmed">
           {item.host.name} · {[item.host.city, countryName(item.host.country)].filter(Boolean).join(', ')}
@@ -208,6 +212,7 @@ export function CatalogPage({ search }: { search: CatalogSearch }) {
                     }))}
                   />
                 </Group>
+                <FavouritesPanel />
                 {answer.error ? <ProblemAlert error={answer.error} /> : null}
                 {compared.length ? (
                   <Group justify="space-between" p="xs" bg="blue.0" style={{ borderRadius: 4 }}>

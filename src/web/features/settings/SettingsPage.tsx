@@ -131,7 +131,7 @@ export function SettingsPage() {
     }
   }
 
-  if (home.isPending) return <Loader aria-label={t('app.loading')} />
+  if (home.isPending) return <Loader role="status" aria-label={t('app.loading')} />
   return (
     <Stack maw={900}>
       <div>

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import sanitizeHtml from 'sanitize-html'
 import type { OpportunityStatus } from '../../../shared/opportunities.js'
 import type { DB } from '../../db/schema.js'
@@ -30,20 +30,37 @@ function mayEdit(actor: Actor, orgUnitId: string | null): boolean {
 const num = (v: string | null) => (v === null ? null : Number(v))
 
 export async function loadOpportunity(db: Kysely<DB>, id: string): Promise<OpportunityDto | null> {
-  const row = await db
-    .selectFrom('opportunities as o')
-    .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
-    .selectAll('o')
-    .select(['i.name as host_name', 'i.country as host_country', 'i.city as host_city'])
-    .where('o.id', '=', id)
-    .executeTakeFirst()
-  if (!row) return null
-  const blocks = await db
-    .selectFrom('opportunity_blocks')
-    .selectAll()
-    .where('opportunity_id', '=', id)
-    .orderBy('position')
-    .execute()
+  return (await loadOpportunities(db, [id]))[0] ?? null
+}
+
+/** Opportunities by id, in that order, in two queries whatever their number. */
+export async function loadOpportunities(db: Kysely<DB>, ids: string[]): Promise<OpportunityDto[]> {
+  if (ids.length === 0) return []
+  const [rows, blocks] = await Promise.all([
+    db
+      .selectFrom('opportunities as o')
+      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
+      .selectAll('o')
+      .select(['i.name as host_name', 'i.country as host_country', 'i.city as host_city'])
+      .where('o.id', 'in', ids)
+      .execute(),
+    db.selectFrom('opportunity_blocks').selectAll().where('opportunity_id', 'in', ids).orderBy('position').execute(),
+  ])
+  const byId = new Map(
+    rows.map((row) => [
+      row.id,
+      present(
+        row,
+        blocks.filter((b) => b.opportunity_id === row.id),
+      ),
+    ]),
+  )
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+type OpportunityRow = Selectable<DB['opportunities']> & { host_name: string; host_country: string; host_city: string | null }
+
+function present(row: OpportunityRow, blocks: Selectable<DB['opportunity_blocks']>[]): OpportunityDto {
   return {
     id: row.id,
     kind: row.kind,
@@ -251,6 +268,11 @@ export async function listOpportunities(db: Kysely<DB>, status: OpportunityStatu
       .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ])
-  const items = await Promise.all(ids.map((r) => loadOpportunity(db, r.id)))
-  return { items: items.filter((i): i is OpportunityDto => i !== null), total: Number(count.n) }
+  return {
+    items: await loadOpportunities(
+      db,
+      ids.map((r) => r.id),
+    ),
+    total: Number(count.n),
+  }
 }

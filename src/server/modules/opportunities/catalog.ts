@@ -47,13 +47,20 @@ export class Catalog {
     this.#signature = ''
   }
 
+  /** What the index depends on: the published opportunities and their hosts (a renamed host shows). */
   async #signatureNow(): Promise<string> {
     const row = await this.db
-      .selectFrom('opportunities')
-      .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('updated_at').as('last')])
-      .where('status', '=', 'published')
+      .selectFrom('opportunities as o')
+      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('n'),
+        eb.fn.max('o.updated_at').as('opportunity'),
+        eb.fn.max('i.updated_at').as('host'),
+      ])
+      .where('o.status', '=', 'published')
       .executeTakeFirstOrThrow()
-    return `${row.n}:${row.last ? new Date(row.last as Date).getTime() : 0}`
+    const time = (d: unknown) => (d ? new Date(d as Date).getTime() : 0)
+    return `${row.n}:${time(row.opportunity)}:${time(row.host)}`
   }
 
   async #fresh(): Promise<CatalogIndex> {

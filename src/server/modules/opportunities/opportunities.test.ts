@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   type Credentials,
   countAudit,
@@ -9,6 +9,7 @@ import {
   type TestApp,
 } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
+import { CATALOG_RECHECK_MS } from './catalog.js'
 
 describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind) => {
   let t: TestApp
@@ -135,6 +136,19 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
     expect(filtered.facets.language).toMatchObject({ en: 1, ko: 1 })
     expect(json(await call(null, 'GET', '/api/catalog?sort=fee&dir=desc')).items[0].id).toBe(other.id)
     expect((await call(null, 'GET', `/api/catalog/${publishedId}`)).statusCode).toBe(200)
+  })
+
+  it('shows a renamed host in the catalog once the index next checks the database', async () => {
+    const before = json(await call(null, 'GET', '/api/catalog?q=cardiology')).items[0]
+    expect(before.host.name).toBe('Seoul National University')
+    await t.db.updateTable('institutions').set({ name: 'SNU', updated_at: new Date() }).where('id', '=', snuId).execute()
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + CATALOG_RECHECK_MS + 1000 })
+    try {
+      expect(json(await call(null, 'GET', '/api/catalog?q=cardiology')).items[0].host.name).toBe('SNU')
+    } finally {
+      vi.useRealTimers()
+      await t.db.updateTable('institutions').set({ name: 'Seoul National University' }).where('id', '=', snuId).execute()
+    }
   })
 
   it('takes an archived opportunity out of the catalog and keeps it from changing', async () => {

@@ -25,7 +25,7 @@ import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
 import { FavouriteButton, FavouritesPanel } from './favourites'
-import { useCatalogLabel } from './labels'
+import { feeText, useCatalogLabel } from './labels'
 import { CATALOG_FACETS, type CatalogFacet, type CatalogSearch, COMPARE_MAX } from './search'
 import { type CatalogAnswer, type CatalogItem, inLanguage, READABLE } from './types'
 
@@ -82,7 +82,7 @@ function ResultCard({
         <Text size="sm">
           {[
             item.durationWeeks ? t('catalog.weeks', { count: item.durationWeeks }) : null,
-            item.feeAmount ? `${item.feeAmount} ${item.feeCurrency ?? ''}` : t('catalog.values.cost.free'),
+            feeText(item, label('cost', 'free')),
             item.applicationDeadline ? t('catalog.deadline', { date: formatDate(item.applicationDeadline) }) : null,
           ]
             .filter(Boolean)

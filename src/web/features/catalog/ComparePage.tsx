@@ -1,13 +1,13 @@
-import { Box, Container, Group, Table, Text, Title, VisuallyHidden } from '@mantine/core'
+import { Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { useQueries } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LanguageSwitcher } from '../../components/LanguageSwitcher'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
-import { useCatalogLabel } from './labels'
+import { CatalogFrame } from './CatalogFrame'
+import { feeText, useCatalogLabel } from './labels'
 import { inLanguage, type Opportunity } from './types'
 
 /** Up to four opportunities side by side: clinical practice, language and partnership first. */
@@ -41,53 +41,47 @@ export function ComparePage({ ids }: { ids: string[] }) {
       t('catalog.period'),
       (o) => o.blocks.map((b) => `${formatDate(b.startsOn)} – ${formatDate(b.endsOn)} (${b.capacity})`).join('; ') || '—',
     ],
-    [t('catalog.facets.cost'), (o) => (o.feeAmount ? `${o.feeAmount} ${o.feeCurrency ?? ''}` : value('cost', 'free'))],
+    [t('catalog.facets.cost'), (o) => feeText(o, value('cost', 'free'))],
     [t('catalog.applyBy'), (o) => formatDate(o.applicationDeadline)],
     [t('catalog.requirements'), (o) => o.requirements.map((r) => value('requirement', r)).join(', ') || '—'],
   ]
   return (
-    <Box bg="gray.0" mih="100vh">
-      <Container size="xl" py="md">
-        <Group justify="space-between" mb="md">
-          <AnchorLink to="/catalog">{t('catalog.back')}</AnchorLink>
-          <LanguageSwitcher compact />
-        </Group>
-        <Title order={1} mb="md">
-          {t('catalog.compareTitle')}
-        </Title>
-        {error ? <ProblemAlert error={error} /> : null}
-        {ids.length === 0 ? <Text c="dimmed">{t('catalog.compareNone')}</Text> : null}
-        {items.length ? (
-          <Table.ScrollContainer minWidth={600}>
-            <Table withTableBorder withColumnBorders bg="white" layout="fixed">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={180}>
-                    <VisuallyHidden>{t('catalog.compareTitle')}</VisuallyHidden>
+    <CatalogFrame size="xl">
+      <Title order={1} mb="md">
+        {t('catalog.compareTitle')}
+      </Title>
+      {error ? <ProblemAlert error={error} /> : null}
+      {ids.length === 0 ? <Text c="dimmed">{t('catalog.compareNone')}</Text> : null}
+      {items.length ? (
+        <Table.ScrollContainer minWidth={600}>
+          <Table withTableBorder withColumnBorders bg="white" layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={180}>
+                  <VisuallyHidden>{t('catalog.compareTitle')}</VisuallyHidden>
+                </Table.Th>
+                {items.map((o) => (
+                  <Table.Th key={o.id} scope="col">
+                    <AnchorLink to="/catalog/$id" params={{ id: o.id }}>
+                      {inLanguage(o.title, i18n.language)}
+                    </AnchorLink>
                   </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map(([label, cell]) => (
+                <Table.Tr key={label}>
+                  <Table.Th scope="row">{label}</Table.Th>
                   {items.map((o) => (
-                    <Table.Th key={o.id} scope="col">
-                      <AnchorLink to="/catalog/$id" params={{ id: o.id }}>
-                        {inLanguage(o.title, i18n.language)}
-                      </AnchorLink>
-                    </Table.Th>
+                    <Table.Td key={o.id}>{cell(o)}</Table.Td>
                   ))}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map(([label, cell]) => (
-                  <Table.Tr key={label}>
-                    <Table.Th scope="row">{label}</Table.Th>
-                    {items.map((o) => (
-                      <Table.Td key={o.id}>{cell(o)}</Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-      </Container>
-    </Box>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+    </CatalogFrame>
   )
 }

@@ -11,3 +11,8 @@ export function useCatalogLabel() {
     return t(`catalog.values.${facet}.${value}`, { defaultValue: value.replace(/_/g, ' ') })
   }
 }
+
+/** A fee with its currency, or the words for none. */
+export function feeText(o: { feeAmount: number | null; feeCurrency: string | null }, none: string): string {
+  return o.feeAmount ? `${o.feeAmount} ${o.feeCurrency ?? ''}`.trim() : none
+}

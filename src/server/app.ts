@@ -21,6 +21,7 @@ import type { App } from './http/types.js'
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
+import { callsRoutes } from './modules/calls/calls.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
@@ -52,6 +53,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   agreementsRoutes,
   importsRoutes,
   opportunitiesRoutes,
+  callsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),
 ]

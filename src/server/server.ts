@@ -9,6 +9,7 @@ import type { Deps } from './deps.js'
 import type { Env } from './env.js'
 import type { App } from './http/types.js'
 import { runDailyLifecycle } from './modules/agreements/lifecycle.js'
+import { announceOpenedCalls } from './modules/calls/calls.announce.js'
 import { Jobs } from './modules/mail/mail.queue.js'
 import { createMailer } from './modules/mail/mailer.js'
 
@@ -51,9 +52,13 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     jobs = started
     const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log }
     let shuttingDown = false
-    await started.daily('agreements-daily', '10 2 * * *', async () => {
+    await started.scheduled('agreements-daily', '10 2 * * *', async () => {
       const result = await runDailyLifecycle(deps, undefined, () => shuttingDown)
       log.info({ ...result }, 'agreements: daily lifecycle done')
+    })
+    await started.scheduled('calls-opened', '*/5 * * * *', async () => {
+      const result = await announceOpenedCalls(deps)
+      if (result.mails) log.info({ ...result }, 'calls: openings announced')
     })
     const app = await buildApp(deps, { logger: log, webDir: options.webDir === undefined ? WEB_DIR : options.webDir })
     // Requests still running at shutdown finish before the database closes under them.

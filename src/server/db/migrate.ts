@@ -5,6 +5,7 @@ import * as m0003 from './migrations/0003_registry_filters.js'
 import * as m0004 from './migrations/0004_list_columns.js'
 import * as m0005 from './migrations/0005_opportunities.js'
 import * as m0006 from './migrations/0006_favourites.js'
+import * as m0007 from './migrations/0007_calls.js'
 import type { DB } from './schema.js'
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_list_columns': m0004,
   '0005_opportunities': m0005,
   '0006_favourites': m0006,
+  '0007_calls': m0007,
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

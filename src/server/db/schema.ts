@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { AgreementKind, AgreementStatus, FileKind, MobilityType } from '../../shared/agreements.js'
+import type { CallAudience, CallStatus } from '../../shared/calls.js'
 import type { InstitutionKind } from '../../shared/identifiers.js'
 import type { Direction, OpportunityKind, OpportunityStatus } from '../../shared/opportunities.js'
 import type { Role } from '../../shared/roles.js'
@@ -135,6 +136,56 @@ export interface OpportunityBlockTable {
 }
 
 export interface OpportunityFavouriteTable {
+  user_id: string
+  opportunity_id: string
+  created_at: Generated<Date>
+}
+
+export interface CallTable {
+  id: Generated<string>
+  status: Generated<CallStatus>
+  title: ColumnType<Record<string, string>, string, string>
+  description: ColumnType<Record<string, string>, string | undefined, string>
+  academic_year: string
+  audience: CallAudience
+  org_unit_id: string | null
+  opens_at: Date
+  closes_at: Date
+  time_zone: string
+  max_choices: number
+  eligibility: ColumnType<CallEligibility, string | undefined, string>
+  required_documents: ColumnType<string[], string[] | undefined, string[]>
+  criteria: ColumnType<CallCriterion[], string | undefined, string>
+  cancel_reason: string | null
+  published_at: Date | null
+  opening_announced_at: Date | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface CallEligibility {
+  yearsOfStudy?: number[]
+  minGrade?: number | null
+  programmes?: string[]
+  notes?: string | null
+}
+
+export interface CallCriterion {
+  key: string
+  label: string
+  weight: number
+}
+
+export interface CallOfferTable {
+  call_id: string
+  opportunity_id: string
+  position: Generated<number>
+  places: number
+  suggested_places: number | null
+  places_taken: Generated<number>
+}
+
+export interface OpportunityAlertTable {
   user_id: string
   opportunity_id: string
   created_at: Generated<Date>
@@ -339,6 +390,9 @@ export interface DB {
   opportunities: OpportunityTable
   opportunity_blocks: OpportunityBlockTable
   opportunity_favourites: OpportunityFavouriteTable
+  opportunity_alerts: OpportunityAlertTable
+  calls: CallTable
+  call_offers: CallOfferTable
   agreement_parties: AgreementPartyTable
   agreement_conditions: AgreementConditionTable
   agreement_signatories: AgreementSignatoryTable

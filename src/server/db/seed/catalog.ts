@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely'
+import { fitsAudience } from '../../../shared/calls.js'
 import type { Ctx } from '../../http/context.js'
+import { addDays } from '../../modules/agreements/agreements.repository.js'
+import { suggestPlaces } from '../../modules/calls/calls.places.js'
+import { createCall, setCallStatus } from '../../modules/calls/calls.service.js'
 import type { OpportunityInput } from '../../modules/opportunities/opportunities.schema.js'
 import { createOpportunity, setOpportunityStatus } from '../../modules/opportunities/opportunities.service.js'
 import type { DB } from '../schema.js'
@@ -152,8 +156,8 @@ const OPPORTUNITIES: Seeded[] = [
   },
 ]
 
-/** The demo catalog: published opportunities at the demo partners and one draft. */
-export async function seedCatalog(db: Kysely<DB>, ctx: Ctx): Promise<void> {
+/** The demo catalog: published opportunities at the demo partners and one draft, and two calls. */
+export async function seedCatalog(db: Kysely<DB>, ctx: Ctx, today: string): Promise<void> {
   const institutions = await db.selectFrom('institutions').select(['id', 'name']).execute()
   // An opportunity at a partner rests on the agreement in force with it, where there is one.
   const inForce = await db
@@ -168,5 +172,66 @@ export async function seedCatalog(db: Kysely<DB>, ctx: Ctx): Promise<void> {
     const agreementId = o.direction === 'outgoing' ? (inForce.find((a) => a.institution_id === hostId)?.id ?? null) : null
     const id = await createOpportunity({ db }, ctx, { ...base, ...o, agreementId, hostInstitutionId: hostId } as OpportunityInput)
     if (publish) await setOpportunityStatus({ db }, ctx, id, 'published')
+  }
+  await seedCalls(db, ctx, today)
+}
+
+const CRITERIA = [
+  { key: 'grades', label: 'Grade average', weight: 50 },
+  { key: 'language', label: 'Language level', weight: 20 },
+  { key: 'motivation', label: 'Motivation letter and interview', weight: 30 },
+]
+
+/**
+ * An open call for our students, with places from the agreements (or a default of two), and an
+ * upcoming one for visiting students, dated around today in the home office's time zone.
+ */
+async function seedCalls(db: Kysely<DB>, ctx: Ctx, today: string) {
+  const published = await db
+    .selectFrom('opportunities')
+    .select(['id', 'direction', 'kind'])
+    .where('status', '=', 'published')
+    .execute()
+  const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) < 9 ? 0 : 1)
+  const academicYear = `${year}/${year + 1}`
+  const calls = [
+    {
+      title: { en: `Outgoing exchanges and electives ${academicYear}`, ru: `Исходящая мобильность ${academicYear}` },
+      audience: 'outgoing_students' as const,
+      opensAt: `${addDays(today, -7)}T09:00`,
+      closesAt: `${addDays(today, 60)}T17:00`,
+      documents: ['transcript', 'language_certificate', 'motivation_letter'] as const,
+    },
+    {
+      title: { en: `Clinical electives for visiting students ${academicYear}` },
+      audience: 'incoming_students' as const,
+      opensAt: `${addDays(today, 14)}T09:00`,
+      closesAt: `${addDays(today, 90)}T17:00`,
+      documents: ['transcript', 'immunisation_record', 'insurance', 'recommendation_letter'] as const,
+    },
+  ]
+  for (const c of calls) {
+    const offered = published.filter((o) => fitsAudience(c.audience, o.kind, o.direction))
+    const suggested = await suggestPlaces(
+      db,
+      academicYear,
+      offered.map((o) => o.id),
+    )
+    const id = await createCall({ db }, ctx, {
+      title: c.title,
+      description: {},
+      academicYear,
+      audience: c.audience,
+      orgUnitId: null,
+      opensAt: c.opensAt,
+      closesAt: c.closesAt,
+      timeZone: 'Asia/Almaty',
+      maxChoices: 3,
+      eligibility: { yearsOfStudy: [4, 5, 6], minGrade: null, programmes: ['Medicine'], notes: null },
+      requiredDocuments: [...c.documents],
+      criteria: CRITERIA,
+      offers: offered.map((o, i) => ({ opportunityId: o.id, places: suggested[i]?.places ?? 2 })),
+    })
+    await setCallStatus({ db }, ctx, id, 'published')
   }
 }

@@ -235,5 +235,5 @@ export async function seedNetwork(db: Kysely<DB>, today = todayUtc()): Promise<v
       await db.transaction().execute((trx) => setStatus(trx, systemCtx('seed'), { id, status: 'draft' }, a.status, 'seed'))
     }
   }
-  await seedCatalog(db, ctx)
+  await seedCatalog(db, ctx, today)
 }

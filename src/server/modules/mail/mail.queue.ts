@@ -34,10 +34,10 @@ export class Jobs implements MailQueue {
   }
 
   /**
-   * Runs `handler` every day at `cron` (UTC), and once now, so a server started after a pause
+   * Runs `handler` on the `cron` schedule (UTC), and once now, so a server started after a pause
    * catches up at once. The handler must be safe to run twice.
    */
-  async daily(name: string, cron: string, handler: () => Promise<unknown>): Promise<void> {
+  async scheduled(name: string, cron: string, handler: () => Promise<unknown>): Promise<void> {
     await this.boss.createQueue(name, { name, retryLimit: 3, retryDelay: 300 })
     await this.boss.work(name, { pollingIntervalSeconds: 10 }, async () => {
       await handler()

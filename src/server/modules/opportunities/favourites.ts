@@ -5,10 +5,20 @@ import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { recordAudit } from '../audit/audit.record.js'
 
-/** A person's favourites, newest first. */
-export async function favouriteIds(db: Kysely<DB>, userId: string): Promise<string[]> {
+/**
+ * A person's own lists of catalog opportunities: favourites, and the ones they asked to be told
+ * about by e-mail when a call offering them opens.
+ */
+export const PERSONAL_LISTS = {
+  favourites: { table: 'opportunity_favourites', entityType: 'favourite' },
+  alerts: { table: 'opportunity_alerts', entityType: 'opening_alert' },
+} as const
+export type PersonalList = keyof typeof PERSONAL_LISTS
+
+/** The opportunities on a person's list, newest first. */
+export async function listedIds(db: Kysely<DB>, list: PersonalList, userId: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('opportunity_favourites')
+    .selectFrom(PERSONAL_LISTS[list].table)
     .select('opportunity_id')
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
@@ -16,29 +26,31 @@ export async function favouriteIds(db: Kysely<DB>, userId: string): Promise<stri
   return rows.map((r) => r.opportunity_id)
 }
 
-/** Keeps a published opportunity among the person's favourites (again is fine). */
-export async function addFavourite(deps: Pick<Deps, 'db'>, ctx: Ctx, opportunityId: string) {
+/** Puts a published opportunity on the person's list (again is fine). */
+export async function addToList(deps: Pick<Deps, 'db'>, ctx: Ctx, list: PersonalList, opportunityId: string) {
+  const { table, entityType } = PERSONAL_LISTS[list]
   await deps.db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('opportunities').select('status').where('id', '=', opportunityId).executeTakeFirst()
     if (found?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
     const added = await trx
-      .insertInto('opportunity_favourites')
+      .insertInto(table)
       .values({ user_id: ctx.actor!.id, opportunity_id: opportunityId })
       .onConflict((oc) => oc.doNothing())
       .returning('opportunity_id')
       .executeTakeFirst()
-    if (added) await recordAudit(trx, ctx, { entityType: 'favourite', entityId: opportunityId, action: 'create' })
+    if (added) await recordAudit(trx, ctx, { entityType, entityId: opportunityId, action: 'create' })
   })
 }
 
-export async function removeFavourite(deps: Pick<Deps, 'db'>, ctx: Ctx, opportunityId: string) {
+export async function removeFromList(deps: Pick<Deps, 'db'>, ctx: Ctx, list: PersonalList, opportunityId: string) {
+  const { table, entityType } = PERSONAL_LISTS[list]
   await deps.db.transaction().execute(async (trx) => {
     const removed = await trx
-      .deleteFrom('opportunity_favourites')
+      .deleteFrom(table)
       .where('user_id', '=', ctx.actor!.id)
       .where('opportunity_id', '=', opportunityId)
       .returning('opportunity_id')
       .executeTakeFirst()
-    if (removed) await recordAudit(trx, ctx, { entityType: 'favourite', entityId: opportunityId, action: 'delete' })
+    if (removed) await recordAudit(trx, ctx, { entityType, entityId: opportunityId, action: 'delete' })
   })
 }

@@ -5,7 +5,7 @@ import { AppError, AppErrorCode } from '../../http/errors.js'
 import { Public, rolesOnly, SignedIn } from '../../http/policy.js'
 import { type App, IdParams, paged, pageOf } from '../../http/types.js'
 import { Catalog } from './catalog.js'
-import { addFavourite, favouriteIds, removeFavourite } from './favourites.js'
+import { addToList, listedIds, removeFromList } from './favourites.js'
 import {
   CatalogAnswerSchema,
   CatalogItemSchema,
@@ -57,42 +57,47 @@ export function opportunitiesRoutes(app: App, deps: Deps): void {
     },
   )
 
-  app.get(
-    '/api/me/favourites',
-    {
-      config: { policy: SignedIn },
-      schema: {
-        tags: ['catalog'],
-        summary: 'My favourite opportunities that are in the catalog',
-        response: { 200: z.object({ items: z.array(CatalogItemSchema) }) },
+  for (const [list, what] of [
+    ['favourites', 'my favourites'],
+    ['alerts', 'the opportunities I am told about when a call offering them opens'],
+  ] as const) {
+    app.get(
+      `/api/me/${list}`,
+      {
+        config: { policy: SignedIn },
+        schema: {
+          tags: ['catalog'],
+          summary: `Opportunities among ${what}, as long as they are in the catalog`,
+          response: { 200: z.object({ items: z.array(CatalogItemSchema) }) },
+        },
       },
-    },
-    async (request) => ({ items: await catalog.items(await favouriteIds(deps.db, request.auth!.actor.id)) }),
-  )
+      async (request) => ({ items: await catalog.items(await listedIds(deps.db, list, request.auth!.actor.id)) }),
+    )
 
-  app.put(
-    '/api/me/favourites/:id',
-    {
-      config: { policy: SignedIn },
-      schema: { tags: ['catalog'], summary: 'Keep an opportunity among my favourites', params: IdParams },
-    },
-    async (request, reply) => {
-      await addFavourite(deps, ctxOf(request), request.params.id)
-      return reply.code(204).send()
-    },
-  )
+    app.put(
+      `/api/me/${list}/:id`,
+      {
+        config: { policy: SignedIn },
+        schema: { tags: ['catalog'], summary: `Add an opportunity to ${what}`, params: IdParams },
+      },
+      async (request, reply) => {
+        await addToList(deps, ctxOf(request), list, request.params.id)
+        return reply.code(204).send()
+      },
+    )
 
-  app.delete(
-    '/api/me/favourites/:id',
-    {
-      config: { policy: SignedIn },
-      schema: { tags: ['catalog'], summary: 'Remove an opportunity from my favourites', params: IdParams },
-    },
-    async (request, reply) => {
-      await removeFavourite(deps, ctxOf(request), request.params.id)
-      return reply.code(204).send()
-    },
-  )
+    app.delete(
+      `/api/me/${list}/:id`,
+      {
+        config: { policy: SignedIn },
+        schema: { tags: ['catalog'], summary: `Remove an opportunity from ${what}`, params: IdParams },
+      },
+      async (request, reply) => {
+        await removeFromList(deps, ctxOf(request), list, request.params.id)
+        return reply.code(204).send()
+      },
+    )
+  }
 
   app.get(
     '/api/opportunities',

@@ -17,11 +17,11 @@ import { CountryCode } from '../institutions/institutions.schema.js'
 const Kind = z.enum(OPPORTUNITY_KINDS)
 const Cefr = z.enum(CEFR_LEVELS, { error: `must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
 const Language = z.string().refine((l) => ISO_639_1.has(l), 'must be an ISO 639-1 language code such as "pt"')
-const CatalogLanguage = z.enum(LANGUAGES, { error: `must be one of the catalog languages (${LANGUAGES.join(', ')})` })
-const Text = (max: number) => z.string().trim().max(max)
+export const CatalogLanguage = z.enum(LANGUAGES, { error: `must be one of the catalog languages (${LANGUAGES.join(', ')})` })
+export const Text = (max: number) => z.string().trim().max(max)
 
 /** A text in the catalog's languages, at least one of them. */
-const Translated = (max: number) =>
+export const Translated = (max: number) =>
   z
     .partialRecord(CatalogLanguage, Text(max).min(1, 'must not be empty'))
     .refine((t) => Object.keys(t).length > 0, 'must be given in at least one language')

@@ -21,8 +21,8 @@ export function sanitizeDescription(html: string): string {
   return sanitizeHtml(html, HTML_ALLOWED)
 }
 
-/** Coordinators edit the opportunities of their own unit; officers and admins all of them. */
-function mayEdit(actor: Actor, orgUnitId: string | null): boolean {
+/** Coordinators edit the opportunities and calls of their own unit; officers and admins all of them. */
+export function mayEdit(actor: Actor, orgUnitId: string | null): boolean {
   if (actor.role === 'admin' || actor.role === 'officer') return true
   return actor.role === 'coordinator' && actor.orgUnitId !== null && actor.orgUnitId === orgUnitId
 }

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
+import type { MailMessage } from '../mail/mailer.js'
+
+const BATCH = 50
+
+/**
+ * Tells everyone who asked about an opportunity that a call offering it has opened, once per call,
+ * and takes those requests off their list: the request was "tell me when it opens". The mail is
+ * queued in the transaction that marks the call announced, so a crash neither loses nor repeats it.
+ * Safe to run at any time and from several processes (locked rows are skipped).
+ */
+export async function announceOpenedCalls(deps: Pick<Deps, 'db' | 'mail' | 'env'>, now = new Date()) {
+  let calls = 0
+  let mails = 0
+  for (;;) {
+    const done = await deps.db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('calls')
+        .select(['id', 'title', 'closes_at', 'time_zone', 'academic_year'])
+        .where('status', '=', 'published')
+        .where('opening_announced_at', 'is', null)
+        .where('opens_at', '<=', now)
+        .orderBy('opens_at')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute()
+      for (const call of due) {
+        mails += await announce(trx, deps, call, now)
+        await trx.updateTable('calls').set({ opening_announced_at: now }).where('id', '=', call.id).execute()
+      }
+      calls += due.length
+      return due.length < BATCH
+    })
+    if (done) return { calls, mails }
+  }
+}
+
+async function announce(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'mail' | 'env'>,
+  call: { id: string; title: Record<string, string>; closes_at: Date; time_zone: string; academic_year: string },
+  now: Date,
+): Promise<number> {
+  if (call.closes_at <= now) return 0
+  const alerts = await trx
+    .deleteFrom('opportunity_alerts as a')
+    .using(['call_offers as c', 'opportunities as o', 'users as u'])
+    .whereRef('c.opportunity_id', '=', 'a.opportunity_id')
+    .whereRef('o.id', '=', 'a.opportunity_id')
+    .whereRef('u.id', '=', 'a.user_id')
+    .where('c.call_id', '=', call.id)
+    .where('o.status', '=', 'published')
+    .where('u.active', '=', true)
+    .returning(['u.email', 'u.name', 'u.locale', 'o.id as opportunity_id', 'o.title'])
+    .execute()
+  const byPerson = new Map<string, typeof alerts>()
+  for (const a of alerts) byPerson.set(a.email, [...(byPerson.get(a.email) ?? []), a])
+  for (const rows of byPerson.values()) await deps.mail.enqueue(trx, openingMail(deps.env.publicUrl, call, rows))
+  return byPerson.size
+}
+
+const inLocale = (text: Record<string, string>, locale: string) => text[locale] ?? text.en ?? Object.values(text)[0] ?? ''
+
+function openingMail(
+  publicUrl: string,
+  call: { id: string; title: Record<string, string>; closes_at: Date; time_zone: string; academic_year: string },
+  rows: { email: string; name: string; locale: string; opportunity_id: string; title: Record<string, string> }[],
+): MailMessage {
+  const { email, name, locale } = rows[0]!
+  const closes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: call.time_zone })
+  return {
+    to: email,
+    subject: `Applications are open: ${inLocale(call.title, locale)}`,
+    text: [
+      `Dear ${name},`,
+      '',
+      `You asked to be told when you can apply. The call "${inLocale(call.title, locale)}" (${call.academic_year}) is open`,
+      `until ${closes.format(call.closes_at)} (${call.time_zone}), and it offers:`,
+      ...rows.map((r) => `- ${inLocale(r.title, locale)}: ${publicUrl}/catalog/${r.opportunity_id}`),
+      '',
+      `${publicUrl}/calls/${call.id}`,
+      '',
+      'Meridian — sent once, because you asked on the catalog page.',
+    ].join('\n'),
+  }
+}

@@ -43,6 +43,16 @@ const ComparePage = lazy(() => import('./features/catalog/ComparePage').then((m)
 const CatalogDetailPage = lazy(() =>
   import('./features/catalog/CatalogDetailPage').then((m) => ({ default: m.CatalogDetailPage })),
 )
+const PublicCallsPage = lazy(() => import('./features/calls/PublicCallsPage').then((m) => ({ default: m.PublicCallsPage })))
+const PublicCallPage = lazy(() => import('./features/calls/PublicCallPage').then((m) => ({ default: m.PublicCallPage })))
+const CallsOfficePage = lazy(() => import('./features/calls/CallsOfficePage').then((m) => ({ default: m.CallsOfficePage })))
+const CallFormPage = lazy(() => import('./features/calls/CallFormPage').then((m) => ({ default: m.CallFormPage })))
+const OpportunitiesPage = lazy(() =>
+  import('./features/office/OpportunitiesPage').then((m) => ({ default: m.OpportunitiesPage })),
+)
+const OpportunityFormPage = lazy(() =>
+  import('./features/office/OpportunityFormPage').then((m) => ({ default: m.OpportunityFormPage })),
+)
 const NetworkMapPage = lazy(() => import('./features/network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })))
 
 interface RouterContext {
@@ -93,6 +103,25 @@ const catalogItemRoute = createRoute({
   path: '/catalog/$id',
   component: function CatalogItem() {
     return <CatalogDetailPage id={catalogItemRoute.useParams().id} />
+  },
+})
+
+const PHASES = ['open', 'upcoming', 'closed'] as const
+const publicCallsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calls',
+  validateSearch: (s: Record<string, unknown>): { phase?: (typeof PHASES)[number] } =>
+    PHASES.includes(s.phase as never) ? { phase: s.phase as (typeof PHASES)[number] } : {},
+  component: function PublicCalls() {
+    return <PublicCallsPage phase={publicCallsRoute.useSearch().phase ?? 'open'} />
+  },
+})
+const publicCallRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/calls/$id',
+  component: function PublicCall() {
+    const { id } = publicCallRoute.useParams()
+    return <PublicCallPage id={id} key={id} />
   },
 })
 
@@ -229,6 +258,62 @@ const networkRoute = createRoute({
   component: () => <NetworkMapPage />,
 })
 
+const OPPORTUNITY_STATUSES = ['all', 'draft', 'published', 'archived'] as const
+const officeOpportunitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/opportunities',
+  beforeLoad: onlyFor(...OFFICE),
+  validateSearch: (s: Record<string, unknown>): { status?: (typeof OPPORTUNITY_STATUSES)[number]; page?: number } => ({
+    status: OPPORTUNITY_STATUSES.includes(s.status as never) ? (s.status as (typeof OPPORTUNITY_STATUSES)[number]) : undefined,
+    page: typeof s.page === 'number' && s.page > 0 ? s.page : undefined,
+  }),
+  component: function Opportunities() {
+    const { status, page } = officeOpportunitiesRoute.useSearch()
+    return <OpportunitiesPage status={status ?? 'all'} page={page ?? 1} />
+  },
+})
+const officeOpportunityNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/opportunities/new',
+  beforeLoad: onlyFor(...OFFICE),
+  component: () => <OpportunityFormPage />,
+})
+const officeOpportunityRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/opportunities/$id',
+  beforeLoad: onlyFor(...OFFICE),
+  component: function Opportunity() {
+    const { id } = officeOpportunityRoute.useParams()
+    return <OpportunityFormPage id={id} key={id} />
+  },
+})
+const CALL_STATUSES = ['all', 'draft', 'published', 'cancelled'] as const
+const officeCallsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/calls',
+  beforeLoad: onlyFor(...OFFICE),
+  validateSearch: (s: Record<string, unknown>): { status?: (typeof CALL_STATUSES)[number] } =>
+    CALL_STATUSES.includes(s.status as never) ? { status: s.status as (typeof CALL_STATUSES)[number] } : {},
+  component: function Calls() {
+    return <CallsOfficePage status={officeCallsRoute.useSearch().status ?? 'all'} />
+  },
+})
+const officeCallNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/calls/new',
+  beforeLoad: onlyFor(...OFFICE),
+  component: () => <CallFormPage />,
+})
+const officeCallRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/calls/$id',
+  beforeLoad: onlyFor(...OFFICE),
+  component: function CallEdit() {
+    const { id } = officeCallRoute.useParams()
+    return <CallFormPage id={id} key={id} />
+  },
+})
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotRoute,
@@ -237,6 +322,8 @@ const routeTree = rootRoute.addChildren([
   catalogRoute,
   compareRoute,
   catalogItemRoute,
+  publicCallsRoute,
+  publicCallRoute,
   appRoute.addChildren([
     homeRoute,
     accountRoute,
@@ -253,6 +340,12 @@ const routeTree = rootRoute.addChildren([
     agreementRoute,
     agreementEditRoute,
     networkRoute,
+    officeOpportunitiesRoute,
+    officeOpportunityNewRoute,
+    officeOpportunityRoute,
+    officeCallsRoute,
+    officeCallNewRoute,
+    officeCallRoute,
   ]),
 ])
 

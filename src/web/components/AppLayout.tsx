@@ -13,6 +13,7 @@ import {
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import {
+  IconBook,
   IconBuildingBank,
   IconChevronDown,
   IconFileCertificate,
@@ -20,6 +21,8 @@ import {
   IconHome,
   IconLogout,
   IconSettings,
+  IconSpeakerphone,
+  IconStethoscope,
   IconUser,
   IconUsers,
   IconWorld,
@@ -36,7 +39,17 @@ import { useUser } from '../lib/session'
 import { LanguageSwitcher } from './LanguageSwitcher'
 
 interface NavItem {
-  to: '/' | '/partners' | '/agreements' | '/network' | '/admin/users' | '/admin/audit' | '/admin/settings'
+  to:
+    | '/'
+    | '/partners'
+    | '/agreements'
+    | '/network'
+    | '/office/opportunities'
+    | '/office/calls'
+    | '/catalog'
+    | '/admin/users'
+    | '/admin/audit'
+    | '/admin/settings'
   label: string
   icon: typeof IconHome
   roles?: Role[]
@@ -53,6 +66,9 @@ const NAV: NavItem[] = [
     roles: ['admin', 'officer', 'coordinator', 'partner'],
   },
   { to: '/network', label: 'nav.network', icon: IconWorld, roles: ['admin', 'officer', 'coordinator'] },
+  { to: '/office/opportunities', label: 'nav.opportunities', icon: IconStethoscope, roles: ['admin', 'officer', 'coordinator'] },
+  { to: '/office/calls', label: 'nav.calls', icon: IconSpeakerphone, roles: ['admin', 'officer', 'coordinator'] },
+  { to: '/catalog', label: 'nav.catalog', icon: IconBook },
   { to: '/admin/users', label: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', icon: IconFileSearch, roles: ['admin'] },
   { to: '/admin/settings', label: 'nav.settings', icon: IconSettings, roles: ['admin'] },

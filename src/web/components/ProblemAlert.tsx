@@ -10,6 +10,14 @@ export function ProblemAlert({ error, title }: { error: unknown; title?: string 
   return (
     <Alert color="red" title={title ?? problem?.title ?? t('common.error')} role="alert">
       {problem?.detail ?? (error instanceof Error ? error.message : String(error))}
+      {/* Reasons the detail does not already spell out, such as what a record lacks before it is published. */}
+      {problem?.errors?.length && !problem.detail.includes(problem.errors[0]!.message) ? (
+        <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+          {problem.errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>{e.path ? `${e.path}: ${e.message}` : e.message}</li>
+          ))}
+        </ul>
+      ) : null}
       {problem?.requestId && problem.status >= 500 ? <div>{t('common.requestId', { id: problem.requestId })}</div> : null}
     </Alert>
   )

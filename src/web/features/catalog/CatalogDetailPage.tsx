@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
+import { OpportunityCalls } from '../calls/OpportunityCalls'
 import { CatalogFrame } from './CatalogFrame'
 import { feeText, useCatalogLabel } from './labels'
 import { inLanguage, type Opportunity, READABLE } from './types'
@@ -101,6 +102,7 @@ export function CatalogDetailPage({ id }: { id: string }) {
             ) : null}
             {o.housing ? <Fact label={t('catalog.housing')}>{o.housing}</Fact> : null}
             {o.funding ? <Fact label={t('catalog.funding')}>{o.funding}</Fact> : null}
+            <OpportunityCalls opportunityId={o.id} />
             {o.contactEmail ? (
               <Fact label={t('catalog.contact')}>
                 {o.contactName ? `${o.contactName} · ` : ''}

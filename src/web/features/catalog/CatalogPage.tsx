@@ -148,6 +148,9 @@ export function CatalogPage({ search }: { search: CatalogSearch }) {
             </Text>
           </Group>
           <Group gap="sm">
+            <AnchorLink to="/calls" search={{ phase: 'open' }} size="sm">
+              {t('calls.publicTitle')}
+            </AnchorLink>
             <LanguageSwitcher compact />
             <AnchorLink to="/sign-in" size="sm">
               {t('catalog.signIn')}

@@ -46,3 +46,16 @@ export async function waitForMail(to: string, subject: RegExp): Promise<{ subjec
     .toBe(true)
   return found!
 }
+
+/** Picks an option of a Mantine select by typing part of it. */
+export async function choose(page: Page, label: string | RegExp, text: string, option: string | RegExp = text) {
+  const input = page
+    .getByRole('textbox', { name: label })
+    .or(page.getByLabel(label, { exact: true }))
+    .first()
+  await input.click()
+  await input.fill(text)
+  await page.getByRole('option', { name: option }).first().click()
+}
+
+export const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)

@@ -1,19 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
-import { demoEmail, signIn } from './helpers'
-
-/** Picks an option of a Mantine select by typing part of it. */
-async function choose(page: Page, label: string | RegExp, text: string, option: string | RegExp = text) {
-  const input = page
-    .getByRole('textbox', { name: label })
-    .or(page.getByLabel(label, { exact: true }))
-    .first()
-  await input.click()
-  await input.fill(text)
-  await page.getByRole('option', { name: option }).first().click()
-}
-
-const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+import { expect, test } from '@playwright/test'
+import { choose, demoEmail, isoDate, signIn } from './helpers'
 
 test.describe('partner and agreement registry', () => {
   test('an officer adds a partner with contacts, is warned of a lookalike, and bad input is named', async ({ page }) => {

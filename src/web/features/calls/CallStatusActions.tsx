@@ -1,27 +1,28 @@
-import { Badge, Button, Group, Modal, Stack, Textarea } from '@mantine/core'
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
+import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
-import { type Call, PHASE_COLOURS } from './types'
+import { type Call, PHASE_TONES } from './types'
 
-export const CALL_STATUS_COLOURS = { draft: 'gray', published: 'green', cancelled: 'red' } as const
+export const CALL_STATUS_TONES = { draft: 'gray', published: 'green', cancelled: 'red' } as const
 
 /** Where a call stands (status, and for a published one its phase) and the steps it can take. */
 export function CallStatusBadges({ call: c }: { call: Call }) {
   const { t } = useTranslation()
   return (
     <Group gap={4}>
-      <Badge color={CALL_STATUS_COLOURS[c.status]} variant="light">
+      <ToneBadge tone={CALL_STATUS_TONES[c.status]} variant="light">
         {t(`calls.statuses.${c.status}`)}
-      </Badge>
+      </ToneBadge>
       {c.status === 'published' ? (
-        <Badge color={PHASE_COLOURS[c.phase]} variant="outline">
+        <ToneBadge tone={PHASE_TONES[c.phase]} variant="outline">
           {t(`calls.phases.${c.phase}`)}
-        </Badge>
+        </ToneBadge>
       ) : null}
     </Group>
   )

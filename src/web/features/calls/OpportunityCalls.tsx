@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { IconBell, IconBellOff } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { AnchorLink } from '../../components/RouterLinks'
+import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import { useSession } from '../../lib/session'
 import type { CatalogItem } from '../catalog/types'
 import { inLanguage } from '../catalog/types'
-import { type Call, inZone, PHASE_COLOURS } from './types'
+import { type Call, inZone, PHASE_TONES } from './types'
 
 /**
  * On an opportunity's page: the calls that offer places in it, and, while none is open, a way
@@ -26,9 +27,9 @@ export function OpportunityCalls({ opportunityId }: { opportunityId: string }) {
       <Text fw={600}>{t('calls.applying')}</Text>
       {items.map((c) => (
         <Group key={c.id} gap="sm">
-          <Badge color={PHASE_COLOURS[c.phase]} variant="light">
+          <ToneBadge tone={PHASE_TONES[c.phase]} variant="light">
             {t(`calls.phases.${c.phase}`)}
-          </Badge>
+          </ToneBadge>
           <AnchorLink to="/calls/$id" params={{ id: c.id }}>
             {inLanguage(c.title, i18n.language)}
           </AnchorLink>

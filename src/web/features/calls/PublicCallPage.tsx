@@ -1,15 +1,16 @@
-import { Badge, Group, Paper, Stack, Table, Text, Title, TypographyStylesProvider } from '@mantine/core'
+import { Group, Paper, Stack, Table, Text, Title, TypographyStylesProvider } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
+import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import { countryName } from '../../lib/format'
 import { CatalogFrame } from '../catalog/CatalogFrame'
 import { useCatalogLabel } from '../catalog/labels'
 import { inLanguage } from '../catalog/types'
 import { CallTerms } from './CallTerms'
-import { type Call, PHASE_COLOURS } from './types'
+import { type Call, PHASE_TONES } from './types'
 
 /** A published call as an applicant reads it: when, for whom, what it offers and how places are given. */
 export function PublicCallPage({ id }: { id: string }) {
@@ -24,12 +25,12 @@ export function PublicCallPage({ id }: { id: string }) {
         <Paper component="main" withBorder p="xl" radius="md">
           <Stack>
             <Group gap="xs">
-              <Badge color={PHASE_COLOURS[c.phase]} variant="light">
+              <ToneBadge tone={PHASE_TONES[c.phase]} variant="light">
                 {t(`calls.phases.${c.phase}`)}
-              </Badge>
-              <Badge variant="outline" color="gray">
+              </ToneBadge>
+              <ToneBadge tone="gray" variant="outline">
                 {t(`calls.audiences.${c.audience}`)}
-              </Badge>
+              </ToneBadge>
             </Group>
             <Title order={1}>{inLanguage(c.title, i18n.language)}</Title>
             {inLanguage(c.description, i18n.language) ? (

@@ -1,14 +1,15 @@
-import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
+import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import type { Page } from '../../lib/types'
 import { CatalogFrame } from '../catalog/CatalogFrame'
 import { inLanguage } from '../catalog/types'
-import { type Call, inZone, PHASE_COLOURS } from './types'
+import { type Call, inZone, PHASE_TONES } from './types'
 
 export type CallPhase = Call['phase']
 
@@ -53,9 +54,9 @@ export function PublicCallsPage({ phase }: { phase: CallPhase }) {
                 </Text>
               </Stack>
               <Stack gap={4} align="flex-end">
-                <Badge color={PHASE_COLOURS[c.phase]} variant="light">
+                <ToneBadge tone={PHASE_TONES[c.phase]} variant="light">
                   {t(`calls.phases.${c.phase}`)}
-                </Badge>
+                </ToneBadge>
                 <Text size="sm">{t('calls.placesLeftOf', { left: c.placesLeft, total: c.placesTotal })}</Text>
               </Stack>
             </Group>

@@ -38,7 +38,7 @@ export interface Call {
   updatedAt: string
 }
 
-export const PHASE_COLOURS = { upcoming: 'blue', open: 'green', closed: 'gray' } as const
+export const PHASE_TONES = { upcoming: 'blue', open: 'green', closed: 'gray' } as const
 
 /** An instant as the clock in `zone` shows it, with the zone named: "15 January 2027, 09:00 (Asia/Almaty)". */
 export function inZone(iso: string, zone: string): string {

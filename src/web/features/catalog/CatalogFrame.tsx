@@ -10,7 +10,7 @@ export function CatalogFrame({ size, children }: { size: 'md' | 'xl'; children: 
   return (
     <Box bg="gray.0" mih="100vh">
       <Container size={size} py="md">
-        <Group justify="space-between" mb="md">
+        <Group component="header" justify="space-between" mb="md">
           <AnchorLink to="/catalog">{t('catalog.back')}</AnchorLink>
           <LanguageSwitcher compact />
         </Group>

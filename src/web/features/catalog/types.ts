@@ -44,10 +44,4 @@ export function inLanguage(texts: Record<string, string>, lang: string): string 
   return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? ''
 }
 
-/** Badge text dark enough on the badges' light backgrounds for WCAG AA (4.5:1). */
-export const READABLE = {
-  teal: { root: { color: 'var(--mantine-color-teal-9)' } },
-  gray: { root: { color: 'var(--mantine-color-gray-8)', borderColor: 'var(--mantine-color-gray-6)' } },
-  grape: { root: { color: 'var(--mantine-color-grape-9)', borderColor: 'var(--mantine-color-grape-7)' } },
-  blue: { root: { color: 'var(--mantine-color-meridian-9)' } },
-} as const
+export { READABLE } from '../../components/ToneBadge'

@@ -1,17 +1,18 @@
-import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
+import { Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
 import { IconPlus } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
+import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import { formatDateTime } from '../../lib/format'
 import type { Page } from '../../lib/types'
 import { useCatalogLabel } from '../catalog/labels'
 import { inLanguage } from '../catalog/types'
 import type { OfficeOpportunity } from './OpportunityFormPage'
-import { OPPORTUNITY_STATUS_COLOURS } from './OpportunityStatusActions'
+import { OPPORTUNITY_STATUS_TONES } from './OpportunityStatusActions'
 
 export type OpportunityStatusFilter = 'all' | OfficeOpportunity['status']
 
@@ -71,9 +72,7 @@ export function OpportunitiesPage({ status, page }: { status: OpportunityStatusF
                   </Table.Td>
                   <Table.Td>{o.host.name}</Table.Td>
                   <Table.Td>
-                    <Badge color={OPPORTUNITY_STATUS_COLOURS[o.status]} variant="light">
-                      {t(`office.statuses.${o.status}`)}
-                    </Badge>
+                    <ToneBadge tone={OPPORTUNITY_STATUS_TONES[o.status]}>{t(`office.statuses.${o.status}`)}</ToneBadge>
                   </Table.Td>
                   <Table.Td>{formatDateTime(o.updatedAt)}</Table.Td>
                 </Table.Tr>

@@ -196,6 +196,7 @@ function OpportunityForm({ existing }: { existing?: OfficeOpportunity }) {
           <Select
             label={t('office.agreement')}
             clearable
+            searchable
             disabled={!v.hostInstitutionId}
             data={(agreements.data?.items ?? []).map((a) => ({
               value: a.id,
@@ -252,6 +253,7 @@ function OpportunityForm({ existing }: { existing?: OfficeOpportunity }) {
                 <Select
                   label={t('office.minLevel')}
                   clearable
+                  searchable
                   w={140}
                   data={[...CEFR_LEVELS]}
                   {...form.getInputProps(`languages.${i}.minLevel`)}

@@ -1,13 +1,14 @@
-import { Badge, Button, Group } from '@mantine/core'
+import { Button, Group } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
+import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import type { OfficeOpportunity } from './OpportunityFormPage'
 
-export const OPPORTUNITY_STATUS_COLOURS = { draft: 'gray', published: 'green', archived: 'dark' } as const
+export const OPPORTUNITY_STATUS_TONES = { draft: 'gray', published: 'green', archived: 'red' } as const
 
 /** Publish a draft, take a published one back to draft, archive; what is missing to publish shows as an alert. */
 export function OpportunityStatusActions({ opportunity: o }: { opportunity: OfficeOpportunity }) {
@@ -31,9 +32,9 @@ export function OpportunityStatusActions({ opportunity: o }: { opportunity: Offi
   }
   return (
     <Group gap="xs">
-      <Badge color={OPPORTUNITY_STATUS_COLOURS[o.status]} variant="light" size="lg">
+      <ToneBadge tone={OPPORTUNITY_STATUS_TONES[o.status]} size="lg">
         {t(`office.statuses.${o.status}`)}
-      </Badge>
+      </ToneBadge>
       {o.status !== 'published' ? (
         <Button size="xs" loading={busy} onClick={() => void go('published')}>
           {t('office.publish')}

@@ -53,10 +53,3 @@ export const MOBILITY_TYPE_OF: Record<OpportunityKind, MobilityType> = {
   guest_lecture: 'staff_teaching',
   staff_training: 'staff_training',
 }
-
-/** "2027/2028" for the academic year that starts in 2027. */
-export const ACADEMIC_YEAR = /^(\d{4})\/(\d{4})$/
-export function isAcademicYear(v: string): boolean {
-  const m = ACADEMIC_YEAR.exec(v)
-  return m !== null && Number(m[2]) === Number(m[1]) + 1
-}

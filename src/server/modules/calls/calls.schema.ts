@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { CALL_AUDIENCES, CALL_PHASES, CALL_STATUSES, DOCUMENT_KINDS, isAcademicYear } from '../../../shared/calls.js'
+import { isAcademicYear } from '../../../shared/agreements.js'
+import { CALL_AUDIENCES, CALL_PHASES, CALL_STATUSES, DOCUMENT_KINDS } from '../../../shared/calls.js'
 import { OPPORTUNITY_KINDS } from '../../../shared/opportunities.js'
 import { isTimeZone, LOCAL_DATE_TIME } from '../../../shared/zoned-time.js'
 import { csvList, IsoDateTime, PageQuery } from '../../http/types.js'

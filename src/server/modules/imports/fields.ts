@@ -26,6 +26,14 @@ export const REQUIRED_FIELDS: readonly ImportField[] = ['name', 'country']
 /** Fields that may take several columns: each places column is one degree programme. */
 export const MULTI_FIELDS: readonly ImportField[] = ['places']
 
+/** What an import reads: its fields, those it needs, those that take several columns, and header words for each. */
+export interface FieldSet<F extends string = string> {
+  fields: readonly F[]
+  required: readonly F[]
+  multi: readonly F[]
+  synonyms: Record<F, string[]>
+}
+
 /** Folded header words, in the languages our partners write, that suggest each field. */
 const SYNONYMS: Record<ImportField, string[]> = {
   name: [
@@ -115,22 +123,35 @@ const SYNONYMS: Record<ImportField, string[]> = {
   academicYearTo: ['to', 'year to', 'end year', 'ate', 'по'],
 }
 
+export const INSTITUTION_FIELDS: FieldSet<ImportField> = {
+  fields: IMPORT_FIELDS,
+  required: REQUIRED_FIELDS,
+  multi: MULTI_FIELDS,
+  synonyms: SYNONYMS,
+}
+
+/** Header words for the columns both imports read. */
+export const COMMON_SYNONYMS = SYNONYMS
+
 /**
  * Suggests a mapping from headers: a header that folds to a synonym, or contains one as a word.
  * "Places – Medicine" and "Места (стоматология)" both map to places.
  */
-export function suggestMapping(headers: string[]): Partial<Record<ImportField, number[]>> {
-  const out: Partial<Record<ImportField, number[]>> = {}
+export function suggestMapping<F extends string>(
+  headers: string[],
+  set: FieldSet<F> = INSTITUTION_FIELDS as unknown as FieldSet<F>,
+): Partial<Record<F, number[]>> {
+  const out: Partial<Record<F, number[]>> = {}
   const taken = new Set<number>()
   const folded = headers.map((h) => fold(h))
   for (const exact of [true, false]) {
-    for (const field of IMPORT_FIELDS) {
-      if (out[field] && !MULTI_FIELDS.includes(field)) continue
+    for (const field of set.fields) {
+      if (out[field] && !set.multi.includes(field)) continue
       folded.forEach((h, i) => {
         if (taken.has(i) || !h) return
-        const hit = SYNONYMS[field].some((s) => (exact ? h === s : ` ${h} `.includes(` ${s} `)))
+        const hit = set.synonyms[field].some((s) => (exact ? h === s : ` ${h} `.includes(` ${s} `)))
         if (!hit) return
-        if (out[field] && !MULTI_FIELDS.includes(field)) return
+        if (out[field] && !set.multi.includes(field)) return
         out[field] = [...(out[field] ?? []), i]
         taken.add(i)
       })
@@ -191,11 +212,15 @@ export function subjectArea(raw: string): { isced: string; clarification: string
   const v = raw.trim()
   const code = /^(\d{2,4})\b\s*[-–:]?\s*(.*)$/.exec(v)
   if (code && /^(0\d|10)(\d{1,2})?$/.test(code[1]!)) return { isced: code[1]!, clarification: code[2] || null }
+  // The longest name that fits wins: "medicina dentária" is dentistry, not medicine.
   const f = fold(v)
+  let best: { isced: string; length: number } | null = null
   for (const [names, isced] of PROGRAMMES) {
-    if (names.some((n) => f === n || ` ${f} `.includes(` ${n} `))) return { isced, clarification: v }
+    for (const n of names) {
+      if ((f === n || ` ${f} `.includes(` ${n} `)) && n.length > (best?.length ?? 0)) best = { isced, length: n.length }
+    }
   }
-  return null
+  return best ? { isced: best.isced, clarification: v } : null
 }
 
 const KINDS: [string[], string][] = [

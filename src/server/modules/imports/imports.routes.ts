@@ -4,17 +4,21 @@ import { ctxOf } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { rolesOnly } from '../../http/policy.js'
 import { type App, IdParams } from '../../http/types.js'
-import { IMPORT_FIELDS } from './fields.js'
-import { commitImport, IMPORT_MAX_BYTES, previewImport, startImport } from './imports.service.js'
+import { commitImport, IMPORT_KINDS, IMPORT_MAX_BYTES, previewImport, startImport } from './imports.service.js'
 
 const WRITE = rolesOnly('admin', 'officer')
 const tags = ['imports']
 
 const MappingSchema = z
-  .object(Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.array(z.number().int().min(0)).max(30).optional()])))
+  .record(z.string().regex(/^[a-zA-Z]{1,40}$/, 'must be a field name'), z.array(z.number().int().min(0)).max(30))
+  .describe("For each of the import's fields, the zero-based columns it is read from; only places takes several")
+const StepBody = z
+  .object({
+    sheet: z.string().max(200).optional(),
+    mapping: MappingSchema,
+    callId: z.uuid('must be a call id').optional().describe('Opportunities only: the call whose offers take the places'),
+  })
   .strict()
-  .describe('For each field, the zero-based columns it is read from; only places takes several')
-const StepBody = z.object({ sheet: z.string().max(200).optional(), mapping: MappingSchema }).strict()
 
 const RowResult = z.object({
   row: z.number().int(),
@@ -37,6 +41,7 @@ const PreviewSchema = z
 const UploadSchema = z
   .object({
     id: z.uuid(),
+    kind: z.enum(IMPORT_KINDS),
     fileName: z.string(),
     fields: z.array(z.string()),
     required: z.array(z.string()),
@@ -54,24 +59,29 @@ const UploadSchema = z
   .meta({ id: 'ImportUpload' })
 
 export function importsRoutes(app: App, deps: Deps): void {
-  app.post(
-    '/api/imports/institutions',
-    {
-      config: { policy: WRITE },
-      bodyLimit: IMPORT_MAX_BYTES + 1024,
-      schema: {
-        tags,
-        summary: 'Upload a CSV or XLSX of partners (the raw file as the body): returns its sheets and a suggested mapping',
-        querystring: z.object({ name: z.string().trim().min(1, 'is required').max(200) }).strict(),
-        response: { 201: UploadSchema },
+  for (const kind of IMPORT_KINDS) {
+    app.post(
+      `/api/imports/${kind}`,
+      {
+        config: { policy: WRITE },
+        bodyLimit: IMPORT_MAX_BYTES + 1024,
+        schema: {
+          tags,
+          summary:
+            kind === 'institutions'
+              ? 'Upload a CSV or XLSX of partners (the raw file as the body): returns its sheets and a suggested mapping'
+              : 'Upload a CSV or XLSX of opportunities or destinations with places (the raw file as the body)',
+          querystring: z.object({ name: z.string().trim().min(1, 'is required').max(200) }).strict(),
+          response: { 201: UploadSchema },
+        },
       },
-    },
-    async (request, reply) => {
-      if (!Buffer.isBuffer(request.body))
-        throw AppError.validation('body', 'must be the file itself (text/csv or an XLSX workbook)')
-      return reply.status(201).send(await startImport(deps, ctxOf(request), request.query.name, request.body))
-    },
-  )
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body))
+          throw AppError.validation('body', 'must be the file itself (text/csv or an XLSX workbook)')
+        return reply.status(201).send(await startImport(deps, ctxOf(request), kind, request.query.name, request.body))
+      },
+    )
+  }
 
   app.post(
     '/api/imports/:id/preview',
@@ -85,7 +95,8 @@ export function importsRoutes(app: App, deps: Deps): void {
         response: { 200: PreviewSchema },
       },
     },
-    async (request) => previewImport(deps, ctxOf(request), request.params.id, request.body.sheet, request.body.mapping),
+    async (request) =>
+      previewImport(deps, ctxOf(request), request.params.id, request.body.sheet, request.body.mapping, request.body.callId),
   )
 
   app.post(
@@ -100,6 +111,7 @@ export function importsRoutes(app: App, deps: Deps): void {
         response: { 200: PreviewSchema },
       },
     },
-    async (request) => commitImport(deps, ctxOf(request), request.params.id, request.body.sheet, request.body.mapping),
+    async (request) =>
+      commitImport(deps, ctxOf(request), request.params.id, request.body.sheet, request.body.mapping, request.body.callId),
   )
 }

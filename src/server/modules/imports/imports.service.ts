@@ -8,9 +8,26 @@ import type { AgreementDetail, ConditionInput } from '../agreements/agreements.s
 import { agreementDetail, createAgreementIn, replaceConditionsIn } from '../agreements/agreements.service.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { indexColumns } from '../institutions/institutions.repository.js'
-import { IMPORT_FIELDS, type ImportField, MULTI_FIELDS, REQUIRED_FIELDS, suggestMapping } from './fields.js'
+import { type FieldSet, INSTITUTION_FIELDS, suggestMapping } from './fields.js'
+import { commitOpportunityRows, OPPORTUNITY_FIELD_SET, parseOpportunityRows } from './opportunity-rows.js'
 import { readSpreadsheet, type Sheet } from './parse.js'
 import { IMPORT_MAX_ROWS, type Mapping, type ParsedRow, parseRows } from './rows.js'
+
+/** What can be imported, each with the fields its mapping step offers. */
+export const IMPORT_KINDS = ['institutions', 'opportunities'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+const FIELD_SETS: Record<ImportKind, FieldSet> = { institutions: INSTITUTION_FIELDS, opportunities: OPPORTUNITY_FIELD_SET }
+type AnyMapping = Partial<Record<string, number[]>>
+
+/** A row of the preview, whatever is imported: who it is about, what it does, and what is wrong. */
+interface RowSummary {
+  row: number
+  name: string
+  country: string
+  action: 'create' | 'update' | 'error'
+  places: number
+  errors: { field: string; message: string }[]
+}
 
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024
 const headerKey = (headers: string[]) => headers.map((h) => fold(h)).join('|')
@@ -35,7 +52,7 @@ async function sheetOf(content: Buffer, sheetName: string | undefined) {
 }
 
 /** Stores the file for the mapping step and describes its sheets, with the mapping remembered or suggested. */
-export async function startImport(deps: Deps, ctx: Ctx, fileName: string, content: Buffer) {
+export async function startImport(deps: Deps, ctx: Ctx, kind: ImportKind, fileName: string, content: Buffer) {
   if (content.length === 0) throw AppError.validation('body', 'is empty')
   if (content.length > IMPORT_MAX_BYTES) throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, 'Import files may be at most 10 MB.')
   let sheets: Sheet[]
@@ -48,7 +65,7 @@ export async function startImport(deps: Deps, ctx: Ctx, fileName: string, conten
   const upload = await deps.db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('import_uploads')
-      .values({ user_id: ctx.actor!.id, kind: 'institutions', file_name: fileName, content })
+      .values({ user_id: ctx.actor!.id, kind, file_name: fileName, content })
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, ctx, {
@@ -64,7 +81,7 @@ export async function startImport(deps: Deps, ctx: Ctx, fileName: string, conten
     const remembered = await deps.db
       .selectFrom('import_mappings')
       .select('mapping')
-      .where('kind', '=', 'institutions')
+      .where('kind', '=', kind)
       .where('header_key', '=', headerKey(s.headers))
       .executeTakeFirst()
     described.push({
@@ -72,20 +89,25 @@ export async function startImport(deps: Deps, ctx: Ctx, fileName: string, conten
       headers: s.headers,
       rowCount: s.rows.length,
       sample: s.rows.slice(0, 5),
-      mapping: (remembered?.mapping as Mapping | undefined) ?? suggestMapping(s.headers),
+      mapping: ((remembered?.mapping as AnyMapping | undefined) ?? suggestMapping(s.headers, FIELD_SETS[kind])) as Record<
+        string,
+        number[]
+      >,
       remembered: !!remembered,
     })
   }
-  return { id: upload.id, fileName, fields: [...IMPORT_FIELDS], required: [...REQUIRED_FIELDS], sheets: described }
+  const set = FIELD_SETS[kind]
+  return { id: upload.id, kind, fileName, fields: [...set.fields], required: [...set.required], sheets: described }
 }
 
-function checkMapping(mapping: Mapping, sheet: Sheet) {
-  for (const field of REQUIRED_FIELDS) {
+function checkMapping(set: FieldSet, mapping: AnyMapping, sheet: Sheet) {
+  for (const field of set.required) {
     if (!mapping[field]?.length) throw AppError.validation(`body.mapping.${field}`, 'must be mapped to a column')
   }
   const used = new Map<number, string>()
-  for (const [field, cols] of Object.entries(mapping) as [ImportField, number[]][]) {
-    if (cols.length > 1 && !MULTI_FIELDS.includes(field)) throw AppError.validation(`body.mapping.${field}`, 'takes one column')
+  for (const [field, cols = []] of Object.entries(mapping)) {
+    if (!set.fields.includes(field)) throw AppError.validation(`body.mapping.${field}`, 'is not a field of this import')
+    if (cols.length > 1 && !set.multi.includes(field)) throw AppError.validation(`body.mapping.${field}`, 'takes one column')
     for (const c of cols) {
       if (c >= sheet.headers.length) throw AppError.validation(`body.mapping.${field}`, `column ${c + 1} does not exist`)
       if (used.has(c))
@@ -95,29 +117,71 @@ function checkMapping(mapping: Mapping, sheet: Sheet) {
   }
 }
 
-export async function previewImport(deps: Deps, ctx: Ctx, id: string, sheetName: string | undefined, mapping: Mapping) {
-  const upload = await loadUpload(deps.db, ctx, id)
-  const sheet = await sheetOf(upload.content, sheetName)
-  checkMapping(mapping, sheet)
-  const rows = await parseRows(deps.db, sheet, mapping)
-  return summarise(rows, sheet)
+/** The call an import of opportunities adds offers to: one that can still change. */
+async function targetCall(db: Kysely<DB>, callId: string | undefined) {
+  if (!callId) return null
+  const call = await db
+    .selectFrom('calls')
+    .select(['id', 'audience', 'status', 'closes_at'])
+    .where('id', '=', callId)
+    .executeTakeFirst()
+  if (!call) throw AppError.validation('body.callId', 'is not a call')
+  if (call.status === 'cancelled' || call.closes_at <= new Date())
+    throw AppError.validation('body.callId', 'is closed or cancelled')
+  return call
 }
 
-function summarise(rows: ParsedRow[], sheet: Sheet) {
+/** Reads and checks every row with the mapping; the rows as the kind's commit needs them, and their summary. */
+async function readRows(db: Kysely<DB>, kind: string, sheet: Sheet, mapping: AnyMapping, callId: string | undefined) {
+  if (kind === 'opportunities') {
+    const call = await targetCall(db, callId)
+    const rows = await parseOpportunityRows(db, sheet, mapping, call?.audience ?? null)
+    const summary: RowSummary[] = rows.map((r) => ({
+      row: r.row,
+      name: r.name,
+      country: r.country,
+      action: r.action,
+      places: r.items.reduce((n, it) => n + (it.places ?? 0), 0),
+      errors: r.errors,
+    }))
+    return { summary, commit: (trx: Kysely<DB>, ctx: Ctx) => commitOpportunityRows(trx, ctx, rows, call?.id ?? null) }
+  }
+  if (callId) throw AppError.validation('body.callId', 'is only for an import of opportunities')
+  const rows = await parseRows(db, sheet, mapping as Mapping)
+  const summary: RowSummary[] = rows.map((r) => ({
+    row: r.row,
+    name: r.name,
+    country: r.values.country,
+    action: r.action,
+    places: r.values.places.reduce((n, p) => n + p.places, 0),
+    errors: r.errors,
+  }))
+  return { summary, commit: (trx: Kysely<DB>, ctx: Ctx) => commitInstitutionRows(trx, ctx, rows) }
+}
+
+export async function previewImport(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  sheetName: string | undefined,
+  mapping: AnyMapping,
+  callId?: string,
+) {
+  const upload = await loadUpload(deps.db, ctx, id)
+  const sheet = await sheetOf(upload.content, sheetName)
+  checkMapping(FIELD_SETS[upload.kind as ImportKind], mapping, sheet)
+  const { summary } = await readRows(deps.db, upload.kind, sheet, mapping, callId)
+  return summarise(summary, sheet)
+}
+
+function summarise(rows: RowSummary[], sheet: Sheet) {
   return {
     total: rows.length,
     truncated: sheet.rows.length > IMPORT_MAX_ROWS,
     creates: rows.filter((r) => r.action === 'create').length,
     updates: rows.filter((r) => r.action === 'update').length,
     errors: rows.filter((r) => r.action === 'error').length,
-    rows: rows.map((r) => ({
-      row: r.row,
-      name: r.name,
-      country: r.values.country,
-      action: r.action,
-      places: r.values.places.reduce((s, p) => s + p.places, 0),
-      errors: r.errors,
-    })),
+    rows,
   }
 }
 
@@ -126,15 +190,22 @@ function summarise(rows: ParsedRow[], sheet: Sheet) {
  * name in the country), contacts added when new, and places become conditions of a draft bilateral
  * agreement with the partner, replaced on a re-import rather than added twice.
  */
-export async function commitImport(deps: Deps, ctx: Ctx, id: string, sheetName: string | undefined, mapping: Mapping) {
+export async function commitImport(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  sheetName: string | undefined,
+  mapping: AnyMapping,
+  callId?: string,
+) {
   const upload = await loadUpload(deps.db, ctx, id)
   if (upload.committed_at)
     throw new AppError(AppErrorCode.CONFLICT, 'This upload was already imported; upload the file again to re-import it.')
   const sheet = await sheetOf(upload.content, sheetName)
-  checkMapping(mapping, sheet)
+  checkMapping(FIELD_SETS[upload.kind as ImportKind], mapping, sheet)
   return deps.db.transaction().execute(async (trx) => {
-    const rows = await parseRows(trx, sheet, mapping)
-    const failed = rows.filter((r) => r.action === 'error')
+    const { summary, commit } = await readRows(trx, upload.kind, sheet, mapping, callId)
+    const failed = summary.filter((r) => r.action === 'error')
     if (failed.length) {
       throw new AppError(
         AppErrorCode.VALIDATION,
@@ -146,15 +217,11 @@ export async function commitImport(deps: Deps, ctx: Ctx, id: string, sheetName: 
         },
       )
     }
-    const home = await trx.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirstOrThrow()
-    for (const r of rows) {
-      const institutionId = r.matchId ? await updateFromRow(trx, ctx, r.matchId, r) : await createFromRow(trx, ctx, r)
-      if (r.values.places.length) await applyPlaces(trx, ctx, home.id, institutionId, r)
-    }
+    await commit(trx, ctx)
     await trx.updateTable('import_uploads').set({ committed_at: new Date() }).where('id', '=', id).execute()
     await trx
       .insertInto('import_mappings')
-      .values({ kind: 'institutions', header_key: headerKey(sheet.headers), mapping: JSON.stringify(mapping) })
+      .values({ kind: upload.kind, header_key: headerKey(sheet.headers), mapping: JSON.stringify(mapping) })
       .onConflict((oc) =>
         oc.columns(['kind', 'header_key']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: new Date() }),
       )
@@ -163,10 +230,19 @@ export async function commitImport(deps: Deps, ctx: Ctx, id: string, sheetName: 
       entityType: 'import',
       entityId: id,
       action: 'commit',
-      after: { fileName: upload.file_name, sheet: sheet.name, rows: rows.length, mapping },
+      after: { fileName: upload.file_name, kind: upload.kind, sheet: sheet.name, rows: summary.length, mapping, callId },
     })
-    return summarise(rows, sheet)
+    return summarise(summary, sheet)
   })
+}
+
+/** Institutions are created or updated, and their places become conditions of a draft agreement. */
+async function commitInstitutionRows(trx: Kysely<DB>, ctx: Ctx, rows: ParsedRow[]) {
+  const home = await trx.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirstOrThrow()
+  for (const r of rows) {
+    const institutionId = r.matchId ? await updateFromRow(trx, ctx, r.matchId, r) : await createFromRow(trx, ctx, r)
+    if (r.values.places.length) await applyPlaces(trx, ctx, home.id, institutionId, r)
+  }
 }
 
 async function createFromRow(trx: Kysely<DB>, ctx: Ctx, r: ParsedRow) {

@@ -179,17 +179,25 @@ async function writeBlocks(trx: Kysely<DB>, id: string, input: OpportunityInput)
 }
 
 export async function createOpportunity(deps: Pick<Deps, 'db'>, ctx: Ctx, input: OpportunityInput): Promise<string> {
+  return deps.db.transaction().execute((trx) => createOpportunityIn(trx, ctx, input))
+}
+
+/** Creates a draft inside a transaction the caller holds (an import creates many in one). */
+export async function createOpportunityIn(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  input: OpportunityInput,
+  action = 'create',
+): Promise<string> {
   if (!mayEdit(ctx.actor!, input.orgUnitId)) {
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator creates opportunities of their own unit only (orgUnitId).')
   }
-  return deps.db.transaction().execute(async (trx) => {
-    await checkReferences(trx, input)
-    const row = await trx.insertInto('opportunities').values(columns(input)).returning('id').executeTakeFirstOrThrow()
-    await writeBlocks(trx, row.id, input)
-    const after = await loadOpportunity(trx, row.id)
-    await recordAudit(trx, ctx, { entityType: 'opportunity', entityId: row.id, action: 'create', after })
-    return row.id
-  })
+  await checkReferences(trx, input)
+  const row = await trx.insertInto('opportunities').values(columns(input)).returning('id').executeTakeFirstOrThrow()
+  await writeBlocks(trx, row.id, input)
+  const after = await loadOpportunity(trx, row.id)
+  await recordAudit(trx, ctx, { entityType: 'opportunity', entityId: row.id, action, after })
+  return row.id
 }
 
 async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string) {
@@ -205,23 +213,38 @@ async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string) {
 }
 
 export async function updateOpportunity(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string, input: OpportunityInput) {
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await lockForEdit(trx, ctx.actor!, id)
-    if (row.status === 'archived')
-      throw new AppError(AppErrorCode.CONFLICT, 'An archived opportunity cannot change; publish it again first.')
-    if (!mayEdit(ctx.actor!, input.orgUnitId))
-      throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator keeps opportunities in their own unit.')
-    await checkReferences(trx, input)
-    const before = await loadOpportunity(trx, id)
-    await trx
-      .updateTable('opportunities')
-      .set({ ...columns(input), updated_at: new Date() })
-      .where('id', '=', id)
-      .execute()
-    await writeBlocks(trx, id, input)
-    const after = await loadOpportunity(trx, id)
-    await recordAudit(trx, ctx, { entityType: 'opportunity', entityId: id, action: 'update', before, after })
-  })
+  await deps.db.transaction().execute((trx) => updateOpportunityIn(trx, ctx, id, input))
+}
+
+export async function updateOpportunityIn(trx: Kysely<DB>, ctx: Ctx, id: string, input: OpportunityInput, action = 'update') {
+  const row = await lockForEdit(trx, ctx.actor!, id)
+  if (row.status === 'archived')
+    throw new AppError(AppErrorCode.CONFLICT, 'An archived opportunity cannot change; publish it again first.')
+  if (!mayEdit(ctx.actor!, input.orgUnitId))
+    throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator keeps opportunities in their own unit.')
+  await checkReferences(trx, input)
+  const before = await loadOpportunity(trx, id)
+  await trx
+    .updateTable('opportunities')
+    .set({ ...columns(input), updated_at: new Date() })
+    .where('id', '=', id)
+    .execute()
+  await writeBlocks(trx, id, input)
+  const after = await loadOpportunity(trx, id)
+  await recordAudit(trx, ctx, { entityType: 'opportunity', entityId: id, action, before, after })
+}
+
+/** What an opportunity is, as the body that would write it again. */
+export function inputOf(o: OpportunityDto): OpportunityInput {
+  const { id: _id, status: _s, host, publishedAt: _p, updatedAt: _u, blocks, ...rest } = o
+  return {
+    ...rest,
+    hostInstitutionId: host.id,
+    specialty: rest.specialty as OpportunityInput['specialty'],
+    languages: rest.languages as OpportunityInput['languages'],
+    requirements: rest.requirements as OpportunityInput['requirements'],
+    blocks: blocks.map(({ id: _b, ...b }) => b),
+  }
 }
 
 /** Publishing shows the opportunity in the public catalog; archiving takes it out. */

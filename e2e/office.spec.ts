@@ -157,4 +157,43 @@ test.describe('opportunities and calls in the office', () => {
     await page.getByRole('button', { name: 'Stop telling me' }).click()
     await expect(page.getByRole('button', { name: 'Tell me by e-mail when it opens' })).toBeVisible()
   })
+
+  test('an officer imports a destinations list with places per programme into a call, fixing a bad row first', async ({
+    page,
+  }) => {
+    const file = (rows: string[]) => ({
+      name: 'destinations.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `\uFEFF${['Destination;Country;Erasmus code;Places Medicine;Places Nursing;Language;Level', ...rows].join('\r\n')}`,
+      ),
+    })
+    await signIn(page, demoEmail('officer'))
+    await page.goto('/office/opportunities')
+    await page.getByRole('link', { name: 'Import', exact: true }).click()
+    await expect(page.getByRole('heading', { name: 'Import opportunities' })).toBeVisible()
+    let chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Choose a file' }).click()
+    await (await chooser).setFiles(file(['KAROLINSKA INSTITUTET;Sweden;;2;1;en;B2', 'Universidad Imaginaria;Spain;;1;;es;B1']))
+    await expect(page.getByRole('textbox', { name: 'Host institution' })).toHaveValue('1. Destination')
+    await choose(page, 'Offer the places in a call', 'Outgoing', /Outgoing exchanges and electives/)
+    await page.getByRole('button', { name: 'Check the rows' }).click()
+    await expect(page.getByText('With errors: 1')).toBeVisible()
+    await expect(page.getByText('"Universidad Imaginaria" is not in the partner registry')).toBeVisible()
+    await expect(page.getByRole('button', { name: /Import all/ })).toBeDisabled()
+
+    chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Upload the corrected file' }).click()
+    await (await chooser).setFiles(file(['KAROLINSKA INSTITUTET;Sweden;;2;1;en;B2']))
+    // The call chosen stays chosen for the corrected file.
+    await expect(page.getByRole('textbox', { name: 'Offer the places in a call' })).toHaveValue(/Outgoing exchanges/)
+    await page.getByRole('button', { name: 'Check the rows' }).click()
+    await expect(page.getByText('With errors: 0')).toBeVisible()
+    await page.getByRole('button', { name: 'Import all 1 rows' }).click()
+    await expect(page.getByText('Imported: 1 new, 0 updated.').first()).toBeVisible()
+    await page.getByRole('link', { name: 'Go to the call' }).click()
+    await expect(page.getByRole('heading', { name: 'Edit call' })).toBeVisible()
+    await expect(page.getByLabel('Places in Medicine — Karolinska Institutet')).toHaveValue('2')
+    await expect(page.getByLabel('Places in Nursing — Karolinska Institutet')).toHaveValue('1')
+  })
 })

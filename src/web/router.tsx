@@ -30,7 +30,7 @@ const PartnerProfilePage = lazy(() =>
 const InstitutionFormPage = lazy(() =>
   import('./features/partners/InstitutionFormPage').then((m) => ({ default: m.InstitutionFormPage })),
 )
-const ImportPage = lazy(() => import('./features/partners/ImportPage').then((m) => ({ default: m.ImportPage })))
+const ImportPage = lazy(() => import('./features/imports/ImportPage').then((m) => ({ default: m.ImportPage })))
 const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })))
 const AgreementDetailPage = lazy(() =>
   import('./features/agreements/AgreementDetailPage').then((m) => ({ default: m.AgreementDetailPage })),
@@ -278,6 +278,12 @@ const officeOpportunityNewRoute = createRoute({
   beforeLoad: onlyFor(...OFFICE),
   component: () => <OpportunityFormPage />,
 })
+const officeOpportunityImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/opportunities/import',
+  beforeLoad: onlyFor(...WRITERS),
+  component: () => <ImportPage kind="opportunities" />,
+})
 const officeOpportunityRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/office/opportunities/$id',
@@ -342,6 +348,7 @@ const routeTree = rootRoute.addChildren([
     networkRoute,
     officeOpportunitiesRoute,
     officeOpportunityNewRoute,
+    officeOpportunityImportRoute,
     officeOpportunityRoute,
     officeCallsRoute,
     officeCallNewRoute,

@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core'
-import { IconPlus } from '@tabler/icons-react'
+import { IconPlus, IconUpload } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import { formatDateTime } from '../../lib/format'
+import { useUser } from '../../lib/session'
 import type { Page } from '../../lib/types'
 import { useCatalogLabel } from '../catalog/labels'
 import { inLanguage } from '../catalog/types'
@@ -21,6 +22,7 @@ export function OpportunitiesPage({ status, page }: { status: OpportunityStatusF
   const { t, i18n } = useTranslation()
   const navigate = useNavigate()
   const value = useCatalogLabel()
+  const user = useUser()
   const list = useQuery({
     queryKey: ['opportunities', status, page],
     queryFn: () =>
@@ -31,9 +33,16 @@ export function OpportunitiesPage({ status, page }: { status: OpportunityStatusF
     <Stack>
       <Group justify="space-between">
         <Title order={1}>{t('office.opportunitiesTitle')}</Title>
-        <ButtonLink to="/office/opportunities/new" leftSection={<IconPlus size={16} aria-hidden />}>
-          {t('office.newOpportunity')}
-        </ButtonLink>
+        <Group gap="xs">
+          {user.role === 'admin' || user.role === 'officer' ? (
+            <ButtonLink to="/office/opportunities/import" variant="default" leftSection={<IconUpload size={16} aria-hidden />}>
+              {t('office.importOpportunities')}
+            </ButtonLink>
+          ) : null}
+          <ButtonLink to="/office/opportunities/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            {t('office.newOpportunity')}
+          </ButtonLink>
+        </Group>
       </Group>
       <SegmentedControl
         w="fit-content"

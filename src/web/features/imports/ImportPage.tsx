@@ -16,13 +16,16 @@ import {
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCheck, IconUpload } from '@tabler/icons-react'
-import { useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { ButtonLink } from '../../components/RouterLinks'
 import { api, uploadFile } from '../../lib/api'
-import { RESULT_TEXT } from './types'
+import type { Page } from '../../lib/types'
+import type { Call } from '../calls/types'
+import { inLanguage } from '../catalog/types'
+import { RESULT_TEXT } from '../partners/types'
 
 interface Upload {
   id: string
@@ -54,9 +57,20 @@ interface Preview {
   }[]
 }
 
-/** Upload, choose the sheet, map the columns, see every row's fate, then import all or nothing. */
-export function ImportPage() {
-  const { t } = useTranslation()
+export type ImportKind = 'institutions' | 'opportunities'
+
+/**
+ * Upload, choose the sheet, map the columns, see every row's fate, then import all or nothing.
+ * Partners and opportunities (with the places of a call) go through the same steps.
+ */
+export function ImportPage({ kind = 'institutions' }: { kind?: ImportKind }) {
+  const { t, i18n } = useTranslation()
+  const [callId, setCallId] = useState<string | null>(null)
+  const calls = useQuery({
+    queryKey: ['calls', 'importable'],
+    queryFn: () => api<Page<Call>>('/api/calls?status=draft,published&phase=upcoming,open&pageSize=200'),
+    enabled: kind === 'opportunities',
+  })
   const queryClient = useQueryClient()
   const [step, setStep] = useState(0)
   const [upload, setUpload] = useState<Upload | null>(null)
@@ -82,7 +96,7 @@ export function ImportPage() {
   const onFile = (file: File | null) =>
     file &&
     run(async () => {
-      const up = await uploadFile<Upload>(`/api/imports/institutions?name=${encodeURIComponent(file.name)}`, file)
+      const up = await uploadFile<Upload>(`/api/imports/${kind}?name=${encodeURIComponent(file.name)}`, file)
       const first = up.sheets.find((s) => s.rowCount > 0) ?? up.sheets[0]!
       setUpload(up)
       setSheet(first.name)
@@ -91,7 +105,7 @@ export function ImportPage() {
       setResult(null)
       setStep(1)
     })
-  const body = () => ({ sheet: sheet ?? undefined, mapping })
+  const body = () => ({ sheet: sheet ?? undefined, mapping, ...(callId ? { callId } : {}) })
   const check = () =>
     run(async () => {
       setPreview(await api<Preview>(`/api/imports/${upload!.id}/preview`, { method: 'POST', body: body() }))
@@ -109,8 +123,8 @@ export function ImportPage() {
 
   return (
     <Stack maw={1100}>
-      <Title order={1}>{t('import.title')}</Title>
-      <Text c="dimmed">{t('import.hint')}</Text>
+      <Title order={1}>{t(`import.titles.${kind}`)}</Title>
+      <Text c="dimmed">{t(`import.hints.${kind}`)}</Text>
       <ProblemAlert error={problem} />
       <Stepper active={step} onStepClick={(s) => (s < step ? setStep(s) : undefined)}>
         <Stepper.Step label={t('import.stepUpload')}>
@@ -149,6 +163,23 @@ export function ImportPage() {
                   }}
                   w={300}
                 />
+                {kind === 'opportunities' ? (
+                  <Select
+                    label={t('import.call')}
+                    description={t('import.callHint')}
+                    placeholder={t('import.noCall')}
+                    clearable
+                    searchable
+                    allowDeselect={false}
+                    w={420}
+                    value={callId}
+                    onChange={setCallId}
+                    data={(calls.data?.items ?? []).map((c) => ({
+                      value: c.id,
+                      label: `${inLanguage(c.title, i18n.language)} (${t(`calls.statuses.${c.status}`)})`,
+                    }))}
+                  />
+                ) : null}
                 {current.remembered ? <Badge variant="light">{t('import.remembered')}</Badge> : null}
               </Group>
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
@@ -235,7 +266,7 @@ export function ImportPage() {
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('import.row')}</Table.Th>
-                      <Table.Th>{t('partners.name')}</Table.Th>
+                      <Table.Th>{kind === 'institutions' ? t('partners.name') : t('office.host')}</Table.Th>
                       <Table.Th>{t('list.country')}</Table.Th>
                       <Table.Th>{t('import.action')}</Table.Th>
                       <Table.Th>{t('import.fields.places')}</Table.Th>
@@ -300,9 +331,19 @@ export function ImportPage() {
               <Stack gap="xs">
                 <Text>{t('import.done', { creates: result.creates, updates: result.updates })}</Text>
                 <Group>
-                  <ButtonLink to="/partners" size="xs">
-                    {t('import.toPartners')}
-                  </ButtonLink>
+                  {kind === 'institutions' ? (
+                    <ButtonLink to="/partners" size="xs">
+                      {t('import.toPartners')}
+                    </ButtonLink>
+                  ) : callId ? (
+                    <ButtonLink to="/office/calls/$id" params={{ id: callId }} size="xs">
+                      {t('import.toCall')}
+                    </ButtonLink>
+                  ) : (
+                    <ButtonLink to="/office/opportunities" size="xs">
+                      {t('import.toOpportunities')}
+                    </ButtonLink>
+                  )}
                   <Button variant="default" size="xs" onClick={() => setStep(0)}>
                     {t('import.another')}
                   </Button>

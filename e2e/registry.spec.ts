@@ -78,7 +78,7 @@ test.describe('partner and agreement registry', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
     })
-    await expect(page.getByText('Coimbra signed.pdf')).toBeVisible()
+    await expect(page.getByText(/^Coimbra signed\.pdf v1/)).toBeVisible()
 
     await page.getByRole('button', { name: 'Mark as signed' }).click()
     await expect(page.getByText('Signed', { exact: true })).toBeVisible()

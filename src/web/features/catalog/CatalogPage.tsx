@@ -7,8 +7,10 @@ import {
   Container,
   Grid,
   Group,
+  Loader,
   NativeSelect,
   Pagination,
+  SegmentedControl,
   Stack,
   Text,
   TextInput,
@@ -17,7 +19,7 @@ import {
 import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitcher } from '../../components/LanguageSwitcher'
 import { ProblemAlert } from '../../components/ProblemAlert'
@@ -30,6 +32,8 @@ import { CATALOG_FACETS, type CatalogFacet, type CatalogSearch, COMPARE_MAX } fr
 import { type CatalogAnswer, type CatalogItem, inLanguage, READABLE } from './types'
 
 const PAGE_SIZE = 20
+// The map (world-atlas and d3-geo) loads only when someone asks for it.
+const CatalogMap = lazy(() => import('./CatalogMap'))
 
 function ResultCard({
   item,
@@ -200,21 +204,42 @@ export function CatalogPage({ search }: { search: CatalogSearch }) {
                   <Text size="sm" aria-live="polite">
                     {answer.data ? t('catalog.found', { count: answer.data.total }) : t('app.loading')}
                   </Text>
-                  <NativeSelect
-                    size="xs"
-                    w={200}
-                    aria-label={t('catalog.sort')}
-                    value={search.sort ?? 'relevance'}
-                    onChange={(e) => {
-                      const sort = e.currentTarget.value as NonNullable<CatalogSearch['sort']>
-                      set({ sort: sort === 'relevance' ? undefined : sort, dir: sort === 'relevance' ? undefined : 'asc' })
-                    }}
-                    data={(['relevance', 'deadline', 'title', 'duration', 'fee'] as const).map((s) => ({
-                      value: s,
-                      label: t(`catalog.sorts.${s}`),
-                    }))}
-                  />
+                  <Group gap="xs">
+                    <SegmentedControl
+                      size="xs"
+                      aria-label={t('catalog.view')}
+                      value={search.view ?? 'list'}
+                      onChange={(v) => set({ view: v === 'map' ? 'map' : undefined, page: search.page })}
+                      data={[
+                        { value: 'list', label: t('catalog.viewList') },
+                        { value: 'map', label: t('catalog.viewMap') },
+                      ]}
+                    />
+                    <NativeSelect
+                      size="xs"
+                      w={200}
+                      aria-label={t('catalog.sort')}
+                      value={search.sort ?? 'relevance'}
+                      onChange={(e) => {
+                        const sort = e.currentTarget.value as NonNullable<CatalogSearch['sort']>
+                        set({ sort: sort === 'relevance' ? undefined : sort, dir: sort === 'relevance' ? undefined : 'asc' })
+                      }}
+                      data={(['relevance', 'deadline', 'title', 'duration', 'fee'] as const).map((s) => ({
+                        value: s,
+                        label: t(`catalog.sorts.${s}`),
+                      }))}
+                    />
+                  </Group>
                 </Group>
+                {search.view === 'map' && answer.data ? (
+                  <Suspense fallback={<Loader size="sm" role="status" aria-label={t('app.loading')} />}>
+                    <CatalogMap
+                      counts={answer.data.facets.country ?? {}}
+                      selected={chosen('country')}
+                      onToggle={(code) => toggle('country', code, !chosen('country').includes(code))}
+                    />
+                  </Suspense>
+                ) : null}
                 <FavouritesPanel />
                 {answer.error ? <ProblemAlert error={answer.error} /> : null}
                 {compared.length ? (

@@ -15,6 +15,8 @@ export interface CatalogSearch {
   page?: number
   /** Opportunities picked for comparison (ids, comma-separated, at most four). */
   compare?: string
+  /** The results on a world map as well as listed. */
+  view?: 'map'
 }
 
 export const COMPARE_MAX = 4
@@ -43,5 +45,6 @@ export function validateCatalogSearch(s: Record<string, unknown>): CatalogSearch
   if (typeof s.page === 'number' && s.page > 1) out.page = s.page
   const compare = str(s.compare)?.split(',').filter(Boolean).slice(0, COMPARE_MAX)
   if (compare?.length) out.compare = compare.join(',')
+  if (s.view === 'map') out.view = 'map'
   return out
 }

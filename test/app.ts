@@ -71,6 +71,17 @@ export async function signInAs(t: TestApp, role: Role): Promise<Credentials> {
   return sessionFor(t, await userIdByRole(t, role))
 }
 
+/** A request as someone (or nobody, with null), with a JSON body when one is given. */
+export function caller(t: TestApp) {
+  return (who: Credentials | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({
+      method,
+      url,
+      headers: { ...(who?.headers ?? {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
+      ...(payload ? { payload } : {}),
+    })
+}
+
 export function json<T = any>(res: LightMyRequestResponse): T {
   return JSON.parse(res.body) as T
 }

@@ -3,6 +3,7 @@ import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Credentials,
+  caller,
   countAudit,
   createTestApp,
   demoInstitutions,
@@ -36,13 +37,7 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
   }, 60_000)
   afterAll(() => t?.close())
 
-  const call = (who: Credentials, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { ...who.headers, ...(payload ? { 'content-type': 'application/json' } : {}) },
-      ...(payload ? { payload } : {}),
-    })
+  const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)
   const upload = (who: Credentials, id: string, body: Buffer, type: string, name = 'signed.pdf', kind = 'signed_copy') =>
     t.app.inject({
       method: 'POST',

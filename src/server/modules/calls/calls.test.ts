@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   type Credentials,
+  caller,
   countAudit,
   createTestApp,
   demoInstitutions,
@@ -54,13 +55,7 @@ describe.each(TEST_DB_KINDS)('calls for applications on %s', (kind) => {
   }, 60_000)
   afterAll(() => t?.close())
 
-  const call = (who: Credentials | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { ...(who?.headers ?? {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
-      ...(payload ? { payload } : {}),
-    })
+  const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)
 
   const opportunity = async (over: object, publish = true) => {
     const res = await call(officer, 'POST', '/api/opportunities', {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import {
   type Credentials,
+  caller,
   countAudit,
   createTestApp,
   demoInstitutions,
@@ -37,13 +38,7 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
   }, 60_000)
   afterAll(() => t?.close())
 
-  const call = (who: Credentials | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t.app.inject({
-      method,
-      url,
-      headers: { ...(who?.headers ?? {}), ...(payload ? { 'content-type': 'application/json' } : {}) },
-      ...(payload ? { payload } : {}),
-    })
+  const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)
 
   const elective = (over: object = {}) => ({
     kind: 'clinical_elective',

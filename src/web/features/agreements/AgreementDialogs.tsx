@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconPlus } from '@tabler/icons-react'
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 import { useSubmit } from '../../lib/useSubmit'
@@ -147,15 +148,7 @@ export function SignatoriesModal({
                 w={150}
                 {...form.getInputProps(`signatories.${i}.signedOn`)}
               />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                mb={4}
-                aria-label={t('agreements.removeRow')}
-                onClick={() => form.removeListItem('signatories', i)}
-              >
-                <IconTrash size={16} aria-hidden />
-              </ActionIcon>
+              <RemoveRowButton label={t('agreements.removeRow')} onClick={() => form.removeListItem('signatories', i)} />
             </Group>
           ))}
           <Button

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Card,
   Checkbox,
@@ -17,7 +16,6 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -29,6 +27,7 @@ import {
   MOBILITY_TYPES,
   STAFF_MOBILITY,
 } from '../../../shared/agreements'
+import { AddRowButton, FormActions, RemoveRowButton } from '../../components/FormRows'
 import { InstitutionPicker } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
@@ -262,26 +261,17 @@ function AgreementForm({
                   />
                 ) : null}
                 {v.parties.length > 2 ? (
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    mb={4}
-                    aria-label={t('agreements.removeParty', { n: i + 1 })}
+                  <RemoveRowButton
+                    label={t('agreements.removeParty', { n: i + 1 })}
                     onClick={() => form.removeListItem('parties', i)}
-                  >
-                    <IconTrash size={16} aria-hidden />
-                  </ActionIcon>
+                  />
                 ) : null}
               </Group>
             ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              leftSection={<IconPlus size={16} aria-hidden />}
+            <AddRowButton
+              label={t('agreements.addParty')}
               onClick={() => form.insertListItem('parties', { institutionId: null, orgUnitId: null })}
-            >
-              {t('agreements.addParty')}
-            </Button>
+            />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('agreements.conditions')} disabled={termsLocked}>
@@ -300,14 +290,11 @@ function AgreementForm({
                       <Title order={3} size="h5">
                         {t('agreements.condition', { n: i + 1 })}
                       </Title>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('agreements.removeCondition', { n: i + 1 })}
+                      <RemoveRowButton
+                        label={t('agreements.removeCondition', { n: i + 1 })}
                         onClick={() => form.removeListItem('conditions', i)}
-                      >
-                        <IconTrash size={16} aria-hidden />
-                      </ActionIcon>
+                        mb={0}
+                      />
                     </Group>
                     <SimpleGrid cols={{ base: 1, sm: 3 }}>
                       <Select
@@ -411,15 +398,11 @@ function AgreementForm({
                             w={260}
                             {...form.getInputProps(`${path}.subjectAreas.${j}.clarification`)}
                           />
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            mb={4}
-                            aria-label={t('agreements.removeRow')}
+                          <RemoveRowButton
+                            label={t('agreements.removeRow')}
                             onClick={() => form.removeListItem(`${path}.subjectAreas`, j)}
-                          >
-                            <IconTrash size={14} aria-hidden />
-                          </ActionIcon>
+                            size={14}
+                          />
                         </Group>
                       ))}
                       <Button
@@ -454,15 +437,11 @@ function AgreementForm({
                             data={[...CEFR_LEVELS]}
                             {...form.getInputProps(`${path}.languageSkills.${j}.cefr`)}
                           />
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            mb={4}
-                            aria-label={t('agreements.removeRow')}
+                          <RemoveRowButton
+                            label={t('agreements.removeRow')}
                             onClick={() => form.removeListItem(`${path}.languageSkills`, j)}
-                          >
-                            <IconTrash size={14} aria-hidden />
-                          </ActionIcon>
+                            size={14}
+                          />
                         </Group>
                       ))}
                       <Button
@@ -486,25 +465,14 @@ function AgreementForm({
                 </Card>
               )
             })}
-            <Button
-              variant="light"
-              w="fit-content"
-              leftSection={<IconPlus size={16} aria-hidden />}
+            <AddRowButton
+              label={t('agreements.addCondition')}
               onClick={() => form.insertListItem('conditions', newCondition())}
-            >
-              {t('agreements.addCondition')}
-            </Button>
+            />
           </Stack>
         </Fieldset>
         <Textarea label={t('partners.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => window.history.back()}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} />
       </Stack>
     </form>
   )

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Fieldset,
@@ -17,11 +16,12 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconPlus } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { CALL_AUDIENCES, DOCUMENT_KINDS } from '../../../shared/calls'
+import { FormActions, RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 import type { OrgUnit } from '../../lib/types'
@@ -219,15 +219,10 @@ function CallForm({ existing }: { existing?: Call }) {
                       w={110}
                       {...form.getInputProps(`criteria.${i}.weight`)}
                     />
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      mb={4}
-                      aria-label={t('calls.removeCriterion', { n: i + 1 })}
+                    <RemoveRowButton
+                      label={t('calls.removeCriterion', { n: i + 1 })}
                       onClick={() => form.removeListItem('criteria', i)}
-                    >
-                      <IconTrash size={16} aria-hidden />
-                    </ActionIcon>
+                    />
                   </Group>
                 ))}
                 <Group>
@@ -254,14 +249,7 @@ function CallForm({ existing }: { existing?: Call }) {
             <CallOffersFieldset form={form} existing={existing} />
           </Stack>
         </fieldset>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => window.history.back()}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy} disabled={locked}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} disabled={locked} />
       </Stack>
     </form>
   )

@@ -1,6 +1,4 @@
 import {
-  ActionIcon,
-  Button,
   Checkbox,
   Fieldset,
   Group,
@@ -15,12 +13,12 @@ import {
 } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { CEFR_LEVELS } from '../../../shared/agreements'
 import { DIRECTIONS, OPPORTUNITY_KINDS, REQUIREMENTS, SPECIALTIES } from '../../../shared/opportunities'
+import { AddRowButton, FormActions, RemoveRowButton } from '../../components/FormRows'
 import { InstitutionPicker } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
@@ -258,25 +256,16 @@ function OpportunityForm({ existing }: { existing?: OfficeOpportunity }) {
                   data={[...CEFR_LEVELS]}
                   {...form.getInputProps(`languages.${i}.minLevel`)}
                 />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mb={4}
-                  aria-label={t('office.removeLanguage', { n: i + 1 })}
+                <RemoveRowButton
+                  label={t('office.removeLanguage', { n: i + 1 })}
                   onClick={() => form.removeListItem('languages', i)}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
+                />
               </Group>
             ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              leftSection={<IconPlus size={16} aria-hidden />}
+            <AddRowButton
+              label={t('office.addLanguage')}
               onClick={() => form.insertListItem('languages', { language: '', minLevel: null })}
-            >
-              {t('office.addLanguage')}
-            </Button>
+            />
             <Textarea label={t('catalog.languagePreparation')} autosize {...form.getInputProps('languagePreparation')} />
           </Stack>
         </Fieldset>
@@ -303,14 +292,7 @@ function OpportunityForm({ existing }: { existing?: OfficeOpportunity }) {
             <Textarea label={t('catalog.housing')} autosize {...form.getInputProps('housing')} />
           </SimpleGrid>
         </Fieldset>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => window.history.back()}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} />
       </Stack>
     </form>
   )
@@ -331,25 +313,13 @@ function BlocksFieldset({ form }: { form: OpportunityFormApi }) {
             <TextInput type="date" label={t('office.startsOn')} required {...form.getInputProps(`blocks.${i}.startsOn`)} />
             <TextInput type="date" label={t('office.endsOn')} required {...form.getInputProps(`blocks.${i}.endsOn`)} />
             <NumberInput label={t('catalog.places')} required min={0} w={110} {...form.getInputProps(`blocks.${i}.capacity`)} />
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              mb={4}
-              aria-label={t('office.removeBlock', { n: i + 1 })}
-              onClick={() => form.removeListItem('blocks', i)}
-            >
-              <IconTrash size={16} aria-hidden />
-            </ActionIcon>
+            <RemoveRowButton label={t('office.removeBlock', { n: i + 1 })} onClick={() => form.removeListItem('blocks', i)} />
           </Group>
         ))}
-        <Button
-          variant="light"
-          w="fit-content"
-          leftSection={<IconPlus size={16} aria-hidden />}
+        <AddRowButton
+          label={t('office.addBlock')}
           onClick={() => form.insertListItem('blocks', { label: '', startsOn: '', endsOn: '', capacity: 1 })}
-        >
-          {t('office.addBlock')}
-        </Button>
+        />
       </Stack>
     </Fieldset>
   )

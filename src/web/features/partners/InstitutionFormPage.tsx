@@ -1,25 +1,12 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Alert, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconAlertTriangle } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AddRowButton, FormActions, RemoveRowButton } from '../../components/FormRows'
 import { useCountryOptions } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
@@ -200,25 +187,16 @@ function InstitutionForm({ existing }: { existing?: InstitutionDetail }) {
                 <TextInput label={t('partners.contactRole')} w={200} {...form.getInputProps(`contacts.${i}.role`)} />
                 <TextInput label={t('users.email')} type="email" w={220} {...form.getInputProps(`contacts.${i}.email`)} />
                 <TextInput label={t('partners.phone')} w={160} {...form.getInputProps(`contacts.${i}.phone`)} />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mb={4}
-                  aria-label={t('partners.removeContact', { n: i + 1 })}
+                <RemoveRowButton
+                  label={t('partners.removeContact', { n: i + 1 })}
                   onClick={() => form.removeListItem('contacts', i)}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
+                />
               </Group>
             ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              leftSection={<IconPlus size={16} aria-hidden />}
+            <AddRowButton
+              label={t('partners.addContact')}
               onClick={() => form.insertListItem('contacts', { name: '', role: '', email: '', phone: '' })}
-            >
-              {t('partners.addContact')}
-            </Button>
+            />
           </Stack>
         </Fieldset>
         <Fieldset legend={t('partners.units')}>
@@ -228,25 +206,10 @@ function InstitutionForm({ existing }: { existing?: InstitutionDetail }) {
               <Group key={i} align="end">
                 <TextInput label={t('partners.unitName')} required w={320} {...form.getInputProps(`units.${i}.name`)} />
                 <TextInput label={t('partners.unitCode')} w={120} {...form.getInputProps(`units.${i}.code`)} />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mb={4}
-                  aria-label={t('partners.removeUnit', { n: i + 1 })}
-                  onClick={() => form.removeListItem('units', i)}
-                >
-                  <IconTrash size={16} aria-hidden />
-                </ActionIcon>
+                <RemoveRowButton label={t('partners.removeUnit', { n: i + 1 })} onClick={() => form.removeListItem('units', i)} />
               </Group>
             ))}
-            <Button
-              variant="light"
-              w="fit-content"
-              leftSection={<IconPlus size={16} aria-hidden />}
-              onClick={() => form.insertListItem('units', { name: '', code: '' })}
-            >
-              {t('partners.addUnit')}
-            </Button>
+            <AddRowButton label={t('partners.addUnit')} onClick={() => form.insertListItem('units', { name: '', code: '' })} />
           </Stack>
         </Fieldset>
         <Textarea
@@ -256,14 +219,7 @@ function InstitutionForm({ existing }: { existing?: InstitutionDetail }) {
           minRows={3}
           {...form.getInputProps('notes')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => window.history.back()}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions busy={busy} />
       </Stack>
     </form>
   )

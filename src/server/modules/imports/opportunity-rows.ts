@@ -174,6 +174,9 @@ export async function parseOpportunityRows(
       if (!Number.isFinite(n)) bad(field, `"${raw}" is not a number`)
       return Number.isFinite(n) ? n : null
     }
+    // Read once for the row, whatever the number of programmes it describes.
+    const durationWeeks = number('durationWeeks')
+    const feeAmount = number('fee')
 
     // One opportunity per programme with places; otherwise one for the row.
     const programmes: { isced: string | null; clarification: string | null; places: number | null }[] = []
@@ -230,9 +233,9 @@ export async function parseOpportunityRows(
           isced: p.isced,
           languages: language ? [{ language, minLevel: cell(r, 'minLevel').toUpperCase() || null }] : [],
           clinicalPractice: YES.has(clinicalRaw),
-          durationWeeks: number('durationWeeks'),
+          durationWeeks,
           applicationDeadline: cell(r, 'deadline') || null,
-          feeAmount: number('fee'),
+          feeAmount,
           feeCurrency: cell(r, 'currency').toUpperCase() || null,
           contactEmail: cell(r, 'contactEmail').toLowerCase() || null,
         }

@@ -26,15 +26,9 @@ import {
   TimelineEntrySchema,
   TransitionBody,
 } from './agreements.schema.js'
-import {
-  createAgreement,
-  getAgreement,
-  renewAgreement,
-  setSignatories,
-  transitionAgreement,
-  updateAgreement,
-} from './agreements.service.js'
+import { createAgreement, getAgreement, setSignatories, updateAgreement } from './agreements.service.js'
 import { countryStats, reminderDays, setReminderDays } from './agreements.settings.js'
+import { renewAgreement, transitionAgreement } from './agreements.steps.js'
 import { addComment, timeline } from './agreements.timeline.js'
 
 /** Officers and administrators write; coordinators read; a partner reads their own institution's. */

@@ -5,8 +5,8 @@ import type { Deps } from '../../deps.js'
 import { systemCtx } from '../../http/context.js'
 import type { MailMessage } from '../mail/mailer.js'
 import { addDays, todayUtc } from './agreements.repository.js'
-import { setStatus } from './agreements.service.js'
 import { reminderDays } from './agreements.settings.js'
+import { setStatus } from './agreements.steps.js'
 
 export interface DailyResult {
   activated: number

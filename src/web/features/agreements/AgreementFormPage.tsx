@@ -1,32 +1,10 @@
-import {
-  Button,
-  Card,
-  Checkbox,
-  Fieldset,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Fieldset, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import {
-  AGREEMENT_KINDS,
-  CEFR_LEVELS,
-  EQF_LEVELS,
-  ISCED_FIELDS,
-  MOBILITY_TYPES,
-  STAFF_MOBILITY,
-} from '../../../shared/agreements'
+import { AGREEMENT_KINDS } from '../../../shared/agreements'
 import { AddRowButton, FormActions, RemoveRowButton } from '../../components/FormRows'
 import { InstitutionPicker } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
@@ -36,8 +14,9 @@ import { useUser } from '../../lib/session'
 import type { HomeInstitution } from '../../lib/types'
 import { useSubmit } from '../../lib/useSubmit'
 import type { AgreementDetail, Condition, InstitutionDetail } from '../partners/types'
+import { ConditionCard } from './ConditionCard'
 
-const LANGUAGE_CODES = [
+export const LANGUAGE_CODES = [
   'en',
   'pt',
   'es',
@@ -58,12 +37,30 @@ const LANGUAGE_CODES = [
   'ar',
 ]
 
-function academicYears(): string[] {
+export function academicYears(): string[] {
   const y = new Date().getUTCFullYear()
   return Array.from({ length: 16 }, (_, i) => `${y - 5 + i}/${y - 4 + i}`)
 }
 
-type PartyRow = { institutionId: string | null; orgUnitId: string | null; name?: string; country?: string; city?: string | null }
+export type PartyRow = {
+  institutionId: string | null
+  orgUnitId: string | null
+  name?: string
+  country?: string
+  city?: string | null
+}
+
+/** What the agreement form holds, as the condition card edits it too. */
+export interface AgreementFormValues {
+  title: string
+  kind: AgreementDetail['kind']
+  startDate: string
+  endDate: string
+  responsibleId: string | null
+  notes: string
+  parties: PartyRow[]
+  conditions: Condition[]
+}
 
 export function AgreementFormPage({ id, partner }: { id?: string; partner?: string }) {
   const existing = useQuery({
@@ -100,7 +97,7 @@ function AgreementForm({
     queryKey: ['responsibles'],
     queryFn: () => api<{ id: string; name: string; email: string }[]>('/api/agreements/responsibles'),
   })
-  const form = useForm({
+  const form = useForm<AgreementFormValues>({
     initialValues: {
       title: existing?.title ?? (partner ? t('agreements.defaultTitle', { name: partner.name }) : ''),
       kind: existing?.kind ?? 'bilateral_exchange',
@@ -279,192 +276,10 @@ function AgreementForm({
             <Text size="sm" c="dimmed">
               {t('agreements.conditionsHint')}
             </Text>
-            {v.conditions.map((c, i) => {
-              const staff = STAFF_MOBILITY.includes(c.mobilityType)
-              const path = `conditions.${i}`
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no id until saved
-                <Card key={i} withBorder aria-label={t('agreements.condition', { n: i + 1 })}>
-                  <Stack gap="sm">
-                    <Group justify="space-between">
-                      <Title order={3} size="h5">
-                        {t('agreements.condition', { n: i + 1 })}
-                      </Title>
-                      <RemoveRowButton
-                        label={t('agreements.removeCondition', { n: i + 1 })}
-                        onClick={() => form.removeListItem('conditions', i)}
-                        mb={0}
-                      />
-                    </Group>
-                    <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                      <Select
-                        label={t('agreements.mobilityType')}
-                        allowDeselect={false}
-                        data={MOBILITY_TYPES.map((m) => ({ value: m, label: t(`mobilityTypes.${m}`) }))}
-                        {...form.getInputProps(`${path}.mobilityType`)}
-                        onChange={(m) => {
-                          form.setFieldValue(`${path}.mobilityType`, m as Condition['mobilityType'])
-                          const toStaff = STAFF_MOBILITY.includes(m as Condition['mobilityType'])
-                          form.setFieldValue(`${path}.totalMonthsPerYear`, toStaff ? null : (c.totalMonthsPerYear ?? 5))
-                          form.setFieldValue(`${path}.totalDaysPerYear`, toStaff ? (c.totalDaysPerYear ?? 5) : null)
-                        }}
-                      />
-                      <Select
-                        label={t('agreements.sending')}
-                        allowDeselect={false}
-                        data={partyOptions}
-                        {...form.getInputProps(`${path}.sendingInstitutionId`)}
-                      />
-                      <Select
-                        label={t('agreements.receiving')}
-                        allowDeselect={false}
-                        data={partyOptions}
-                        {...form.getInputProps(`${path}.receivingInstitutionId`)}
-                      />
-                      {unitsOf(c.sendingInstitutionId).length ? (
-                        <Select
-                          label={t('agreements.sendingUnit')}
-                          clearable
-                          data={unitsOf(c.sendingInstitutionId)}
-                          {...form.getInputProps(`${path}.sendingUnitId`)}
-                        />
-                      ) : null}
-                      {unitsOf(c.receivingInstitutionId).length ? (
-                        <Select
-                          label={t('agreements.receivingUnit')}
-                          clearable
-                          data={unitsOf(c.receivingInstitutionId)}
-                          {...form.getInputProps(`${path}.receivingUnitId`)}
-                        />
-                      ) : null}
-                      <Select
-                        label={t('agreements.yearFrom')}
-                        allowDeselect={false}
-                        data={academicYears()}
-                        {...form.getInputProps(`${path}.academicYearFrom`)}
-                      />
-                      <Select
-                        label={t('agreements.yearTo')}
-                        allowDeselect={false}
-                        data={academicYears()}
-                        {...form.getInputProps(`${path}.academicYearTo`)}
-                      />
-                      <NumberInput
-                        label={t('agreements.mobilitiesPerYear')}
-                        min={0}
-                        allowDecimal={false}
-                        {...form.getInputProps(`${path}.mobilitiesPerYear`)}
-                      />
-                      {staff ? (
-                        <NumberInput
-                          label={t('agreements.daysPerYear')}
-                          min={0}
-                          allowDecimal={false}
-                          {...form.getInputProps(`${path}.totalDaysPerYear`)}
-                        />
-                      ) : (
-                        <NumberInput
-                          label={t('agreements.monthsPerYear')}
-                          min={0}
-                          decimalScale={1}
-                          {...form.getInputProps(`${path}.totalMonthsPerYear`)}
-                        />
-                      )}
-                      <MultiSelect
-                        label={t('agreements.eqf')}
-                        data={EQF_LEVELS.map((l) => ({ value: String(l), label: t(`eqf.${l}`) }))}
-                        value={c.eqfLevels.map(String)}
-                        onChange={(levels) => form.setFieldValue(`${path}.eqfLevels`, levels.map(Number))}
-                        error={form.errors[`${path}.eqfLevels`]}
-                      />
-                    </SimpleGrid>
-                    <Stack gap={4}>
-                      <Text size="sm" fw={500}>
-                        {t('agreements.subjectAreas')}
-                      </Text>
-                      {c.subjectAreas.map((_, j) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-                        <Group key={j} align="end">
-                          <Select
-                            aria-label={t('agreements.isced')}
-                            searchable
-                            w={300}
-                            data={Object.entries(ISCED_FIELDS).map(([code, name]) => ({ value: code, label: `${code} ${name}` }))}
-                            {...form.getInputProps(`${path}.subjectAreas.${j}.isced`)}
-                          />
-                          <TextInput
-                            aria-label={t('agreements.clarification')}
-                            placeholder={t('agreements.clarification')}
-                            w={260}
-                            {...form.getInputProps(`${path}.subjectAreas.${j}.clarification`)}
-                          />
-                          <RemoveRowButton
-                            label={t('agreements.removeRow')}
-                            onClick={() => form.removeListItem(`${path}.subjectAreas`, j)}
-                            size={14}
-                          />
-                        </Group>
-                      ))}
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        w="fit-content"
-                        onClick={() => form.insertListItem(`${path}.subjectAreas`, { isced: '', clarification: null })}
-                      >
-                        {t('agreements.addSubject')}
-                      </Button>
-                    </Stack>
-                    <Stack gap={4}>
-                      <Text size="sm" fw={500}>
-                        {t('agreements.languageSkills')}
-                      </Text>
-                      {c.languageSkills.map((_, j) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional
-                        <Group key={j} align="end">
-                          <Select
-                            aria-label={t('agreements.language')}
-                            searchable
-                            w={220}
-                            data={LANGUAGE_CODES.map((l) => ({
-                              value: l,
-                              label: new Intl.DisplayNames([navigator.language], { type: 'language' }).of(l) ?? l,
-                            }))}
-                            {...form.getInputProps(`${path}.languageSkills.${j}.language`)}
-                          />
-                          <Select
-                            aria-label={t('agreements.cefr')}
-                            w={100}
-                            data={[...CEFR_LEVELS]}
-                            {...form.getInputProps(`${path}.languageSkills.${j}.cefr`)}
-                          />
-                          <RemoveRowButton
-                            label={t('agreements.removeRow')}
-                            onClick={() => form.removeListItem(`${path}.languageSkills`, j)}
-                            size={14}
-                          />
-                        </Group>
-                      ))}
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        w="fit-content"
-                        onClick={() => form.insertListItem(`${path}.languageSkills`, { language: 'en', cefr: 'B2', isced: null })}
-                      >
-                        {t('agreements.addLanguage')}
-                      </Button>
-                    </Stack>
-                    <Checkbox label={t('agreements.blended')} {...form.getInputProps(`${path}.blended`, { type: 'checkbox' })} />
-                    <Textarea
-                      label={t('agreements.otherTerms')}
-                      autosize
-                      minRows={1}
-                      {...form.getInputProps(`${path}.otherTerms`)}
-                      value={c.otherTerms ?? ''}
-                    />
-                  </Stack>
-                </Card>
-              )
-            })}
+            {v.conditions.map((_c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no id until saved
+              <ConditionCard key={i} form={form} index={i} partyOptions={partyOptions} unitsOf={unitsOf} />
+            ))}
             <AddRowButton
               label={t('agreements.addCondition')}
               onClick={() => form.insertListItem('conditions', newCondition())}

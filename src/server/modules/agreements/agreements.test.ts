@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
+import { agreementBody, conditionBody } from '../../../../test/factories.js'
 import { addDays, todayUtc } from './agreements.repository.js'
 import { runDailyLifecycle } from './lifecycle.js'
 
@@ -46,28 +47,8 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
       payload: body,
     })
 
-  const condition = (over: object = {}) => ({
-    mobilityType: 'student_studies',
-    sendingInstitutionId: homeId,
-    receivingInstitutionId: snuId,
-    academicYearFrom: '2026/2027',
-    academicYearTo: '2028/2029',
-    mobilitiesPerYear: 2,
-    totalMonthsPerYear: 10,
-    subjectAreas: [{ isced: '0912', clarification: 'Medicine' }],
-    eqfLevels: [7],
-    languageSkills: [{ language: 'ko', cefr: 'B1' }],
-    ...over,
-  })
-  const agreement = (over: object = {}) => ({
-    title: 'Exchange in medicine with SNU',
-    kind: 'bilateral_exchange',
-    startDate: addDays(todayUtc(), -10),
-    endDate: addDays(todayUtc(), 1500),
-    parties: [{ institutionId: homeId }, { institutionId: snuId }],
-    conditions: [condition()],
-    ...over,
-  })
+  const condition = (over: object = {}) => conditionBody(homeId, snuId, over)
+  const agreement = (over: object = {}) => agreementBody(homeId, snuId, over)
 
   describe('agreements', () => {
     it('drafts an agreement with EWP conditions, audited', async () => {

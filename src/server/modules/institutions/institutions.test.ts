@@ -11,9 +11,7 @@ import {
   type TestApp,
 } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
-import { addDays, todayUtc } from '../agreements/agreements.repository.js'
-
-const _PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+import { agreementBody } from '../../../../test/factories.js'
 
 describe.each(TEST_DB_KINDS)('partner institutions on %s', (kind) => {
   let t: TestApp
@@ -36,36 +34,8 @@ describe.each(TEST_DB_KINDS)('partner institutions on %s', (kind) => {
   afterAll(() => t?.close())
 
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)
-  const _upload = (who: Credentials, id: string, body: Buffer, type: string, name = 'signed.pdf', kind = 'signed_copy') =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/agreements/${id}/files?kind=${kind}&name=${encodeURIComponent(name)}`,
-      headers: { ...who.headers, 'content-type': type },
-      payload: body,
-    })
 
-  const condition = (over: object = {}) => ({
-    mobilityType: 'student_studies',
-    sendingInstitutionId: homeId,
-    receivingInstitutionId: snuId,
-    academicYearFrom: '2026/2027',
-    academicYearTo: '2028/2029',
-    mobilitiesPerYear: 2,
-    totalMonthsPerYear: 10,
-    subjectAreas: [{ isced: '0912', clarification: 'Medicine' }],
-    eqfLevels: [7],
-    languageSkills: [{ language: 'ko', cefr: 'B1' }],
-    ...over,
-  })
-  const agreement = (over: object = {}) => ({
-    title: 'Exchange in medicine with SNU',
-    kind: 'bilateral_exchange',
-    startDate: addDays(todayUtc(), -10),
-    endDate: addDays(todayUtc(), 1500),
-    parties: [{ institutionId: homeId }, { institutionId: snuId }],
-    conditions: [condition()],
-    ...over,
-  })
+  const agreement = (over: object = {}) => agreementBody(homeId, snuId, over)
 
   it('creates a partner with contacts and units, audited, and finds it by folded search', async () => {
     const before = await countAudit(t)

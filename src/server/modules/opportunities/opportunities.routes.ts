@@ -111,8 +111,8 @@ export function opportunitiesRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const { status, page, pageSize } = request.query
-      const { items, total } = await listOpportunities(deps.db, status, page, pageSize)
+      const { page, pageSize, ...filter } = request.query
+      const { items, total } = await listOpportunities(deps.db, filter, page, pageSize)
       return pageOf(items, total, page, pageSize)
     },
   )

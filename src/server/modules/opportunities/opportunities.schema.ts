@@ -143,10 +143,13 @@ export type OpportunityDto = z.infer<typeof OpportunitySchema>
 
 export const OpportunityListQuery = z
   .object({
+    q: z.string().trim().max(200).optional().describe('Part of a title (in any language) or of the host name'),
     status: csvList(z.enum(OPPORTUNITY_STATUSES)).optional(),
+    direction: z.enum(DIRECTIONS).optional(),
     ...PageQuery,
   })
   .strict()
+export type OpportunityListFilter = z.infer<typeof OpportunityListQuery>
 
 export const CATALOG_SORTS = ['relevance', 'deadline', 'title', 'duration', 'fee'] as const
 

@@ -1,13 +1,14 @@
-import type { Kysely, Selectable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import sanitizeHtml from 'sanitize-html'
 import type { OpportunityStatus } from '../../../shared/opportunities.js'
+import { containsPattern } from '../../db/like.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
-import type { OpportunityDto, OpportunityInput } from './opportunities.schema.js'
+import type { OpportunityDto, OpportunityInput, OpportunityListFilter } from './opportunities.schema.js'
 
 /** What a description may keep: paragraphs, emphasis, lists, headings and plain links. */
 const HTML_ALLOWED: sanitizeHtml.IOptions = {
@@ -278,14 +279,36 @@ export async function setOpportunityStatus(deps: Pick<Deps, 'db'>, ctx: Ctx, id:
   })
 }
 
-export async function listOpportunities(db: Kysely<DB>, status: OpportunityStatus[] | undefined, page: number, pageSize: number) {
-  let q = db.selectFrom('opportunities')
-  if (status?.length) q = q.where('status', 'in', status)
+/** The office's list, newest change first: by status and direction, and by a part of a title or the host's name. */
+export async function listOpportunities(
+  db: Kysely<DB>,
+  f: Omit<OpportunityListFilter, 'page' | 'pageSize'>,
+  page: number,
+  pageSize: number,
+) {
+  let q = db.selectFrom('opportunities as o')
+  if (f.status?.length) q = q.where('o.status', 'in', f.status)
+  if (f.direction) q = q.where('o.direction', '=', f.direction)
+  if (f.q) {
+    const pattern = containsPattern(f.q)
+    q = q.where((eb) =>
+      eb.or([
+        eb.exists(sql`(select 1 from jsonb_each_text(o.title) t where t.value ilike ${pattern})`),
+        eb.exists(
+          eb
+            .selectFrom('institutions as i')
+            .select('i.id')
+            .whereRef('i.id', '=', 'o.host_institution_id')
+            .where('i.name', 'ilike', pattern),
+        ),
+      ]),
+    )
+  }
   const [ids, count] = await Promise.all([
     q
-      .select('id')
-      .orderBy('updated_at', 'desc')
-      .orderBy('id')
+      .select('o.id')
+      .orderBy('o.updated_at', 'desc')
+      .orderBy('o.id')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),

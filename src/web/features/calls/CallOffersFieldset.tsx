@@ -2,6 +2,7 @@ import { ActionIcon, Button, Fieldset, Group, NumberInput, Select, Stack, Table,
 import type { UseFormReturnType } from '@mantine/form'
 import { IconTrash, IconWand } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fitsAudience } from '../../../shared/calls'
 import type { OpportunityKind } from '../../../shared/opportunities'
@@ -54,9 +55,18 @@ export function CallOffersFieldset({ form, existing }: { form: UseFormReturnType
   const { t, i18n } = useTranslation()
   const describe = useSuggestionText()
   const v = form.values
+  // The office's opportunities are searched on the server as the officer types.
+  const [search, setSearch] = useState('')
+  const [picked, setPicked] = useState(new Map<string, OfficeOpportunity>())
+  const direction = v.audience === 'outgoing_students' ? 'outgoing' : v.audience === 'incoming_students' ? 'incoming' : null
+  const term = search.replace(/ — .*$/, '').trim()
   const candidates = useQuery({
-    queryKey: ['opportunities', 'offerable'],
-    queryFn: () => api<Page<OfficeOpportunity>>('/api/opportunities?status=published,draft&pageSize=200'),
+    queryKey: ['opportunities', 'offerable', direction, term],
+    queryFn: () =>
+      api<Page<OfficeOpportunity>>(
+        `/api/opportunities?status=published,draft&pageSize=30${direction ? `&direction=${direction}` : ''}${term ? `&q=${encodeURIComponent(term)}` : ''}`,
+      ),
+    staleTime: 30_000,
   })
   const ids = v.offers.map((o) => o.opportunityId)
   const validYear = /^\d{4}\/\d{4}$/.test(v.academicYear)
@@ -70,7 +80,7 @@ export function CallOffersFieldset({ form, existing }: { form: UseFormReturnType
     enabled: ids.length > 0 && validYear,
   })
   const suggestionOf = (id: string) => suggestions.data?.items.find((s) => s.opportunityId === id)
-  const byId = new Map((candidates.data?.items ?? []).map((o) => [o.id, o]))
+  const byId = new Map([...picked, ...(candidates.data?.items ?? []).map((o) => [o.id, o] as const)])
   const offered = new Map((existing?.offers ?? []).map((o) => [o.opportunityId, o]))
   const addable = (candidates.data?.items ?? []).filter(
     (o) => !ids.includes(o.id) && fitsAudience(v.audience, o.kind as OpportunityKind, o.direction),
@@ -92,11 +102,20 @@ export function CallOffersFieldset({ form, existing }: { form: UseFormReturnType
             searchable
             w={480}
             value={null}
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options }) => options}
             data={addable.map((o) => ({
               value: o.id,
               label: `${inLanguage(o.title, i18n.language)} — ${o.host.name}${o.status === 'draft' ? ` (${t('office.statuses.draft')})` : ''}`,
             }))}
-            onChange={(id) => id && form.insertListItem('offers', { opportunityId: id, places: '' })}
+            onChange={(id) => {
+              const chosen = addable.find((o) => o.id === id)
+              if (!chosen) return
+              setPicked(new Map(picked).set(chosen.id, chosen))
+              form.insertListItem('offers', { opportunityId: chosen.id, places: '' })
+              setSearch('')
+            }}
             nothingFoundMessage={t('calls.nothingToAdd')}
           />
           <Button

@@ -205,7 +205,9 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
 
   it('finds the office’s opportunities by a part of a title in any language or of the host, and by direction', async () => {
     const search = async (query: string) =>
-      json(await call(officer, 'GET', `/api/opportunities?pageSize=100&${query}`)).items.map((o: { title: { en: string } }) => o.title.en)
+      json(await call(officer, 'GET', `/api/opportunities?pageSize=100&${query}`)).items.map(
+        (o: { title: { en: string } }) => o.title.en,
+      )
     expect(await search('q=%EC%8B%AC%EC%9E%A5')).toContain('Cardiology elective at SNU Hospital')
     expect(await search('q=seoul%20national')).toContain('Cardiology elective at SNU Hospital')
     expect(await search('q=50%25')).toEqual([])

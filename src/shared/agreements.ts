@@ -122,6 +122,11 @@ export function isAcademicYear(value: string): boolean {
   const m = ACADEMIC_YEAR.exec(value)
   return !!m && Number(m[2]) === Number(m[1]) + 1
 }
+/** The academic year a day (YYYY-MM-DD) falls in; years start in September: 2026-11-23 is in 2026/2027. */
+export function academicYearOf(day: string): string {
+  const start = Number(day.slice(0, 4)) - (Number(day.slice(5, 7)) < 9 ? 1 : 0)
+  return `${start}/${start + 1}`
+}
 export function shiftAcademicYear(value: string, years: number): string {
   const start = Number(value.slice(0, 4)) + years
   return `${start}/${start + 1}`

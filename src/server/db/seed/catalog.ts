@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements.js'
 import { fitsAudience } from '../../../shared/calls.js'
 import type { Ctx } from '../../http/context.js'
 import { addDays } from '../../modules/agreements/agreements.repository.js'
@@ -192,8 +193,7 @@ async function seedCalls(db: Kysely<DB>, ctx: Ctx, today: string) {
     .select(['id', 'direction', 'kind'])
     .where('status', '=', 'published')
     .execute()
-  const year = Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) < 9 ? 0 : 1)
-  const academicYear = `${year}/${year + 1}`
+  const academicYear = shiftAcademicYear(academicYearOf(today), 1)
   const calls = [
     {
       title: { en: `Outgoing exchanges and electives ${academicYear}`, ru: `Исходящая мобильность ${academicYear}` },

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { AgreementKind, AgreementStatus } from '../../../shared/agreements.js'
+import { type AgreementKind, type AgreementStatus, academicYearOf } from '../../../shared/agreements.js'
 import type { Actor } from '../../http/context.js'
 import { systemCtx } from '../../http/context.js'
 import { addDays, todayUtc } from '../../modules/agreements/agreements.repository.js'
@@ -191,7 +191,7 @@ export async function seedNetwork(db: Kysely<DB>, today = todayUtc()): Promise<v
     .insertInto('org_units')
     .values([{ institution_id: idOf('University of Minho'), name: 'School of Medicine', code: 'EM' }])
     .execute()
-  const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 9 ? 1 : 0)
+  const year = Number(academicYearOf(today).slice(0, 4))
   for (const a of AGREEMENTS) {
     const partner = idOf(a.partner)
     const id = await createAgreement({ db }, ctx, {

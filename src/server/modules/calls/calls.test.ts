@@ -10,6 +10,7 @@ import {
   type TestApp,
 } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
+import { academicYearOf } from '../../../shared/agreements.js'
 import { addDays, todayUtc } from '../agreements/agreements.repository.js'
 import { announceOpenedCalls } from './calls.announce.js'
 
@@ -28,7 +29,7 @@ describe.each(TEST_DB_KINDS)('calls for applications on %s', (kind) => {
   let mongoliaAgreement: string
   let mongoliaId: string
   const today = todayUtc()
-  const start = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 9 ? 1 : 0)
+  const start = Number(academicYearOf(today).slice(0, 4))
   const year = `${start + 1}/${start + 2}`
 
   beforeAll(async () => {

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely'
+import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements.js'
 import { fold } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
+import { todayUtc } from '../agreements/agreements.repository.js'
 import type { AgreementDetail, ConditionInput } from '../agreements/agreements.schema.js'
 import { agreementDetail, createAgreementIn, replaceConditionsIn } from '../agreements/agreements.service.js'
 import { recordAudit } from '../audit/audit.record.js'
@@ -346,15 +348,10 @@ async function updateFromRow(trx: Kysely<DB>, ctx: Ctx, id: string, r: ParsedRow
   return id
 }
 
-function currentAcademicYear(): string {
-  const now = new Date()
-  const y = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1
-  return `${y + 1}/${y + 2}`
-}
-
 async function applyPlaces(trx: Kysely<DB>, ctx: Ctx, homeId: string, partnerId: string, r: ParsedRow) {
   const v = r.values
-  const from = v.academicYearFrom ?? currentAcademicYear()
+  // Places are for the next academic year unless the file says otherwise.
+  const from = v.academicYearFrom ?? shiftAcademicYear(academicYearOf(todayUtc()), 1)
   const to = v.academicYearTo ?? `${Number(from.slice(0, 4)) + 4}/${Number(from.slice(0, 4)) + 5}`
   const draft = await trx
     .selectFrom('agreements as a')

@@ -20,6 +20,7 @@ import { IconPlus } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements'
 import { CALL_AUDIENCES, DOCUMENT_KINDS } from '../../../shared/calls'
 import { FormActions, RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
@@ -35,10 +36,10 @@ const nul = (s: string) => (s.trim() ? s.trim() : null)
 const num = (v: number | string) => (v === '' ? null : Number(v))
 const TIME_ZONES = Intl.supportedValuesOf('timeZone')
 
-/** The academic year that starts next September. */
+/** The academic year that starts next September, by the officer's own calendar. */
 function nextAcademicYear(now = new Date()) {
-  const y = now.getFullYear() + (now.getMonth() >= 8 ? 1 : 0)
-  return `${y}/${y + 1}`
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-01`
+  return shiftAcademicYear(academicYearOf(today), 1)
 }
 
 function initialValues(c: Call | undefined, zone: string) {

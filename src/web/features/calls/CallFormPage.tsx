@@ -24,8 +24,8 @@ import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements'
 import { CALL_AUDIENCES, DOCUMENT_KINDS } from '../../../shared/calls'
 import { FormActions, RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
+import { UnitSelect } from '../../components/UnitSelect'
 import { api } from '../../lib/api'
-import type { OrgUnit } from '../../lib/types'
 import { useSubmit } from '../../lib/useSubmit'
 import { givenTexts, TranslatedTexts, textsOf } from '../office/TranslatedTexts'
 import { CallOffersFieldset } from './CallOffersFieldset'
@@ -108,7 +108,6 @@ function CallForm({ existing }: { existing?: Call }) {
   const queryClient = useQueryClient()
   // A new call starts in the officer's own time zone; they can choose the office's.
   const form = useForm({ initialValues: initialValues(existing, Intl.DateTimeFormat().resolvedOptions().timeZone) })
-  const units = useQuery({ queryKey: ['org-units'], queryFn: () => api<OrgUnit[]>('/api/org-units') })
   const v = form.values
   const locked = existing?.status === 'cancelled' || (existing?.status === 'published' && existing.phase === 'closed')
   const published = existing?.status === 'published'
@@ -152,12 +151,7 @@ function CallForm({ existing }: { existing?: Call }) {
                 data={CALL_AUDIENCES.map((a) => ({ value: a, label: t(`calls.audiences.${a}`) }))}
                 {...form.getInputProps('audience')}
               />
-              <Select
-                label={t('office.unit')}
-                clearable
-                data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                {...form.getInputProps('orgUnitId')}
-              />
+              <UnitSelect label={t('office.unit')} clearable {...form.getInputProps('orgUnitId')} />
               <TextInput
                 type="datetime-local"
                 label={t('calls.opens')}

@@ -21,8 +21,9 @@ import { DIRECTIONS, OPPORTUNITY_KINDS, REQUIREMENTS, SPECIALTIES } from '../../
 import { AddRowButton, FormActions, RemoveRowButton } from '../../components/FormRows'
 import { InstitutionPicker } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
+import { UnitSelect } from '../../components/UnitSelect'
 import { api } from '../../lib/api'
-import type { OrgUnit, Page } from '../../lib/types'
+import type { Page } from '../../lib/types'
 import { useSubmit } from '../../lib/useSubmit'
 import { useCatalogLabel } from '../catalog/labels'
 import type { Opportunity } from '../catalog/types'
@@ -135,7 +136,6 @@ function OpportunityForm({ existing }: { existing?: OfficeOpportunity }) {
       ),
     enabled: !!v.hostInstitutionId,
   })
-  const units = useQuery({ queryKey: ['org-units'], queryFn: () => api<OrgUnit[]>('/api/org-units') })
 
   const { onSubmit, busy, error } = useSubmit(form, async (values) => {
     const body = toBody(values)
@@ -174,12 +174,7 @@ function OpportunityForm({ existing }: { existing?: OfficeOpportunity }) {
             data={DIRECTIONS.map((d) => ({ value: d, label: t(`office.directions.${d}`) }))}
             {...form.getInputProps('direction')}
           />
-          <Select
-            label={t('office.unit')}
-            clearable
-            data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            {...form.getInputProps('orgUnitId')}
-          />
+          <UnitSelect label={t('office.unit')} clearable {...form.getInputProps('orgUnitId')} />
           <InstitutionPicker
             label={t('office.host')}
             required

@@ -2,8 +2,9 @@ import { Select } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { type Role, scopeOf } from '../../../shared/roles'
+import { UnitSelect } from '../../components/UnitSelect'
 import { api } from '../../lib/api'
-import type { Institution, OrgUnit, Page } from '../../lib/types'
+import type { Institution, Page } from '../../lib/types'
 
 /** The unit of a coordinator or the institution of a partner coordinator, as the role needs. */
 export function ScopeFields({
@@ -17,26 +18,13 @@ export function ScopeFields({
 }) {
   const { t } = useTranslation()
   const scope = role ? scopeOf(role) : null
-  const units = useQuery({
-    queryKey: ['org-units'],
-    queryFn: () => api<OrgUnit[]>('/api/org-units'),
-    enabled: scope === 'orgUnit',
-  })
   const partners = useQuery({
     queryKey: ['institutions', 'partners'],
     queryFn: () => api<Page<Institution>>('/api/institutions?partnersOnly=true&pageSize=200').then((p) => p.items),
     enabled: scope === 'institution',
   })
   if (scope === 'orgUnit') {
-    return (
-      <Select
-        label={t('users.orgUnit')}
-        required
-        data={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-        searchable
-        {...orgUnitProps}
-      />
-    )
+    return <UnitSelect label={t('users.orgUnit')} required searchable {...orgUnitProps} />
   }
   if (scope === 'institution') {
     return (

@@ -104,3 +104,9 @@ export async function demoInstitutions(t: TestApp) {
     snuId: named('Seoul National University'),
   }
 }
+
+/** The demo faculty of medicine (code MED) and another unit, for tests of a coordinator's reach. */
+export async function demoUnits(t: TestApp) {
+  const units = await t.db.selectFrom('org_units').select(['id', 'code']).execute()
+  return { medUnit: units.find((u) => u.code === 'MED')!.id, otherUnit: units.find((u) => u.code !== 'MED')!.id }
+}

@@ -5,6 +5,7 @@ import {
   countAudit,
   createTestApp,
   demoInstitutions,
+  demoUnits,
   json,
   signInAs,
   type TestApp,
@@ -39,9 +40,7 @@ describe.each(TEST_DB_KINDS)('calls for applications on %s', (kind) => {
     student = await signInAs(t, 'student')
     partner = await signInAs(t, 'partner')
     ;({ homeId, minhoId, snuId } = await demoInstitutions(t))
-    const units = await t.db.selectFrom('org_units').select(['id', 'code']).execute()
-    medUnit = units.find((u) => u.code === 'MED')!.id
-    otherUnit = units.find((u) => u.code !== 'MED')!.id
+    ;({ medUnit, otherUnit } = await demoUnits(t))
     const agreements = await t.db
       .selectFrom('agreements as a')
       .innerJoin('agreement_parties as p', 'p.agreement_id', 'a.id')

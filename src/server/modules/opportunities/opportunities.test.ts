@@ -5,6 +5,7 @@ import {
   countAudit,
   createTestApp,
   demoInstitutions,
+  demoUnits,
   json,
   signInAs,
   type TestApp,
@@ -30,9 +31,7 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
     student = await signInAs(t, 'student')
     partner = await signInAs(t, 'partner')
     ;({ homeId, snuId } = await demoInstitutions(t))
-    const units = await t.db.selectFrom('org_units').select(['id', 'code']).execute()
-    medUnit = units.find((u) => u.code === 'MED')!.id
-    otherUnit = units.find((u) => u.code !== 'MED')!.id
+    ;({ medUnit, otherUnit } = await demoUnits(t))
     // The demo catalog is set aside, so the catalog holds only what these tests publish.
     await t.db.updateTable('opportunities').set({ status: 'archived' }).execute()
   }, 60_000)

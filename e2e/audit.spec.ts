@@ -13,9 +13,13 @@ test('an admin changes a role, finds the change in the audit log and exports it'
   await expect(page.getByRole('row', { name: /Prof. Marat Ospanov/ })).toContainText('International officer')
 
   await page.getByRole('link', { name: 'Audit log' }).click()
+  // Other journeys change other records; this one is about users.
+  await page.getByRole('textbox', { name: 'Entity' }).click()
+  await page.getByRole('option', { name: 'user', exact: true }).click()
   await page.getByRole('textbox', { name: 'Action' }).click()
   await page.getByRole('option', { name: 'update', exact: true }).click()
   await expect(page).toHaveURL(/action=update/)
+  await expect(page).toHaveURL(/entityType=user/)
   const table = page.getByTestId('audit-table')
   await expect(table.getByRole('row')).toHaveCount(2) // header and the one change
   await expect(table).toContainText('admin@demo.meridian.test')

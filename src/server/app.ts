@@ -19,6 +19,9 @@ import { registerGuard } from './http/guard.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import type { App } from './http/types.js'
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js'
+import { allocationRoutes } from './modules/applications/allocation.routes.js'
+import { applicationsRoutes } from './modules/applications/applications.routes.js'
+import { nominationsRoutes } from './modules/applications/nominations.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { callsRoutes } from './modules/calls/calls.routes.js'
@@ -26,7 +29,9 @@ import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
+import { reviewsRoutes } from './modules/reviews/reviews.routes.js'
 import { tokensRoutes } from './modules/tokens/tokens.routes.js'
 import { usersRoutes } from './modules/users/users.routes.js'
 
@@ -54,6 +59,11 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   importsRoutes,
   opportunitiesRoutes,
   callsRoutes,
+  applicationsRoutes,
+  reviewsRoutes,
+  allocationRoutes,
+  nominationsRoutes,
+  notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),
 ]

@@ -21,6 +21,7 @@ describe('configuration', () => {
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ DOCUMENT_KEY: 'c2hvcnQ=' }, 'DOCUMENT_KEY'],
   ])('names the bad variable in %j', (vars, name) => {
     expect(() => loadEnv({ DATA_DIR: dir(), ...vars })).toThrow(EnvError)
     expect(() => loadEnv({ DATA_DIR: dir(), ...vars })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}:`))
@@ -32,5 +33,17 @@ describe('configuration', () => {
 
   it('requires SESSION_SECRET for a production server database', () => {
     expect(() => loadEnv({ DATA_DIR: dir(), NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(/SESSION_SECRET/)
+  })
+
+  it('keeps a generated document key beside the data, and requires one for a production server database', () => {
+    const DATA_DIR = dir()
+    const first = loadEnv({ DATA_DIR }).documentKey
+    expect(first).toHaveLength(32)
+    expect(loadEnv({ DATA_DIR }).documentKey.equals(first)).toBe(true)
+    const given = Buffer.alloc(32, 7).toString('base64')
+    expect(loadEnv({ DATA_DIR: dir(), DOCUMENT_KEY: given }).documentKey.equals(Buffer.alloc(32, 7))).toBe(true)
+    expect(() =>
+      loadEnv({ DATA_DIR: dir(), NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', SESSION_SECRET: 'x'.repeat(40) }),
+    ).toThrow(/DOCUMENT_KEY: required/)
   })
 })

@@ -38,12 +38,19 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
+  /** Encrypts identity and health documents at rest: 32 random bytes, base64. */
+  DOCUMENT_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema> & {
   /** Absolute data directory: embedded database, mail outbox, uploads. */
   dataDir: string
   sessionSecret: string
+  /** The key of the documents encrypted at rest (AES-256-GCM). */
+  documentKey: Buffer
   publicUrl: string
   /** True when PUBLIC_URL is https, so cookies get the Secure flag. */
   secureCookies: boolean
@@ -62,24 +69,31 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data
   const dataDir = path.resolve(env.DATA_DIR)
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
-  let sessionSecret = env.SESSION_SECRET
-  if (!sessionSecret) {
-    if (env.DATABASE_URL && env.NODE_ENV === 'production') {
-      throw new EnvError(
-        'Invalid configuration:\n  SESSION_SECRET: required when DATABASE_URL is set in production (at least 32 characters)',
-      )
-    }
-    sessionSecret = keptSecret(dataDir)
+  const serverInProduction = Boolean(env.DATABASE_URL) && env.NODE_ENV === 'production'
+  if (serverInProduction && (!env.SESSION_SECRET || !env.DOCUMENT_KEY)) {
+    const missing = [
+      !env.SESSION_SECRET && '  SESSION_SECRET: required when DATABASE_URL is set in production (at least 32 characters)',
+      !env.DOCUMENT_KEY && '  DOCUMENT_KEY: required when DATABASE_URL is set in production (openssl rand -base64 32)',
+    ].filter(Boolean)
+    throw new EnvError(`Invalid configuration:\n${missing.join('\n')}`)
   }
-  return { ...env, dataDir, sessionSecret, publicUrl, secureCookies: publicUrl.startsWith('https://') }
+  const sessionSecret = env.SESSION_SECRET ?? keptSecret(dataDir, 'session-secret', () => randomBytes(32).toString('base64url'))
+  const documentKey = Buffer.from(
+    env.DOCUMENT_KEY ?? keptSecret(dataDir, 'document-key', () => randomBytes(32).toString('base64')),
+    'base64',
+  )
+  return { ...env, dataDir, sessionSecret, documentKey, publicUrl, secureCookies: publicUrl.startsWith('https://') }
 }
 
-/** For the embedded case the secret is generated once and kept beside the data. */
-function keptSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'session-secret')
+/**
+ * Without the variable, a secret is generated once and kept beside the data, readable by this
+ * user only. Keep the data directory's backups apart from the database's if that matters.
+ */
+function keptSecret(dataDir: string, name: string, generate: () => string): string {
+  const file = path.join(dataDir, name)
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(dataDir, { recursive: true })
-  const secret = randomBytes(32).toString('base64url')
+  const secret = generate()
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' })
   chmodSync(file, 0o600)
   return secret

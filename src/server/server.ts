@@ -9,6 +9,7 @@ import type { Deps } from './deps.js'
 import type { Env } from './env.js'
 import type { App } from './http/types.js'
 import { runDailyLifecycle } from './modules/agreements/lifecycle.js'
+import { lapseOffers } from './modules/applications/allocation.service.js'
 import { announceOpenedCalls } from './modules/calls/calls.announce.js'
 import { Jobs } from './modules/mail/mail.queue.js'
 import { createMailer } from './modules/mail/mailer.js'
@@ -59,6 +60,10 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     await started.scheduled('calls-opened', '*/5 * * * *', async () => {
       const result = await announceOpenedCalls(deps)
       if (result.mails) log.info({ ...result }, 'calls: openings announced')
+    })
+    await started.scheduled('offers-lapse', '*/15 * * * *', async () => {
+      const result = await lapseOffers(deps)
+      if (result.lapsed) log.info({ ...result }, 'allocation: unanswered offers lapsed and their places given on')
     })
     const app = await buildApp(deps, { logger: log, webDir: options.webDir === undefined ? WEB_DIR : options.webDir })
     // Requests still running at shutdown finish before the database closes under them.

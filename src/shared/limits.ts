@@ -7,3 +7,5 @@ export const PAGE_SIZE_MAX = 200
 export const LOGO_MAX_BYTES = 512 * 1024
 export const LANGUAGES = ['en', 'ru', 'pt', 'ko', 'mn'] as const
 export type Language = (typeof LANGUAGES)[number]
+/** An applicant's document (transcript, certificate, passport scan…). */
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router'
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 import type { Role } from '../shared/roles'
 import { NotFound } from './components/NotFound'
 import { validateAgreementsSearch } from './features/agreements/search'
@@ -9,51 +9,43 @@ import { SignInPage } from './features/auth/SignInPage'
 import { validateCatalogSearch } from './features/catalog/search'
 import { validatePartnersSearch } from './features/partners/search'
 import { sessionQuery } from './lib/session'
-
-// Every page but the sign-in (the first page for most, kept ready for the keyboard) and the
-// signed-in layout are loaded on first visit, so a first visit downloads only what it shows.
-const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })))
-const ForgotPasswordPage = lazy(() =>
-  import('./features/auth/ForgotPasswordPage').then((m) => ({ default: m.ForgotPasswordPage })),
-)
-const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })))
-const InvitationPage = lazy(() => import('./features/auth/InvitationPage').then((m) => ({ default: m.InvitationPage })))
-const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })))
-const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })))
-const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })))
-const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })))
-const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
-const PartnersPage = lazy(() => import('./features/partners/PartnersPage').then((m) => ({ default: m.PartnersPage })))
-const PartnerProfilePage = lazy(() =>
-  import('./features/partners/PartnerProfilePage').then((m) => ({ default: m.PartnerProfilePage })),
-)
-const InstitutionFormPage = lazy(() =>
-  import('./features/partners/InstitutionFormPage').then((m) => ({ default: m.InstitutionFormPage })),
-)
-const ImportPage = lazy(() => import('./features/imports/ImportPage').then((m) => ({ default: m.ImportPage })))
-const AgreementsPage = lazy(() => import('./features/agreements/AgreementsPage').then((m) => ({ default: m.AgreementsPage })))
-const AgreementDetailPage = lazy(() =>
-  import('./features/agreements/AgreementDetailPage').then((m) => ({ default: m.AgreementDetailPage })),
-)
-const AgreementFormPage = lazy(() =>
-  import('./features/agreements/AgreementFormPage').then((m) => ({ default: m.AgreementFormPage })),
-)
-const CatalogPage = lazy(() => import('./features/catalog/CatalogPage').then((m) => ({ default: m.CatalogPage })))
-const ComparePage = lazy(() => import('./features/catalog/ComparePage').then((m) => ({ default: m.ComparePage })))
-const CatalogDetailPage = lazy(() =>
-  import('./features/catalog/CatalogDetailPage').then((m) => ({ default: m.CatalogDetailPage })),
-)
-const PublicCallsPage = lazy(() => import('./features/calls/PublicCallsPage').then((m) => ({ default: m.PublicCallsPage })))
-const PublicCallPage = lazy(() => import('./features/calls/PublicCallPage').then((m) => ({ default: m.PublicCallPage })))
-const CallsOfficePage = lazy(() => import('./features/calls/CallsOfficePage').then((m) => ({ default: m.CallsOfficePage })))
-const CallFormPage = lazy(() => import('./features/calls/CallFormPage').then((m) => ({ default: m.CallFormPage })))
-const OpportunitiesPage = lazy(() =>
-  import('./features/office/OpportunitiesPage').then((m) => ({ default: m.OpportunitiesPage })),
-)
-const OpportunityFormPage = lazy(() =>
-  import('./features/office/OpportunityFormPage').then((m) => ({ default: m.OpportunityFormPage })),
-)
-const NetworkMapPage = lazy(() => import('./features/network/NetworkMapPage').then((m) => ({ default: m.NetworkMapPage })))
+import {
+  AccountPage,
+  AgreementDetailPage,
+  AgreementFormPage,
+  AgreementsPage,
+  AppLayout,
+  ApplyPage,
+  AuditPage,
+  CallApplicationsPage,
+  CallFormPage,
+  CallsOfficePage,
+  CatalogDetailPage,
+  CatalogPage,
+  ComparePage,
+  ForgotPasswordPage,
+  HomePage,
+  ImportPage,
+  InstitutionFormPage,
+  InvitationPage,
+  MyApplicationsPage,
+  NetworkMapPage,
+  NominationPage,
+  NominationsPage,
+  NotificationsPage,
+  OfficeApplicationPage,
+  OpportunitiesPage,
+  OpportunityFormPage,
+  PartnerProfilePage,
+  PartnersPage,
+  PublicCallPage,
+  PublicCallsPage,
+  ResetPasswordPage,
+  ReviewPage,
+  ReviewsPage,
+  SettingsPage,
+  UsersPage,
+} from './pages'
 
 interface RouterContext {
   queryClient: QueryClient
@@ -320,6 +312,85 @@ const officeCallRoute = createRoute({
   },
 })
 
+const CALL_TABS = ['applications', 'reviewers', 'allocation'] as const
+const officeCallApplicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/calls/$id/applications',
+  beforeLoad: onlyFor(...OFFICE),
+  validateSearch: (s: Record<string, unknown>): { tab?: (typeof CALL_TABS)[number] } =>
+    CALL_TABS.includes(s.tab as never) ? { tab: s.tab as (typeof CALL_TABS)[number] } : {},
+  component: function CallApplications() {
+    const { id } = officeCallApplicationsRoute.useParams()
+    return <CallApplicationsPage callId={id} tab={officeCallApplicationsRoute.useSearch().tab ?? 'applications'} key={id} />
+  },
+})
+const officeApplicationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/applications/$id',
+  beforeLoad: onlyFor(...OFFICE),
+  component: function OfficeApplication() {
+    const { id } = officeApplicationRoute.useParams()
+    return <OfficeApplicationPage id={id} key={id} />
+  },
+})
+
+// Applicants: students for student calls, staff for staff calls.
+const APPLICANTS = ['student', 'staff'] as const
+const applyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/apply/$callId',
+  beforeLoad: onlyFor(...APPLICANTS),
+  component: function Apply() {
+    const { callId } = applyRoute.useParams()
+    return <ApplyPage callId={callId} key={callId} />
+  },
+})
+const myApplicationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/applications',
+  beforeLoad: onlyFor(...APPLICANTS),
+  component: () => <MyApplicationsPage />,
+})
+
+const REVIEWERS = ['reviewer', 'officer', 'admin', 'coordinator'] as const
+const reviewsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reviews',
+  beforeLoad: onlyFor(...REVIEWERS),
+  component: () => <ReviewsPage />,
+})
+const reviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reviews/$id',
+  beforeLoad: onlyFor(...REVIEWERS),
+  component: function Review() {
+    const { id } = reviewRoute.useParams()
+    return <ReviewPage id={id} key={id} />
+  },
+})
+
+const nominationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nominations',
+  beforeLoad: onlyFor('partner'),
+  component: () => <NominationsPage />,
+})
+const nominationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/nominations/$id',
+  beforeLoad: onlyFor('partner'),
+  component: function Nomination() {
+    const { id } = nominationRoute.useParams()
+    return <NominationPage id={id} key={id} />
+  },
+})
+
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: () => <NotificationsPage />,
+})
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   forgotRoute,
@@ -353,6 +424,15 @@ const routeTree = rootRoute.addChildren([
     officeCallsRoute,
     officeCallNewRoute,
     officeCallRoute,
+    officeCallApplicationsRoute,
+    officeApplicationRoute,
+    applyRoute,
+    myApplicationsRoute,
+    reviewsRoute,
+    reviewRoute,
+    nominationsRoute,
+    nominationRoute,
+    notificationsRoute,
   ]),
 ])
 

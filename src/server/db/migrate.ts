@@ -6,6 +6,9 @@ import * as m0004 from './migrations/0004_list_columns.js'
 import * as m0005 from './migrations/0005_opportunities.js'
 import * as m0006 from './migrations/0006_favourites.js'
 import * as m0007 from './migrations/0007_calls.js'
+import * as m0008 from './migrations/0008_applications.js'
+import * as m0009 from './migrations/0009_nominations.js'
+import * as m0010 from './migrations/0010_notifications.js'
 import type { DB } from './schema.js'
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -17,6 +20,9 @@ const migrations: Record<string, Migration> = {
   '0005_opportunities': m0005,
   '0006_favourites': m0006,
   '0007_calls': m0007,
+  '0008_applications': m0008,
+  '0009_nominations': m0009,
+  '0010_notifications': m0010,
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

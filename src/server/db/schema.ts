@@ -4,6 +4,7 @@ import type { CallAudience, CallStatus } from '../../shared/calls.js'
 import type { InstitutionKind } from '../../shared/identifiers.js'
 import type { Direction, OpportunityKind, OpportunityStatus } from '../../shared/opportunities.js'
 import type { Role } from '../../shared/roles.js'
+import type { ApplicationTables } from './schema-applications.js'
 
 /** Kysely's view of the tables. Keep in step with migrations/. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -375,7 +376,7 @@ export interface AuditEventTable {
   request_id: string | null
 }
 
-export interface DB {
+export interface DB extends ApplicationTables {
   institutions: InstitutionTable
   org_units: OrgUnitTable
   users: UserTable

@@ -15,3 +15,9 @@ export const FILE_SIGNATURES: Record<string, (b: Buffer) => boolean> = {
 export function looksLike(mime: string, content: Buffer): boolean {
   return FILE_SIGNATURES[mime]?.(content) ?? false
 }
+
+/** The type the first bytes say, among those we recognise; null for anything else. */
+export function sniff(content: Buffer): string | null {
+  for (const [mime, test] of Object.entries(FILE_SIGNATURES)) if (test(content)) return mime
+  return null
+}

@@ -15,11 +15,14 @@ import { useDisclosure } from '@mantine/hooks'
 import {
   IconBook,
   IconBuildingBank,
+  IconChecklist,
   IconChevronDown,
   IconFileCertificate,
   IconFileSearch,
+  IconFileText,
   IconHome,
   IconLogout,
+  IconSend,
   IconSettings,
   IconSpeakerphone,
   IconStethoscope,
@@ -32,6 +35,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../shared/roles'
+import { NotificationBell } from '../features/notifications/NotificationBell'
 import { isLanguage, rememberLanguage } from '../i18n'
 import { api } from '../lib/api'
 import { useHomeInstitution } from '../lib/home'
@@ -46,6 +50,9 @@ interface NavItem {
     | '/network'
     | '/office/opportunities'
     | '/office/calls'
+    | '/applications'
+    | '/reviews'
+    | '/nominations'
     | '/catalog'
     | '/admin/users'
     | '/admin/audit'
@@ -68,6 +75,9 @@ const NAV: NavItem[] = [
   { to: '/network', label: 'nav.network', icon: IconWorld, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/office/opportunities', label: 'nav.opportunities', icon: IconStethoscope, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/office/calls', label: 'nav.calls', icon: IconSpeakerphone, roles: ['admin', 'officer', 'coordinator'] },
+  { to: '/applications', label: 'nav.applications', icon: IconFileText, roles: ['student', 'staff'] },
+  { to: '/reviews', label: 'nav.reviews', icon: IconChecklist, roles: ['reviewer', 'officer', 'admin', 'coordinator'] },
+  { to: '/nominations', label: 'nav.nominations', icon: IconSend, roles: ['partner'] },
   { to: '/catalog', label: 'nav.catalog', icon: IconBook },
   { to: '/admin/users', label: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', icon: IconFileSearch, roles: ['admin'] },
@@ -112,6 +122,7 @@ export function AppLayout() {
             </div>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitcher compact />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -7,6 +7,7 @@ import type { ConditionInput } from '../../modules/agreements/agreements.schema.
 import { createAgreement } from '../../modules/agreements/agreements.service.js'
 import { setStatus } from '../../modules/agreements/agreements.steps.js'
 import type { DB } from '../schema.js'
+import { seedApplications } from './applications.js'
 import { seedCatalog } from './catalog.js'
 
 interface DemoAgreement {
@@ -237,4 +238,5 @@ export async function seedNetwork(db: Kysely<DB>, today = todayUtc()): Promise<v
     }
   }
   await seedCatalog(db, ctx, today)
+  await seedApplications(db, ctx, today)
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
-import { AppError } from '../../http/errors.js'
+import { sendAttachment, uploadedFile } from '../../http/files.js'
 import { rolesOnly } from '../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../http/table-export.js'
 import { type App, IdParams, paged, pageOf } from '../../http/types.js'
@@ -179,13 +179,12 @@ export function agreementsRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      if (!Buffer.isBuffer(request.body)) throw AppError.validation('body', 'must be the file itself, sent with its content type')
-      const mime = (request.headers['content-type'] ?? '').split(';')[0]!.trim()
+      const { mime, content } = uploadedFile(request)
       const fileId = await uploadFile(deps, ctxOf(request), request.params.id, {
         kind: request.query.kind,
         name: request.query.name,
         mime,
-        content: request.body,
+        content,
       })
       const detail = await getAgreement(deps, request.auth!.actor, request.params.id)
       return reply.status(201).send(detail.files.find((f) => f.id === fileId)!)
@@ -197,12 +196,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
     { config: { policy: READ }, schema: { tags, summary: 'Download an attachment', params: FileParams } },
     async (request, reply) => {
       const file = await getFile(deps, request.auth!.actor, request.params.id, request.params.fileId)
-      const ascii = file.file_name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')
-      return reply
-        .type(file.mime)
-        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content)
+      return sendAttachment(reply, { fileName: file.file_name, mime: file.mime, content: file.content })
     },
   )
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { MailMessage } from '../mail/mailer.js'
+import { notify } from '../notifications/notify.js'
 
 const BATCH = 50
 
@@ -58,7 +59,8 @@ async function announce(
     .execute()
   const byPerson = new Map<string, typeof alerts>()
   for (const a of alerts) byPerson.set(a.email, [...(byPerson.get(a.email) ?? []), a])
-  for (const rows of byPerson.values()) await deps.mail.enqueue(trx, openingMail(deps.env.publicUrl, call, rows))
+  for (const rows of byPerson.values())
+    await notify(trx, deps.mail, { ...openingMail(deps.env.publicUrl, call, rows), link: `/calls/${call.id}` })
   return byPerson.size
 }
 

@@ -24,6 +24,7 @@ import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements'
 import { CALL_AUDIENCES, DOCUMENT_KINDS } from '../../../shared/calls'
 import { FormActions, RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
+import { ButtonLink } from '../../components/RouterLinks'
 import { UnitSelect } from '../../components/UnitSelect'
 import { api } from '../../lib/api'
 import { useSubmit } from '../../lib/useSubmit'
@@ -129,7 +130,21 @@ function CallForm({ existing }: { existing?: Call }) {
       <Stack maw={1000}>
         <Group justify="space-between" align="flex-start">
           <Title order={1}>{existing ? t('calls.editTitle') : t('calls.newTitle')}</Title>
-          {existing ? <CallStatusActions call={existing} /> : null}
+          {existing ? (
+            <Group gap="xs">
+              {existing.status === 'published' ? (
+                <ButtonLink
+                  to="/office/calls/$id/applications"
+                  params={{ id: existing.id }}
+                  search={{ tab: 'applications' }}
+                  variant="light"
+                >
+                  {t('applications.tab')}
+                </ButtonLink>
+              ) : null}
+              <CallStatusActions call={existing} />
+            </Group>
+          ) : null}
         </Group>
         <ProblemAlert error={error} />
         <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>

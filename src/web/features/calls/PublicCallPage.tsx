@@ -2,7 +2,7 @@ import { Group, Paper, Stack, Table, Text, Title, TypographyStylesProvider } fro
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
-import { AnchorLink } from '../../components/RouterLinks'
+import { AnchorLink, ButtonLink } from '../../components/RouterLinks'
 import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import { countryName } from '../../lib/format'
@@ -40,6 +40,11 @@ export function PublicCallPage({ id }: { id: string }) {
               </TypographyStylesProvider>
             ) : null}
             <CallTerms call={c} />
+            {c.phase === 'open' ? (
+              <ButtonLink to="/apply/$callId" params={{ callId: c.id }} w="fit-content" size="md">
+                {t('applications.applyNow')}
+              </ButtonLink>
+            ) : null}
             <Title order={2} size="h3">
               {t('calls.offered')}
             </Title>

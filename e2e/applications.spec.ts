@@ -1,0 +1,223 @@
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { choose, demoEmail, signIn, waitForMail } from './helpers'
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
+const NOT_A_PDF = Buffer.from('MZ\x90\x00 an executable wearing a .pdf name', 'latin1')
+const ME = { en: 'C1', pt: 'B2', de: 'B2' } as Record<string, string>
+const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2']
+
+interface Opportunity {
+  id: string
+  host: { name: string }
+  title: Record<string, string>
+  yearsOfStudy: number[]
+  minGrade: number | null
+  languages: { language: string; minLevel: string | null }[]
+}
+
+async function csrfOf(page: Page): Promise<string> {
+  return page.evaluate(async () => (await (await fetch('/api/session')).json()).csrfToken)
+}
+
+/** A wall-clock time in UTC as the call form takes it, whole minutes ahead of now. */
+function utcMinutesFromNow(minutes: number): string {
+  const d = new Date(Date.now() + minutes * 60_000)
+  return d.toISOString().slice(0, 16)
+}
+
+/** A call that closes in about two minutes, offering two opportunities the demo student qualifies for. */
+async function openShortCall(page: Page, request: APIRequestContext) {
+  const csrf = await csrfOf(page)
+  const list = await (await request.get('/api/opportunities?status=published&direction=outgoing&pageSize=100')).json()
+  const fits = (list.items as Opportunity[]).filter(
+    (o) =>
+      (o.yearsOfStudy.length === 0 || o.yearsOfStudy.includes(5)) &&
+      (o.minGrade === null || o.minGrade <= 88) &&
+      (o.languages.every((l) => !l.minLevel) ||
+        o.languages.some((l) => l.minLevel && LEVELS.indexOf(ME[l.language] ?? '') >= LEVELS.indexOf(l.minLevel))),
+  )
+  // The place the student ends up with is at the University of Minho, whose demo partner coordinator answers.
+  const minho = fits.find((o) => o.host.name === 'University of Minho')!
+  const other = fits.find((o) => o.host.name !== 'University of Minho')!
+  expect(minho && other).toBeTruthy()
+  const picked = [other, minho]
+  const created = await request.post('/api/calls', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      title: { en: 'Short spring round' },
+      academicYear: '2027/2028',
+      audience: 'outgoing_students',
+      opensAt: utcMinutesFromNow(-60),
+      closesAt: utcMinutesFromNow(2),
+      timeZone: 'UTC',
+      maxChoices: 2,
+      requiredDocuments: ['transcript'],
+      criteria: [{ key: 'grades', label: 'Grades and interview', weight: 100 }],
+      offers: picked.map((o) => ({ opportunityId: o.id, places: 1 })),
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const call = await created.json()
+  const published = await request.post(`/api/calls/${call.id}/status`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { status: 'published' },
+  })
+  expect(published.status(), await published.text()).toBe(200)
+  return { callId: call.id as string, picked }
+}
+
+test.describe('applying to a call, review and allocation', () => {
+  test('a student applies, a reviewer scores, the office allocates, the student accepts, and the host accepts the nomination', async ({
+    browser,
+  }) => {
+    test.setTimeout(300_000)
+    const officer = await (await browser.newContext()).newPage()
+    const student = await (await browser.newContext()).newPage()
+    const reviewer = await (await browser.newContext()).newPage()
+    await signIn(officer, demoEmail('officer'))
+    const { callId, picked } = await openShortCall(officer, officer.request)
+
+    // The student finds the call and applies.
+    await signIn(student, demoEmail('student'))
+    await student.goto(`/calls/${callId}`)
+    await student.getByRole('link', { name: 'Apply' }).click()
+    await expect(student.getByRole('heading', { name: 'Short spring round' })).toBeVisible()
+    await student.getByLabel('Student number').fill('MSMU-2022-0417')
+    await student.getByLabel('Year of study').fill('5')
+    await student.getByLabel('Programme').fill('Medicine')
+    await student.getByLabel('Grade average').fill('88')
+    for (const [code, name] of [
+      ['en', 'English'],
+      ['pt', 'Portuguese'],
+      ['de', 'German'],
+    ] as const) {
+      // Each new row comes last.
+      await student.getByRole('button', { name: 'Add a language' }).click()
+      await student.getByRole('textbox', { name: 'Spoken language' }).last().fill(name)
+      await student.getByRole('listbox').getByRole('option', { name, exact: true }).click()
+      await student.getByRole('textbox', { name: 'CEFR level' }).last().fill(ME[code]!)
+      await student.getByRole('listbox').getByRole('option', { name: ME[code]!, exact: true }).click()
+      await expect(student.getByRole('textbox', { name: 'Spoken language' }).last()).toHaveValue(name)
+    }
+    for (const o of picked) await choose(student, 'Add a choice', o.title.en!.slice(0, 12), new RegExp(o.title.en!.slice(0, 12)))
+    await expect(student.getByTestId('choice')).toHaveCount(2)
+    await student.getByRole('button', { name: 'Move choice 2 up' }).click()
+    await student
+      .getByLabel('Motivation')
+      .fill('I want to learn how a university hospital abroad runs its wards and bring that back to our clinics.')
+
+    // Submitting before the documents are there names what is missing.
+    await student.getByRole('button', { name: 'Save draft' }).click()
+    await expect(student.getByText('Draft saved.')).toBeVisible()
+    await student.getByRole('button', { name: 'Submit application' }).click()
+    await expect(student.getByRole('alert').filter({ hasText: 'not complete' })).toContainText(
+      'documents.transcript must be uploaded',
+    )
+
+    // A file that only pretends to be a PDF is refused; the real one is kept under a clean name.
+    const upload = async (name: string, buffer: Buffer) => {
+      const chooser = student.waitForEvent('filechooser')
+      await student.getByRole('button', { name: 'Upload Transcript of records' }).click()
+      await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer })
+    }
+    await upload('transcript.pdf', NOT_A_PDF)
+    await expect(student.getByRole('alert').filter({ hasText: 'none of those' })).toBeVisible()
+    await upload('transcript 2026.pdf', PDF)
+    await expect(student.getByRole('link', { name: 'transcript 2026.pdf' })).toBeVisible()
+
+    await student.getByRole('button', { name: 'Submit application' }).click()
+    await expect(student.getByRole('heading', { name: 'My applications' })).toBeVisible()
+    const card = student.getByRole('article', { name: 'Short spring round' })
+    await expect(card.getByText('Submitted', { exact: true })).toBeVisible()
+
+    // The office names the reviewer.
+    await officer.goto(`/office/calls/${callId}/applications?tab=reviewers`)
+    await officer.getByPlaceholder('Search by name or e-mail').fill('Marat')
+    await officer.getByRole('option', { name: /Marat Ospanov/ }).click()
+    await officer.keyboard.press('Escape')
+    await officer.getByRole('button', { name: 'Save' }).click()
+    await expect(officer.getByText('Saved')).toBeVisible()
+    await officer.getByRole('tab', { name: 'Applications' }).click()
+    await expect(officer.getByRole('link', { name: 'Aruzhan Bekova' })).toBeVisible()
+
+    // The reviewer scores the application; the applicant's passport would not be shown to them.
+    await signIn(reviewer, demoEmail('reviewer'))
+    await reviewer.getByRole('link', { name: 'Reviews' }).click()
+    await reviewer.getByRole('link', { name: 'Aruzhan Bekova' }).click()
+    await expect(reviewer.getByRole('heading', { name: 'Aruzhan Bekova' })).toBeVisible()
+    await expect(reviewer.getByText('MSMU-2022-0417')).toBeVisible()
+    await reviewer.getByLabel('Grades and interview (100%)').fill('150')
+    await reviewer.getByRole('button', { name: 'Save review' }).click()
+    await expect(reviewer.getByText('must be 0 to 100')).toBeVisible()
+    await reviewer.getByLabel('Grades and interview (100%)').fill('85')
+    await reviewer.getByRole('button', { name: 'Save review' }).click()
+    await expect(reviewer.getByText('Review saved.')).toBeVisible()
+
+    // The dry run already shows the result; publication waits for the call to close.
+    await officer.goto(`/office/calls/${callId}/applications?tab=allocation`)
+    await expect(officer.getByRole('img', { name: /Choice 1: 1/ })).toBeVisible()
+    await expect(officer.getByTestId('allocation-row')).toContainText('Aruzhan Bekova')
+    await expect
+      .poll(async () => (await (await officer.request.get(`/api/public/calls/${callId}`)).json()).phase, {
+        timeout: 200_000,
+        intervals: [5_000],
+      })
+      .toBe('closed')
+    await officer.reload()
+    await officer.getByRole('button', { name: 'Publish the allocation' }).click()
+    await officer.getByRole('button', { name: 'Publish and notify' }).click()
+    await expect(officer.getByText('Published', { exact: true })).toBeVisible()
+
+    // The student is told by e-mail, and accepts.
+    const mail = await waitForMail(demoEmail('student'), /Result of your application/)
+    expect(mail.body).toContain('You are offered a place')
+    // The same news waits in Meridian, behind the bell.
+    await student.reload()
+    await student.getByRole('link', { name: /Notifications, [1-9]\d* unread/ }).click()
+    await expect(student.getByRole('article', { name: /Result of your application: Short spring round/ })).toBeVisible()
+    await student.getByRole('button', { name: 'Mark all read' }).click()
+    await expect(student.getByRole('link', { name: 'Notifications, 0 unread' })).toBeVisible()
+    await student.goto('/applications')
+    await expect(card.getByText('Place offered')).toBeVisible()
+    await expect(card).toContainText(picked[1]!.title.en!)
+    await card.getByRole('button', { name: 'Accept the place' }).click()
+    await expect(card.getByText('Place accepted', { exact: true })).toBeVisible()
+
+    // The office nominates the student to the host.
+    await officer.getByRole('tab', { name: 'Applications' }).click()
+    await officer.getByRole('link', { name: 'Aruzhan Bekova' }).click()
+    await officer.getByRole('button', { name: 'Nominate to the host' }).click()
+    await expect(officer.getByText('Nominated; the host has been told.')).toBeVisible()
+    const letter = await officer.request.get(
+      officer.url().replace(/\/office\/applications\/([^/?]+).*/, '/api/applications/$1/nomination-letter'),
+    )
+    expect(letter.headers()['content-type']).toBe('application/pdf')
+
+    // The host's partner coordinator (who reads Portuguese) accepts and uploads the letter of acceptance.
+    const partner = await (await browser.newContext()).newPage()
+    await signIn(partner, demoEmail('partner'))
+    await partner.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' })
+    await partner.getByRole('link', { name: 'Nominations' }).click()
+    await partner.getByRole('link', { name: 'Aruzhan Bekova' }).click()
+    await expect(partner.getByRole('link', { name: 'Nomination letter (PDF)' })).toBeVisible()
+    // Rejecting needs a reason; this host accepts instead.
+    await partner.getByRole('button', { name: 'Reject the nomination' }).click()
+    await partner.getByRole('dialog').getByRole('button', { name: 'Reject the nomination' }).click()
+    await expect(partner.getByRole('dialog').getByRole('alert')).toContainText('must say why')
+    await partner.keyboard.press('Escape')
+    await partner.getByRole('button', { name: 'Accept the nominee' }).click()
+    await expect(partner.getByText('The host has accepted the nomination.')).toBeVisible()
+    const chooser = partner.waitForEvent('filechooser')
+    await partner.getByRole('button', { name: 'Upload the letter of acceptance' }).click()
+    await (await chooser).setFiles({ name: 'Carta de aceitação.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await expect(partner.getByText('Letter of acceptance: Carta de aceitação.pdf')).toBeVisible()
+    // The choice of language is kept with the account; give the coordinator theirs back.
+    await partner.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Português' })
+    await expect(partner.getByRole('link', { name: 'Acordos', exact: true })).toBeVisible()
+
+    // The student sees the host's answer and its letter.
+    await student.reload()
+    await expect(card.getByText('Accepted by the host', { exact: true })).toBeVisible()
+    await expect(card.getByRole('link', { name: 'Carta de aceitação.pdf' })).toBeVisible()
+  })
+})

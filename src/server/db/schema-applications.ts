@@ -1,0 +1,128 @@
+import type { ColumnType, Generated } from 'kysely'
+import type { ApplicationStatus } from '../../shared/applications.js'
+
+// Kysely's view of the application tables (migration 0008). Keep in step with migrations/.
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+export interface StudentProfileTable {
+  user_id: string
+  student_number: string | null
+  year_of_study: number | null
+  /** numeric: read as a string, written as a number */
+  grade_average: ColumnType<string | null, number | null, number | null>
+  programme: string | null
+  languages: ColumnType<Record<string, string>, string | undefined, string>
+  updated_at: Generated<Date>
+}
+
+export interface ApplicationTable {
+  id: Generated<string>
+  call_id: string
+  applicant_id: string
+  status: Generated<ApplicationStatus>
+  profile: ColumnType<Record<string, unknown>, string | undefined, string>
+  motivation: Generated<string>
+  lottery: Generated<number>
+  submitted_at: Timestamp | null
+  withdrawn_at: Timestamp | null
+  withdraw_reason: string | null
+  offered_opportunity_id: string | null
+  offered_choice: number | null
+  offer_deadline: Timestamp | null
+  answered_at: Timestamp | null
+  nominated_at: Timestamp | null
+  nominated_by: string | null
+  host_decided_at: Timestamp | null
+  host_decided_by: string | null
+  host_reason: string | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface ApplicationChoiceTable {
+  application_id: string
+  rank: number
+  opportunity_id: string
+}
+
+export interface DocumentTable {
+  id: Generated<string>
+  owner_id: string
+  application_id: string | null
+  kind: string
+  file_name: string
+  mime: string
+  size: number
+  sha256: string
+  encrypted: Generated<boolean>
+  content: Buffer
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>
+  uploaded_by: string | null
+  created_at: Generated<Date>
+}
+
+export interface DocumentAccessLogTable {
+  id: Generated<string>
+  document_id: string
+  owner_id: string
+  user_id: string | null
+  action: 'view' | 'download' | 'delete'
+  at: Generated<Date>
+}
+
+export interface CallReviewerTable {
+  call_id: string
+  user_id: string
+  created_at: Generated<Date>
+}
+
+export interface ReviewTable {
+  application_id: string
+  reviewer_id: string
+  conflict: Generated<boolean>
+  conflict_note: string | null
+  scores: ColumnType<Record<string, number>, string | undefined, string>
+  comment: string | null
+  updated_at: Generated<Date>
+}
+
+export interface CallAllocationTable {
+  call_id: string
+  instance: ColumnType<unknown, string, string>
+  assignment: ColumnType<Record<string, string | null>, string, string>
+  offer_deadline: Timestamp
+  published_at: Generated<Date>
+  published_by: string | null
+}
+
+export interface AllocationAdjustmentTable {
+  call_id: string
+  application_id: string
+  opportunity_id: string | null
+  reason: string
+  created_by: string | null
+  created_at: Generated<Date>
+}
+
+export interface NotificationTable {
+  id: Generated<string>
+  user_id: string
+  subject: string
+  body: string
+  link: string | null
+  read_at: Timestamp | null
+  created_at: Generated<Date>
+}
+
+export interface ApplicationTables {
+  notifications: NotificationTable
+  student_profiles: StudentProfileTable
+  applications: ApplicationTable
+  application_choices: ApplicationChoiceTable
+  documents: DocumentTable
+  document_access_log: DocumentAccessLogTable
+  call_reviewers: CallReviewerTable
+  reviews: ReviewTable
+  call_allocations: CallAllocationTable
+  allocation_adjustments: AllocationAdjustmentTable
+}

@@ -1,0 +1,22 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { AppError } from './errors.js'
+
+// Files in and out of the API: an upload is the raw request body with the file's own content
+// type (the server then checks the bytes); a download is an attachment no cache keeps.
+
+/** The uploaded file and the type its sender claims for it. */
+export function uploadedFile(request: FastifyRequest): { mime: string; content: Buffer } {
+  if (!Buffer.isBuffer(request.body)) throw AppError.validation('body', 'must be the file itself, sent with its content type')
+  return { mime: (request.headers['content-type'] ?? '').split(';')[0]!.trim(), content: request.body }
+}
+
+/** Sends a stored file as a download, its name kept in UTF-8 with a plain fallback. */
+export function sendAttachment(reply: FastifyReply, file: { fileName: string; mime: string; content: Buffer }) {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')
+  return reply
+    .type(file.mime)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(file.content)
+}

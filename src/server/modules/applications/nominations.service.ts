@@ -1,0 +1,194 @@
+import { type Kysely, sql } from 'kysely'
+import { APPLICATION_STEPS } from '../../../shared/applications.js'
+import type { DB } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
+import type { Actor, Ctx } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { iso } from '../../http/types.js'
+import type { MailMessage } from '../mail/mailer.js'
+import { notify } from '../notifications/notify.js'
+import { giveOn } from './allocation.service.js'
+import { accessTo } from './applications.access.js'
+import { lockApplication, refuseStep, takeStep } from './applications.service.js'
+
+// Nomination to the host (issue 6): the office nominates an applicant who accepted their place;
+// the host's partner coordinators see their nominees, accept or reject them with a reason, and
+// upload their letter of acceptance. A rejected nominee's place goes to the next in line.
+
+type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
+const inLocale = (text: Record<string, string>, locale: string) => text[locale] ?? text.en ?? Object.values(text)[0] ?? ''
+
+export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { access } = await accessTo(trx, ctx.actor!, id)
+    if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, "Only the office of the application's call nominates.")
+    const row = await lockApplication(trx, id)
+    await takeStep(trx, ctx, row, 'nominate', { nominated_at: now, nominated_by: ctx.actor!.id })
+    const info = await details(trx, id)
+    const hostPeople = await trx
+      .selectFrom('users')
+      .select(['email', 'name', 'locale'])
+      .where('role', '=', 'partner')
+      .where('institution_id', '=', info.host_id)
+      .where('active', '=', true)
+      .execute()
+    const contacts = await trx
+      .selectFrom('institution_contacts')
+      .select(['email', 'name'])
+      .where('institution_id', '=', info.host_id)
+      .where('email', 'is not', null)
+      .execute()
+    const told = new Set<string>()
+    for (const person of [...hostPeople, ...contacts.map((c) => ({ email: c.email!, name: c.name, locale: 'en' }))]) {
+      if (told.has(person.email.toLowerCase())) continue
+      told.add(person.email.toLowerCase())
+      await notify(trx, deps.mail, { ...hostMail(deps.env.publicUrl, info, person), link: `/nominations/${info.id}` })
+    }
+    await notify(trx, deps.mail, {
+      link: '/applications',
+      to: info.email,
+      subject: `You are nominated to ${info.host}`,
+      text: [
+        `Dear ${info.name},`,
+        '',
+        `We have nominated you to ${info.host} for ${inLocale(info.title, info.locale)} (${info.academic_year}).`,
+        'The host will now confirm your acceptance; we will write when it does.',
+        '',
+        `${deps.env.publicUrl}/applications`,
+        '',
+        'Meridian',
+      ].join('\n'),
+    })
+  })
+}
+
+async function details(trx: Kysely<DB>, id: string) {
+  return trx
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+    .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
+    .select([
+      'a.id',
+      'a.call_id',
+      'u.name',
+      'u.email',
+      'u.locale',
+      'c.academic_year',
+      'o.title',
+      'h.id as host_id',
+      'h.name as host',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirstOrThrow()
+}
+
+function hostMail(
+  publicUrl: string,
+  info: Awaited<ReturnType<typeof details>>,
+  person: { email: string; name: string; locale: string },
+): MailMessage {
+  return {
+    to: person.email,
+    subject: `Nomination: ${info.name} to ${inLocale(info.title, person.locale)}`,
+    text: [
+      `Dear ${person.name},`,
+      '',
+      `We nominate ${info.name} <${info.email}> for ${inLocale(info.title, person.locale)} (${info.academic_year}) at ${info.host}.`,
+      "The nomination letter and the student's documents are in Meridian, where you can accept or reject the nomination:",
+      `${publicUrl}/nominations/${info.id}`,
+      '',
+      'If you have no account yet, reply to this message and we will invite you.',
+      '',
+      'Meridian',
+    ].join('\n'),
+  }
+}
+
+/** The host's answer: accepted, or rejected with a reason (the place then goes on). */
+export async function decideNomination(
+  deps: MailDeps,
+  ctx: Ctx,
+  id: string,
+  input: { decision: 'accept' | 'reject'; reason: string | null },
+  now = new Date(),
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { access } = await accessTo(trx, ctx.actor!, id)
+    if (access !== 'host') throw new AppError(AppErrorCode.FORBIDDEN, "Only the host's partner coordinators answer a nomination.")
+    const row = await lockApplication(trx, id)
+    const step = input.decision === 'accept' ? 'host_accept' : 'host_reject'
+    refuseStep(step, row)
+    if (step === 'host_reject' && !input.reason) throw AppError.validation('body.reason', 'must say why the nominee is rejected')
+    const status = APPLICATION_STEPS[step].to
+    const fields = { host_decided_at: now, host_decided_by: ctx.actor!.id, host_reason: input.reason }
+    await takeStep(trx, ctx, row, step, fields, { reason: input.reason })
+    const info = await details(trx, id)
+    await notify(trx, deps.mail, {
+      link: '/applications',
+      to: info.email,
+      subject: status === 'host_accepted' ? `${info.host} has accepted you` : `${info.host} has not accepted your nomination`,
+      text: [
+        `Dear ${info.name},`,
+        '',
+        status === 'host_accepted'
+          ? `${info.host} has accepted you for ${inLocale(info.title, info.locale)} (${info.academic_year}). Its letter of acceptance will appear with your application.`
+          : `${info.host} has not accepted your nomination for ${inLocale(info.title, info.locale)}: ${input.reason}\nThe international office will contact you about what comes next.`,
+        '',
+        `${deps.env.publicUrl}/applications`,
+        '',
+        'Meridian',
+      ].join('\n'),
+    })
+    if (status === 'host_rejected') {
+      await trx
+        .updateTable('call_offers')
+        .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
+        .where('call_id', '=', row.call_id)
+        .where('opportunity_id', '=', row.offered_opportunity_id!)
+        .execute()
+      await giveOn(trx, deps, row.call_id, now)
+    }
+  })
+}
+
+/** The nominees a partner coordinator's institution hosts, newest first. */
+export async function nomineesOf(db: Kysely<DB>, actor: Actor) {
+  if (!actor.institutionId) return []
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+    .leftJoin('documents as d', (j) => j.onRef('d.application_id', '=', 'a.id').on('d.kind', '=', 'acceptance_letter'))
+    .select([
+      'a.id',
+      'a.status',
+      'a.nominated_at',
+      'a.host_decided_at',
+      'a.host_reason',
+      'u.name',
+      'u.email',
+      'c.academic_year',
+      'o.id as opportunity_id',
+      'o.title',
+      'd.id as letter_id',
+    ])
+    .where('o.host_institution_id', '=', actor.institutionId)
+    .where('a.status', 'in', ['nominated', 'host_accepted', 'host_rejected'])
+    .orderBy('a.nominated_at', 'desc')
+    .limit(500)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    applicant: { name: r.name, email: r.email },
+    academicYear: r.academic_year,
+    opportunity: { id: r.opportunity_id, title: r.title },
+    nominatedAt: iso(r.nominated_at),
+    decidedAt: iso(r.host_decided_at),
+    reason: r.host_reason,
+    acceptanceLetterId: r.letter_id,
+  }))
+}

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { FILE_TYPES } from '../../../shared/agreements.js'
+import { SPECIAL_CATEGORY_KINDS } from '../../../shared/applications.js'
+import type { DocumentKind } from '../../../shared/calls.js'
+import { DOCUMENT_MAX_BYTES } from '../../../shared/limits.js'
+import type { DB } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
+import type { Actor, Ctx } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { sniff } from '../../http/file-types.js'
+import { accessTo } from '../applications/applications.access.js'
+import { recordAudit } from '../audit/audit.record.js'
+import { seal, unseal } from './seal.js'
+
+// Applicants' documents (issue 6). The type is told by the bytes, not by the name or the header;
+// names are cleaned; identity and health documents are encrypted at rest and never shown to
+// reviewers; every read and every deletion is written to the append-only access log.
+
+const EXTENSION: Record<string, string> = FILE_TYPES
+
+/** A file name safe to store and to send back: no folders, no control characters, the right extension. */
+export function cleanFileName(name: string, mime: string, kind: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .normalize('NFC')
+    .replace(/[\p{Cc}"<>|:*?]/gu, '')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 150)
+  const ext = EXTENSION[mime]!
+  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '') || kind
+  return `${stem}.${ext}`
+}
+
+export async function uploadDocument(
+  deps: Pick<Deps, 'db' | 'env'>,
+  ctx: Ctx,
+  applicationId: string,
+  file: { kind: DocumentKind | 'acceptance_letter'; name: string; mime: string; content: Buffer; expiresOn: string | null },
+) {
+  if (file.content.length === 0) throw AppError.validation('body', 'is empty')
+  if (file.content.length > DOCUMENT_MAX_BYTES)
+    throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, `Documents may be at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.`)
+  const actual = sniff(file.content)
+  if (!actual || !(actual in FILE_TYPES))
+    throw new AppError(
+      AppErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      'Upload a PDF, PNG, JPEG or Word (.docx) file; this file is none of those.',
+    )
+  if (actual !== file.mime) throw AppError.validation('body', `is a ${EXTENSION[actual]!.toUpperCase()} file, not ${file.mime}`)
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
+    if (file.kind === 'acceptance_letter') {
+      // The host's letter of acceptance comes from the host, once it has accepted the nominee.
+      if (access !== 'host')
+        throw new AppError(AppErrorCode.FORBIDDEN, "Only the host's partner coordinators upload its letter of acceptance.")
+      if (row.status !== 'host_accepted')
+        throw new AppError(AppErrorCode.CONFLICT, `The nominee is ${row.status}; accept them before uploading the letter.`)
+    } else {
+      if (access !== 'owner') throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant uploads their documents.')
+      if (row.status !== 'draft')
+        throw new AppError(AppErrorCode.CONFLICT, `The application is ${row.status}; documents can change only in a draft.`)
+    }
+    const special = SPECIAL_CATEGORY_KINDS.includes(file.kind)
+    const replaced = await trx
+      .deleteFrom('documents')
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', file.kind)
+      .returning(['id', 'owner_id'])
+      .execute()
+    for (const old of replaced) await logAccess(trx, old, ctx.actor!, 'delete')
+    const fileName = cleanFileName(file.name, actual, file.kind)
+    const sha256 = createHash('sha256').update(file.content).digest('hex')
+    const { id } = await trx
+      .insertInto('documents')
+      .values({
+        owner_id: row.applicant_id,
+        application_id: applicationId,
+        kind: file.kind,
+        file_name: fileName,
+        mime: actual,
+        size: file.content.length,
+        sha256,
+        encrypted: special,
+        content: special ? seal(deps.env.documentKey, file.content) : file.content,
+        expires_on: file.expiresOn,
+        uploaded_by: ctx.actor!.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'application',
+      entityId: applicationId,
+      action: 'upload_document',
+      after: {
+        documentId: id,
+        kind: file.kind,
+        fileName,
+        mime: actual,
+        size: file.content.length,
+        sha256,
+        replaced: replaced.map((r) => r.id),
+      },
+    })
+    return id
+  })
+}
+
+/** The document and who may read it: its owner, the office of its call, a reviewer unless special. */
+async function readable(db: Kysely<DB>, actor: Actor, documentId: string) {
+  const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst()
+  if (!doc) throw AppError.notFound('The document')
+  if (doc.owner_id === actor.id) return { doc, access: 'owner' as const }
+  if (!doc.application_id) throw AppError.notFound('The document')
+  const { access } = await accessTo(db, actor, doc.application_id).catch(() => {
+    throw AppError.notFound('The document')
+  })
+  if ((access === 'reviewer' || access === 'host') && doc.encrypted) throw AppError.notFound('The document')
+  return { doc, access }
+}
+
+export async function downloadDocument(deps: Pick<Deps, 'db' | 'env'>, actor: Actor, documentId: string) {
+  const { doc } = await readable(deps.db, actor, documentId)
+  await logAccess(deps.db, doc, actor, 'download')
+  const content = doc.encrypted ? unseal(deps.env.documentKey, doc.content) : doc.content
+  return { fileName: doc.file_name, mime: doc.mime, content }
+}
+
+/** The applicant's own (while a draft), or the office's at the person's request. */
+export async function deleteDocument(deps: Pick<Deps, 'db'>, ctx: Ctx, documentId: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { doc, access } = await readable(trx, ctx.actor!, documentId)
+    if (access === 'reviewer' || access === 'host')
+      throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant or the office deletes documents.')
+    if (access === 'owner' && doc.application_id) {
+      const app = await trx
+        .selectFrom('applications')
+        .select('status')
+        .where('id', '=', doc.application_id)
+        .executeTakeFirstOrThrow()
+      if (app.status !== 'draft')
+        throw new AppError(
+          AppErrorCode.CONFLICT,
+          `The application is ${app.status}; ask the international office to delete the document.`,
+        )
+    }
+    await trx.deleteFrom('documents').where('id', '=', documentId).execute()
+    await logAccess(trx, doc, ctx.actor!, 'delete')
+    await recordAudit(trx, ctx, {
+      entityType: doc.application_id ? 'application' : 'user',
+      entityId: doc.application_id ?? doc.owner_id,
+      action: 'delete_document',
+      before: { documentId, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
+    })
+  })
+}
+
+async function logAccess(db: Kysely<DB>, doc: { id: string; owner_id: string }, actor: Actor, action: 'download' | 'delete') {
+  await db
+    .insertInto('document_access_log')
+    .values({ document_id: doc.id, owner_id: doc.owner_id, user_id: actor.id, action })
+    .execute()
+}
+
+/** Who read a person's documents and when (for the person and the office). */
+export async function accessLog(db: Kysely<DB>, documentIds: string[]) {
+  if (documentIds.length === 0) return []
+  return db
+    .selectFrom('document_access_log as l')
+    .leftJoin('users as u', 'u.id', 'l.user_id')
+    .select(['l.document_id', 'l.action', 'l.at', 'u.name'])
+    .where('l.document_id', 'in', documentIds)
+    .orderBy('l.at', 'desc')
+    .limit(500)
+    .execute()
+}

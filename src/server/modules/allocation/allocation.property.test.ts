@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { CEFR_LEVELS } from '../../../shared/agreements.js'
 import { checkAssignment, reallocate } from './adjust.js'
 import { compile, match } from './engine.js'
-import { present } from './explain.js'
+import { present, writePresented } from './explain.js'
 import { type Instance, parseInstance } from './instance.js'
 
 // Properties of the allocation on random small instances, checked against plain definitions
@@ -125,6 +125,19 @@ const smallInstance = fc
 const RUNS = { numRuns: 300 }
 
 describe('allocation properties', () => {
+  it('prints, a piece at a time, exactly the result it presents', () => {
+    fc.assert(
+      fc.property(smallInstance, (inst) => {
+        const m = match(compile(inst))
+        const chunks: string[] = []
+        writePresented(m, (chunk) => chunks.push(chunk))
+        // The ids here are not numbers, so an object's keys keep the instance's order too.
+        expect(chunks.join('')).toBe(JSON.stringify(present(m)))
+      }),
+      RUNS,
+    )
+  })
+
   it('respects capacities, choices and eligibility, and leaves no blocking pair', () => {
     fc.assert(
       fc.property(smallInstance, (inst) => {

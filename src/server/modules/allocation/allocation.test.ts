@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { generateAllocation } from '../../../../bench/generate-allocation.js'
 import { checkAssignment, reallocate } from './adjust.js'
 import { compile, match } from './engine.js'
 import { present } from './explain.js'
@@ -191,10 +192,13 @@ describe('allocation', () => {
 
 describe('meridian allocate', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'meridian-allocate-'))
-  const run = (input: string) => {
+  const run = (input: string, env: Record<string, string> = {}) => {
     const file = path.join(dir, `i${Math.random()}.json`)
     writeFileSync(file, input)
-    return spawnSync(process.execPath, ['bin/meridian.mjs', 'allocate', file], { encoding: 'utf8' })
+    return spawnSync(process.execPath, ['bin/meridian.mjs', 'allocate', file], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    })
   }
 
   it('prints the result as JSON', () => {
@@ -203,11 +207,30 @@ describe('meridian allocate', () => {
     expect(JSON.parse(out.stdout).assignments).toEqual({ a1: 'o1', a2: 'o2', a3: 'o1' })
   }, 30_000)
 
+  it('prints the same from its compiled copy as from its sources, read from a file or standard input', () => {
+    const input = JSON.stringify(generateAllocation({ applicants: 300, opportunities: 40, choices: 5 }))
+    const compiled = run(input)
+    const sources = run(input, { MERIDIAN_COMPILED: '0' })
+    expect(compiled.status, compiled.stderr).toBe(0)
+    expect(sources.stdout).toBe(compiled.stdout)
+    const piped = spawnSync(process.execPath, ['bin/meridian.mjs', 'allocate', '-'], { input, encoding: 'utf8' })
+    expect(piped.stdout).toBe(compiled.stdout)
+    expect(JSON.parse(compiled.stdout).stats.applicants).toBe(300)
+  }, 60_000)
+
   it('exits with 2 and names the problem for an invalid instance or a file that is not JSON', () => {
     const invalid = run(JSON.stringify({ opportunities: [{ id: 'o', capacity: -2 }], applicants: [] }))
     expect(invalid.status).toBe(2)
     expect(invalid.stderr).toContain('opportunities[0].capacity: must be 0 or more')
     expect(invalid.stdout).toBe('')
+    const fromSources = run(JSON.stringify({ opportunities: [{ id: 'o', capacity: -2 }], applicants: [] }), {
+      MERIDIAN_COMPILED: '0',
+    })
+    expect(fromSources.status).toBe(2)
+    expect(fromSources.stderr).toBe(invalid.stderr)
+    const dangling = run(JSON.stringify({ opportunities: [], applicants: [{ id: 'a', score: 1, preferences: ['nowhere'] }] }))
+    expect(dangling.status).toBe(2)
+    expect(dangling.stderr).toContain('applicants[0] (a).preferences[0]: "nowhere" is not an opportunity')
     const garbage = run('{"opportunities": [')
     expect(garbage.status).toBe(2)
     expect(garbage.stderr).toMatch(/is not JSON/)

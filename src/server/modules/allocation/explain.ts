@@ -170,3 +170,81 @@ export function present(m: Matching, withdrawn?: ReadonlySet<number>): Allocatio
   })
   return { assignments, cutoffs, explanations, stats: statsOf(m, withdrawn) }
 }
+
+/**
+ * The same JSON value as `JSON.stringify(present(m))`, handed to `write` in pieces of about a
+ * megabyte, for the command: it builds no objects for the half a million explanations of a large
+ * instance, and most of each is a piece of text shared by every applicant its opportunity turned
+ * away. Keys come in the instance's order.
+ */
+export function writePresented(m: Matching, write: (chunk: string) => void): void {
+  const { instance, prefStart, prefOpportunity, prefKey } = m.compiled
+  const { applicants, opportunities } = instance
+  let out = ''
+  const put = (s: string) => {
+    out += s
+    if (out.length >= 1 << 16) {
+      write(out)
+      out = ''
+    }
+  }
+  const applicantId = applicants.map((a) => JSON.stringify(a.id))
+  const opportunityId = opportunities.map((o) => JSON.stringify(o.id))
+  // What every explanation of an opportunity says before the applicant's own part: "full" before
+  // their score, "not eligible" before what they lack.
+  const fullPrefix = opportunities.map((_, o) => {
+    const last = m.lastAdmitted[o]!
+    const lastScore = last >= 0 ? JSON.stringify(applicants[last]!.score) : 'null'
+    return `{"opportunity":${opportunityId[o]},"reason":"full","lastAdmitted":${last >= 0 ? applicantId[last] : 'null'},"lastAdmittedScore":${lastScore},"score":`
+  })
+  const lastRankText = opportunities.map((opportunity, o) => {
+    const last = m.lastAdmitted[o]!
+    const rank = opportunity.priority && last >= 0 ? hostRank(m, o, applicants[last]!.id) : undefined
+    return rank === undefined ? '' : `,"lastAdmittedRank":${rank}`
+  })
+  const notEligiblePrefix = opportunityId.map((id) => `{"opportunity":${id},"reason":"not_eligible","unmet":[`)
+  /** What applicant `a` lacks for opportunity `o`, as explainChoice words it. */
+  const unmetText = (a: number, o: number) => {
+    const opportunity = opportunities[o]!
+    const applicant = applicants[a]!
+    let text = ''
+    if (opportunity.priority && hostRank(m, o, applicant.id) === undefined) text = '{"requirement":"host_ranking"}'
+    const languages = opportunity.requirements?.languages
+    for (const language in languages) {
+      const required = languages[language]!
+      const has = applicant.languages[language] ?? null
+      if (has !== null && LEVEL.get(has)! >= LEVEL.get(required)!) continue
+      text += `${text ? ',' : ''}{"requirement":"language","language":${JSON.stringify(language)},"required":${JSON.stringify(required)},"has":${has === null ? 'null' : JSON.stringify(has)}}`
+    }
+    return text
+  }
+
+  put('{"assignments":{')
+  for (let a = 0; a < applicants.length; a++) {
+    const o = m.assigned[a]!
+    put(`${a ? ',' : ''}${applicantId[a]}:${o >= 0 ? opportunityId[o] : 'null'}`)
+  }
+  put('},"cutoffs":{')
+  for (let o = 0; o < opportunities.length; o++) put(`${o ? ',' : ''}${opportunityId[o]}:${JSON.stringify(cutoffOf(m, o))}`)
+  put('},"explanations":{')
+  let first = true
+  for (let a = 0; a < applicants.length; a++) {
+    const start = prefStart[a]!
+    const stop = m.choice[a]! >= 0 ? start + m.choice[a]! : prefStart[a + 1]!
+    if (start === stop) continue
+    const score = JSON.stringify(applicants[a]!.score)
+    let text = `${first ? '' : ','}${applicantId[a]}:[`
+    first = false
+    for (let i = start; i < stop; i++) {
+      const o = prefOpportunity[i]!
+      if (i > start) text += ','
+      if (prefKey[i]! < 0) text += `${notEligiblePrefix[o]}${unmetText(a, o)}]}`
+      else if (opportunities[o]!.priority) {
+        text += `${fullPrefix[o]}${score}${lastRankText[o]},"rank":${hostRank(m, o, applicants[a]!.id)}}`
+      } else text += `${fullPrefix[o]}${score}}`
+    }
+    put(`${text}]`)
+  }
+  put(`},"stats":${JSON.stringify(statsOf(m))}}`)
+  if (out) write(out)
+}

@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { CEFR_LEVELS } from '../../../shared/agreements.js'
+import { readInstance } from './read.js'
+import { checkReferences, InvalidInstanceError, MAX_PROBLEMS } from './references.js'
+
+export { InvalidInstanceError } from './references.js'
 
 // An allocation instance, as `meridian allocate FILE` reads it and as a call builds it from its
 // applications: opportunities with capacities (and optionally their own order of candidates and
@@ -49,64 +53,24 @@ export type Applicant = z.infer<typeof ApplicantSchema>
 export type Instance = z.infer<typeof InstanceSchema>
 export type InstanceInput = z.input<typeof InstanceSchema>
 
-export class InvalidInstanceError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The allocation instance is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
-  }
-}
-
-const MAX_PROBLEMS = 50
-
-function where(path: PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('')
-}
-
-/** Checks the shape and the references of an instance; throws InvalidInstanceError naming every offending entry. */
+/**
+ * Checks the shape and the references of an instance; throws InvalidInstanceError naming every
+ * offending entry. A valid shape is read without the schema (readInstance); the schema reads the
+ * rest and words what is wrong.
+ */
 export function parseInstance(input: unknown): Instance {
+  return checkReferences(readInstance(input) ?? shapeOf(input))
+}
+
+/** The instance's shape by the schema, or InvalidInstanceError naming every offending entry. */
+export function shapeOf(input: unknown): Instance {
   const parsed = InstanceSchema.safeParse(input)
   if (!parsed.success) {
     throw new InvalidInstanceError(parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => `${where(i.path)}: ${i.message}`))
   }
-  const problems = referenceProblems(parsed.data)
-  if (problems.length) throw new InvalidInstanceError(problems)
   return parsed.data
 }
 
-function referenceProblems(instance: Instance): string[] {
-  const problems: string[] = []
-  const note = (p: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push(p)
-  }
-  const opportunityAt = new Map<string, number>()
-  instance.opportunities.forEach((o, i) => {
-    const first = opportunityAt.get(o.id)
-    if (first !== undefined) note(`opportunities[${i}]: id "${o.id}" is already used by opportunities[${first}]`)
-    else opportunityAt.set(o.id, i)
-  })
-  const applicantAt = new Map<string, number>()
-  instance.applicants.forEach((a, i) => {
-    const first = applicantAt.get(a.id)
-    if (first !== undefined) note(`applicants[${i}]: id "${a.id}" is already used by applicants[${first}]`)
-    else applicantAt.set(a.id, i)
-  })
-  instance.applicants.forEach((a, i) => {
-    const prefs = a.preferences
-    // A few choices are checked for repeats by looking back; a long list through a set.
-    const seen = prefs.length > 32 ? new Set<string>() : null
-    for (let j = 0; j < prefs.length; j++) {
-      const p = prefs[j]!
-      if (!opportunityAt.has(p)) note(`applicants[${i}] (${a.id}).preferences[${j}]: "${p}" is not an opportunity`)
-      if (seen ? seen.has(p) : prefs.indexOf(p) < j) note(`applicants[${i}] (${a.id}).preferences[${j}]: "${p}" is listed twice`)
-      seen?.add(p)
-    }
-  })
-  instance.opportunities.forEach((o, i) => {
-    const seen = new Set<string>()
-    o.priority?.forEach((p, j) => {
-      if (!applicantAt.has(p)) note(`opportunities[${i}] (${o.id}).priority[${j}]: "${p}" is not an applicant`)
-      if (seen.has(p)) note(`opportunities[${i}] (${o.id}).priority[${j}]: "${p}" is listed twice`)
-      seen.add(p)
-    })
-  })
-  return problems
+function where(path: PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('')
 }

@@ -53,7 +53,11 @@ export async function compiled(name, entry) {
     } catch {}
     writeFileSync(`${manifest}.${process.pid}`, JSON.stringify({ entry, dir, output, inputs }))
     renameSync(`${manifest}.${process.pid}`, manifest)
-    if (previous && previous !== dir) rmSync(path.join(cache, previous), { recursive: true, force: true })
+    // The copy it replaces goes, unless it is so new that another run may still be loading from it.
+    const old = previous && previous !== dir ? path.join(cache, previous) : null
+    try {
+      if (old && Date.now() - statSync(old).mtimeMs > 60_000) rmSync(old, { recursive: true, force: true })
+    } catch {}
     return pathToFileURL(path.join(cache, dir, output)).href
   } catch {
     return null

@@ -29,6 +29,7 @@ import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
+import { learningAgreementRoutes } from './modules/learning-agreements/la.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js'
@@ -63,6 +64,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   reviewsRoutes,
   allocationRoutes,
   nominationsRoutes,
+  learningAgreementRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),

@@ -1,8 +1,11 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ApplicationStatus } from '../../shared/applications.js'
+import type { LaComponent, LaParty, LaRemoved, LaStatus } from '../../shared/learning-agreements.js'
 
 // Kysely's view of the application tables (migration 0008). Keep in step with migrations/.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+/** jsonb: read as the value, written as its JSON text. */
+type Json<T> = ColumnType<T, string | undefined, string>
 
 export interface StudentProfileTable {
   user_id: string
@@ -114,7 +117,43 @@ export interface NotificationTable {
   created_at: Generated<Date>
 }
 
+export interface LearningAgreementTable {
+  id: Generated<string>
+  application_id: string
+  planned_start: string
+  planned_end: string
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface LearningAgreementVersionTable {
+  id: Generated<string>
+  agreement_id: string
+  number: number
+  status: Generated<LaStatus>
+  components: Json<LaComponent[]>
+  removed: Json<LaRemoved[]>
+  comment: string | null
+  decided_by: string | null
+  created_by: string | null
+  created_at: Generated<Date>
+  decided_at: Date | null
+}
+
+export interface LearningAgreementSignatureTable {
+  version_id: string
+  party: LaParty
+  user_id: string | null
+  signer_name: string
+  signer_position: string
+  signer_email: string
+  signed_at: Generated<Date>
+}
+
 export interface ApplicationTables {
+  learning_agreements: LearningAgreementTable
+  learning_agreement_versions: LearningAgreementVersionTable
+  learning_agreement_signatures: LearningAgreementSignatureTable
   notifications: NotificationTable
   student_profiles: StudentProfileTable
   applications: ApplicationTable

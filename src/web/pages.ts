@@ -39,6 +39,10 @@ export const CallApplicationsPage = page(() => import('./features/applications/C
 export const OfficeApplicationPage = page(() => import('./features/applications/OfficeApplicationPage'), 'OfficeApplicationPage')
 export const ReviewsPage = page(() => import('./features/applications/ReviewPage'), 'ReviewsPage')
 export const ReviewPage = page(() => import('./features/applications/ReviewPage'), 'ReviewPage')
+export const LearningAgreementPage = page(
+  () => import('./features/learning-agreements/LearningAgreementPage'),
+  'LearningAgreementPage',
+)
 export const NominationsPage = page(() => import('./features/nominations/NominationsPage'), 'NominationsPage')
 export const NominationPage = page(() => import('./features/nominations/NominationsPage'), 'NominationPage')
 export const NotificationsPage = page(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage')

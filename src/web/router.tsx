@@ -28,6 +28,7 @@ import {
   ImportPage,
   InstitutionFormPage,
   InvitationPage,
+  LearningAgreementPage,
   MyApplicationsPage,
   NetworkMapPage,
   NominationPage,
@@ -385,6 +386,15 @@ const nominationRoute = createRoute({
   },
 })
 
+const learningAgreementRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/learning-agreements/$applicationId',
+  component: function LearningAgreement() {
+    const { applicationId } = learningAgreementRoute.useParams()
+    return <LearningAgreementPage applicationId={applicationId} key={applicationId} />
+  },
+})
+
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
@@ -432,6 +442,7 @@ const routeTree = rootRoute.addChildren([
     reviewRoute,
     nominationsRoute,
     nominationRoute,
+    learningAgreementRoute,
     notificationsRoute,
   ]),
 ])

@@ -12,6 +12,7 @@ import { countryName, formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { inZone } from '../calls/types'
 import { inLanguage } from '../catalog/types'
+import { LearningAgreementLink } from '../learning-agreements/LearningAgreementLink'
 import { ApplicationDocuments } from './ApplicationDocuments'
 import { Explanations, UnmetList } from './Explain'
 import { type Application, type Explanation, STATUS_TONES } from './types'
@@ -162,6 +163,7 @@ function ApplicationCard({ application: a }: { application: Application }) {
         ) : null}
         <ProblemAlert error={error} />
         <Group>
+          <LearningAgreementLink application={a} />
           {a.status === 'draft' && a.call.phase === 'open' ? (
             <ButtonLink to="/apply/$callId" params={{ callId: a.call.id }} variant="light">
               {t('applications.continue')}

@@ -7,6 +7,7 @@ import { canTake } from '../../../shared/applications'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
+import { LearningAgreementLink } from '../learning-agreements/LearningAgreementLink'
 import { ApplicationView } from './ApplicationView'
 import { NominationBox } from './NominationBox'
 import type { Application } from './types'
@@ -43,6 +44,9 @@ export function OfficeApplicationPage({ id }: { id: string }) {
       </AnchorLink>
       <ApplicationView application={a} />
       <NominationBox application={a} />
+      <Group>
+        <LearningAgreementLink application={a} />
+      </Group>
       {canTake('withdraw', a.status) ? (
         <Group>
           <Button variant="subtle" color="red" onClick={() => setOpen(true)}>

@@ -27,6 +27,7 @@ import { useAction } from '../../lib/useAction'
 import { ApplicationView } from '../applications/ApplicationView'
 import { type Application, STATUS_TONES } from '../applications/types'
 import { inLanguage } from '../catalog/types'
+import { LearningAgreementLink } from '../learning-agreements/LearningAgreementLink'
 
 interface Nominee {
   id: string
@@ -137,6 +138,9 @@ export function NominationPage({ id }: { id: string }) {
         {t('nominations.back')}
       </AnchorLink>
       <ApplicationView application={a} />
+      <Group>
+        <LearningAgreementLink application={a} />
+      </Group>
       <Paper withBorder p="md">
         <Stack>
           <Title order={2} size="h4">

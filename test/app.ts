@@ -110,3 +110,13 @@ export async function demoUnits(t: TestApp) {
   const units = await t.db.selectFrom('org_units').select(['id', 'code']).execute()
   return { medUnit: units.find((u) => u.code === 'MED')!.id, otherUnit: units.find((u) => u.code !== 'MED')!.id }
 }
+
+/** Publishes the allocation of the demo's closed round of electives (seed/applications.ts), offers open a week; its id. */
+export async function publishDemoRound(t: TestApp, officer: Credentials): Promise<string> {
+  const closed = await t.db.selectFrom('calls').select('id').where('closes_at', '<', new Date()).executeTakeFirstOrThrow()
+  const published = await caller(t)(officer, 'POST', `/api/calls/${closed.id}/allocation/publish`, {
+    offerDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  })
+  if (published.statusCode !== 200) throw new Error(`publishing the demo round: ${published.body}`)
+  return closed.id
+}

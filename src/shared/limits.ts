@@ -7,5 +7,10 @@ export const PAGE_SIZE_MAX = 200
 export const LOGO_MAX_BYTES = 512 * 1024
 export const LANGUAGES = ['en', 'ru', 'pt', 'ko', 'mn'] as const
 export type Language = (typeof LANGUAGES)[number]
+
+/** The language of a generated document: the one asked for, else the reader's own when the catalog has it, else English. */
+export function documentLanguage(requested: Language | undefined, readerLocale: string): Language {
+  return requested ?? ((LANGUAGES as readonly string[]).includes(readerLocale) ? (readerLocale as Language) : 'en')
+}
 /** An applicant's document (transcript, certificate, passport scan…). */
 export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024

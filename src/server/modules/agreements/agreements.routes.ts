@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { documentLanguage, LANGUAGES } from '../../../shared/limits.js'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
 import { sendAttachment, uploadedFile } from '../../http/files.js'
@@ -208,13 +209,13 @@ export function agreementsRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Summary PDF with the parties, dates and conditions, in the given language (default: mine)',
         params: IdParams,
-        querystring: z.object({ lang: z.enum(['en', 'ru', 'pt', 'ko', 'mn']).optional() }).strict(),
+        querystring: z.object({ lang: z.enum(LANGUAGES).optional() }).strict(),
       },
     },
     async (request, reply) => {
       const actor = request.auth!.actor
       const detail = await getAgreement(deps, actor, request.params.id)
-      const lang = request.query.lang ?? (actor.locale as 'en')
+      const lang = documentLanguage(request.query.lang, actor.locale)
       const { agreementPdf } = await import('./agreements.pdf.js')
       const pdf = await agreementPdf(deps.db, detail, lang)
       return reply

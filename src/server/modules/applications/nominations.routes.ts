@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DOCUMENT_MAX_BYTES, LANGUAGES } from '../../../shared/limits.js'
+import { DOCUMENT_MAX_BYTES, documentLanguage, LANGUAGES } from '../../../shared/limits.js'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
@@ -64,7 +64,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
       if (access === 'reviewer') throw AppError.notFound('The application')
       if (!AT_HOST.includes(row.status)) throw new AppError(AppErrorCode.CONFLICT, 'The applicant has not been nominated.')
       const { nominationLetter } = await import('./nomination-letter.js')
-      const lang = request.query.lang ?? ((LANGUAGES as readonly string[]).includes(actor.locale) ? (actor.locale as 'en') : 'en')
+      const lang = documentLanguage(request.query.lang, actor.locale)
       const pdf = await nominationLetter(deps.db, row.id, lang)
       return reply
         .type('application/pdf')

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Credentials, caller, createTestApp, json, sessionFor, signInAs, type TestApp } from '../../../../test/app.js'
+import {
+  type Credentials,
+  caller,
+  createTestApp,
+  json,
+  publishDemoRound,
+  sessionFor,
+  signInAs,
+  type TestApp,
+} from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
@@ -20,12 +29,7 @@ describe.each(TEST_DB_KINDS)('nomination to the host on %s', (kind) => {
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     otherPartner = await signInAs(t, 'partner')
-    const closed = await t.db.selectFrom('calls').select('id').where('closes_at', '<', new Date()).executeTakeFirstOrThrow()
-    callId = closed.id
-    const published = await call(officer, 'POST', `/api/calls/${callId}/allocation/publish`, {
-      offerDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    })
-    expect(published.statusCode, published.body).toBe(200)
+    callId = await publishDemoRound(t, officer)
     const offered = await t.db
       .selectFrom('applications')
       .select(['id', 'applicant_id', 'offered_opportunity_id'])

@@ -8,7 +8,7 @@ import {
   LA_REASONS,
   LA_STATUSES,
 } from '../../../shared/learning-agreements.js'
-import { LANGUAGES } from '../../../shared/limits.js'
+import { documentLanguage, LANGUAGES } from '../../../shared/limits.js'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
@@ -259,7 +259,7 @@ export function learningAgreementRoutes(app: App, deps: Deps): void {
         : agreement.versions[0]
       if (!version) throw AppError.notFound(`Version ${request.query.version}`)
       const actor = request.auth!.actor
-      const lang = request.query.lang ?? ((LANGUAGES as readonly string[]).includes(actor.locale) ? (actor.locale as 'en') : 'en')
+      const lang = documentLanguage(request.query.lang, actor.locale)
       const { learningAgreementPdf } = await import('./la.pdf.js')
       const pdf = await learningAgreementPdf(agreement, version.number, lang)
       return reply

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Credentials, caller, createTestApp, json, sessionFor, signInAs, type TestApp } from '../../../../test/app.js'
+import {
+  type Credentials,
+  caller,
+  createTestApp,
+  json,
+  publishDemoRound,
+  sessionFor,
+  signInAs,
+  type TestApp,
+} from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
 
 // The demo's closed round of electives, published; one applicant accepts, is nominated and the
@@ -38,11 +47,7 @@ describe.each(TEST_DB_KINDS)('learning agreements on %s', (kind) => {
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     otherPartner = await signInAs(t, 'partner')
-    const closed = await t.db.selectFrom('calls').select('id').where('closes_at', '<', new Date()).executeTakeFirstOrThrow()
-    const published = await call(officer, 'POST', `/api/calls/${closed.id}/allocation/publish`, {
-      offerDeadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    })
-    expect(published.statusCode, published.body).toBe(200)
+    const callId = await publishDemoRound(t, officer)
     const outsider = await t.db
       .selectFrom('users')
       .select('institution_id')
@@ -52,7 +57,7 @@ describe.each(TEST_DB_KINDS)('learning agreements on %s', (kind) => {
       .selectFrom('applications as a')
       .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
       .select(['a.id', 'a.applicant_id', 'o.host_institution_id'])
-      .where('a.call_id', '=', closed.id)
+      .where('a.call_id', '=', callId)
       .where('a.status', '=', 'offered')
       .where('o.host_institution_id', '!=', outsider.institution_id!)
       .orderBy('a.id')

@@ -21,7 +21,8 @@
  * - catalog_js_gzip_kb: the compressed JavaScript a first visit to /catalog downloads (the
  *   entry, the page and the chunks they import, the English catalogue), from Vite's manifest.
  * The PostgreSQL server is BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is made
- * on it and dropped afterwards.
+ * on it and dropped afterwards. BENCH_ONLY (comma-separated: web, allocation, read,
+ * partners_search, catalog_search) measures only those parts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -270,6 +271,12 @@ async function measureRead(server: Server) {
   return load(`${server.url}/api/institutions/${id}`, { cookie })
 }
 
+/** Whether BENCH_ONLY asks for this part (all parts when it is not set). */
+function wanted(part: string): boolean {
+  const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim())
+  return !only?.length || only.includes(part)
+}
+
 async function main() {
   const figures: Record<string, unknown> = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -279,16 +286,92 @@ async function main() {
     log_level: 'warn',
   }
 
-  log("web: building, then the public catalog page's JavaScript")
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] })
-  if (build.status !== 0) throw new Error('vite build failed')
-  const { pageJsGzipKb } = await import('./web-size.js')
-  figures.catalog_js_gzip_kb = pageJsGzipKb('dist/web', 'src/web/features/catalog/CatalogPage.tsx')
+  if (wanted('web')) {
+    log("web: building, then the public catalog page's JavaScript")
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    if (build.status !== 0) throw new Error('vite build failed')
+    const { pageJsGzipKb } = await import('./web-size.js')
+    figures.catalog_js_gzip_kb = pageJsGzipKb('dist/web', 'src/web/features/catalog/CatalogPage.tsx')
+  }
 
-  log('allocation: 50,000 applicants over 5,000 opportunities')
-  await (await import('./allocation.js')).allocationBench(figures)
+  if (wanted('allocation')) {
+    log('allocation: 50,000 applicants over 5,000 opportunities')
+    await (await import('./allocation.js')).allocationBench(figures)
+  }
 
-  // Embedded: first start on an empty directory, then a restart on the existing data.
+  if (wanted('read')) await embeddedRead(figures)
+  const { openDatabase } = await import('../src/server/db/database.js')
+  if (wanted('partners_search')) {
+    log('embedded: partner and agreement search over the generated network')
+    const searchDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
+    const searchEmbedded = await searchBench({ DATA_DIR: searchDir, DATABASE_URL: '' }, 4104, () =>
+      openDatabase({ dataDir: searchDir }),
+    )
+    record(figures, 'partners_search', 'embedded', searchEmbedded)
+    rmSync(searchDir, { recursive: true, force: true })
+  }
+
+  if (wanted('catalog_search')) {
+    log('embedded: public catalog search over 20,000 opportunities')
+    const catalogDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
+    const catalogEmbedded = await catalogBench({ DATA_DIR: catalogDir, DATABASE_URL: '' }, 4106, () =>
+      openDatabase({ dataDir: catalogDir }),
+    )
+    record(figures, 'catalog_search', 'embedded', catalogEmbedded)
+    rmSync(catalogDir, { recursive: true, force: true })
+  }
+
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    figures.postgres = 'skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server to measure it'
+  } else {
+    const name = `meridian_bench_${randomBytes(4).toString('hex')}`
+    const admin = new pg.Client({ connectionString: serverUrl })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    const url = new URL(serverUrl)
+    url.pathname = `/${name}`
+    figures.postgres_server = `${url.host}`
+    try {
+      if (wanted('read')) await postgresRead(figures, url.toString())
+
+      if (wanted('partners_search')) {
+        log('postgres: partner and agreement search over the generated network')
+        await admin.query(`create database ${name}_search`)
+        const searchUrl = new URL(serverUrl)
+        searchUrl.pathname = `/${name}_search`
+        const search = await searchBench(
+          { DATABASE_URL: searchUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
+          4105,
+          () => openDatabase({ url: searchUrl.toString(), dataDir: '' }),
+        )
+        record(figures, 'partners_search', 'postgres', search)
+      }
+
+      if (wanted('catalog_search')) {
+        log('postgres: public catalog search over 20,000 opportunities')
+        await admin.query(`create database ${name}_catalog`)
+        const catalogUrl = new URL(serverUrl)
+        catalogUrl.pathname = `/${name}_catalog`
+        const catalog = await catalogBench(
+          { DATABASE_URL: catalogUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
+          4107,
+          () => openDatabase({ url: catalogUrl.toString(), dataDir: '' }),
+        )
+        record(figures, 'catalog_search', 'postgres', catalog)
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name}_catalog with (force)`)
+      await admin.query(`drop database if exists ${name}_search with (force)`)
+      await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    }
+  }
+  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`)
+}
+
+/** Embedded: first start on an empty directory, then a restart on the existing data, and the authenticated read. */
+async function embeddedRead(figures: Record<string, unknown>) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
   log('embedded: first start')
   const first = await timedStart(4101, { DATA_DIR: dataDir, DATABASE_URL: '' })
@@ -304,107 +387,49 @@ async function main() {
   figures.read_errors_embedded = embedded.errors
   await stop(again.server)
   rmSync(dataDir, { recursive: true, force: true })
+}
 
-  log('embedded: partner and agreement search over the generated network')
-  const { openDatabase } = await import('../src/server/db/database.js')
-  const searchDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
-  const searchEmbedded = await searchBench({ DATA_DIR: searchDir, DATABASE_URL: '' }, 4104, () =>
-    openDatabase({ dataDir: searchDir }),
-  )
-  record(figures, 'partners_search', 'embedded', searchEmbedded)
-  rmSync(searchDir, { recursive: true, force: true })
-
-  log('embedded: public catalog search over 20,000 opportunities')
-  const catalogDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
-  const catalogEmbedded = await catalogBench({ DATA_DIR: catalogDir, DATABASE_URL: '' }, 4106, () =>
-    openDatabase({ dataDir: catalogDir }),
-  )
-  record(figures, 'catalog_search', 'embedded', catalogEmbedded)
-  rmSync(catalogDir, { recursive: true, force: true })
-
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
-  if (!serverUrl) {
-    figures.postgres = 'skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server to measure it'
-  } else {
-    const name = `meridian_bench_${randomBytes(4).toString('hex')}`
-    const admin = new pg.Client({ connectionString: serverUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    const url = new URL(serverUrl)
-    url.pathname = `/${name}`
-    const dbUrl = url.toString()
-    figures.postgres_server = `${url.host}`
-    try {
-      log('postgres: authenticated read against bare Fastify + pg, interleaved')
-      const started = await timedStart(4102, {
-        DATABASE_URL: dbUrl,
-        SEED_DEMO: 'yes',
-        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')),
-      })
-      figures.startup_ms_postgres = started.ms
-      const cookie = await signIn(started.server.url)
-      const id = await institutionId(started.server.url, cookie)
-      const bare: Server = {
-        child: spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
-          env: { ...process.env, PORT: '4103', DATABASE_URL: dbUrl },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        }),
-        url: 'http://127.0.0.1:4103',
-      }
-      await waitFor(`${bare.url}/institutions/${id}`)
-      const oursUrl = `${started.server.url}/api/institutions/${id}`
-      const bareUrl = `${bare.url}/institutions/${id}`
-      // Both servers stay up; rounds alternate so drift on the machine hits both alike.
-      const ours: Run[] = []
-      const baseline: Run[] = []
-      for (let round = 0; round < ROUNDS; round++) {
-        ours.push(await load(oursUrl, { cookie }, round === 0))
-        baseline.push(await load(bareUrl, {}, round === 0))
-      }
-      await stop(started.server)
-      await stop(bare)
-      const o = summarise(ours)
-      const b = summarise(baseline)
-      figures.read_rps_postgres = o.rps
-      figures.read_p99_ms_postgres = o.p99
-      figures.read_errors_postgres = o.errors
-      figures.read_rps_postgres_rounds = o.rounds
-      figures.bare_read_rps_postgres = b.rps
-      figures.bare_read_p99_ms_postgres = b.p99
-      figures.bare_read_rps_postgres_rounds = b.rounds
-      figures.read_ratio_postgres = Math.round((o.rps / b.rps) * 100) / 100
-      figures.read_ratio_postgres_rounds = ours.map((r, i) => Math.round((r.rps / baseline[i]!.rps) * 100) / 100)
-
-      log('postgres: partner and agreement search over the generated network')
-      await admin.query(`create database ${name}_search`)
-      const searchUrl = new URL(serverUrl)
-      searchUrl.pathname = `/${name}_search`
-      const { openDatabase } = await import('../src/server/db/database.js')
-      const search = await searchBench(
-        { DATABASE_URL: searchUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
-        4105,
-        () => openDatabase({ url: searchUrl.toString(), dataDir: '' }),
-      )
-      record(figures, 'partners_search', 'postgres', search)
-
-      log('postgres: public catalog search over 20,000 opportunities')
-      await admin.query(`create database ${name}_catalog`)
-      const catalogUrl = new URL(serverUrl)
-      catalogUrl.pathname = `/${name}_catalog`
-      const catalog = await catalogBench(
-        { DATABASE_URL: catalogUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
-        4107,
-        () => openDatabase({ url: catalogUrl.toString(), dataDir: '' }),
-      )
-      record(figures, 'catalog_search', 'postgres', catalog)
-    } finally {
-      await admin.query(`drop database if exists ${name}_catalog with (force)`)
-      await admin.query(`drop database if exists ${name}_search with (force)`)
-      await admin.query(`drop database if exists ${name} with (force)`)
-      await admin.end()
-    }
+/** PostgreSQL: the authenticated read against bare Fastify + pg on the same database, in alternating rounds. */
+async function postgresRead(figures: Record<string, unknown>, dbUrl: string) {
+  log('postgres: authenticated read against bare Fastify + pg, interleaved')
+  const started = await timedStart(4102, {
+    DATABASE_URL: dbUrl,
+    SEED_DEMO: 'yes',
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')),
+  })
+  figures.startup_ms_postgres = started.ms
+  const cookie = await signIn(started.server.url)
+  const id = await institutionId(started.server.url, cookie)
+  const bare: Server = {
+    child: spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {
+      env: { ...process.env, PORT: '4103', DATABASE_URL: dbUrl },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+    url: 'http://127.0.0.1:4103',
   }
-  process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`)
+  await waitFor(`${bare.url}/institutions/${id}`)
+  const oursUrl = `${started.server.url}/api/institutions/${id}`
+  const bareUrl = `${bare.url}/institutions/${id}`
+  // Both servers stay up; rounds alternate so drift on the machine hits both alike.
+  const ours: Run[] = []
+  const baseline: Run[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    ours.push(await load(oursUrl, { cookie }, round === 0))
+    baseline.push(await load(bareUrl, {}, round === 0))
+  }
+  await stop(started.server)
+  await stop(bare)
+  const o = summarise(ours)
+  const b = summarise(baseline)
+  figures.read_rps_postgres = o.rps
+  figures.read_p99_ms_postgres = o.p99
+  figures.read_errors_postgres = o.errors
+  figures.read_rps_postgres_rounds = o.rounds
+  figures.bare_read_rps_postgres = b.rps
+  figures.bare_read_p99_ms_postgres = b.p99
+  figures.bare_read_rps_postgres_rounds = b.rounds
+  figures.read_ratio_postgres = Math.round((o.rps / b.rps) * 100) / 100
+  figures.read_ratio_postgres_rounds = ours.map((r, i) => Math.round((r.rps / baseline[i]!.rps) * 100) / 100)
 }
 
 main().catch((error) => {

@@ -13,6 +13,7 @@ import { lapseOffers } from './modules/applications/allocation.service.js'
 import { announceOpenedCalls } from './modules/calls/calls.announce.js'
 import { Jobs } from './modules/mail/mail.queue.js'
 import { createMailer } from './modules/mail/mailer.js'
+import { registryLists } from './modules/registry/registry-lists.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const WEB_DIR = path.join(ROOT, 'dist/web')
@@ -75,11 +76,16 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
       })
     })
     if (options.listen !== false) await app.listen({ port: env.PORT, host: env.HOST })
+    // The registry lists are read into memory now rather than on the first list asked for (decision 023).
+    const warming = registryLists(database.db)
+      .sync()
+      .catch((error: unknown) => log.warn({ err: error }, 'registry lists: first read failed; the first list will retry'))
     let stopping: Promise<void> | null = null
     const stop = () => {
       stopping ??= (async () => {
         shuttingDown = true
         await app.close()
+        await warming
         const until = Date.now() + 10_000
         while (inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20))
         await started.stop()

@@ -34,6 +34,8 @@ export interface InstitutionTable {
   agreements_total: Generated<number>
   agreements_in_force: Generated<number>
   next_end_date: ColumnType<DateOnly | null, never, never>
+  /** The transaction that last wrote the row, set by a trigger (migration 0012): what a list index has yet to read. */
+  row_txid: ColumnType<string, never, never>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -82,6 +84,7 @@ export interface AgreementTable {
   /** The parties as the list shows them, and the mobilities per year of all conditions (reindexAgreements). */
   party_summary: ColumnType<PartySummary[], string | undefined, string>
   places_per_year: number | null
+  row_txid: ColumnType<string, never, never>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -301,6 +304,7 @@ export interface UserTable {
   locale: Generated<string>
   active: Generated<boolean>
   last_sign_in_at: Timestamp | null
+  row_txid: ColumnType<string, never, never>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -376,8 +380,17 @@ export interface AuditEventTable {
   request_id: string | null
 }
 
+/** A deleted institution or agreement, until every list index has read it (migration 0012). */
+export interface RegistryRemovedTable {
+  kind: 'institution' | 'agreement'
+  id: string
+  row_txid: ColumnType<string, never, never>
+  removed_at: Generated<Date>
+}
+
 export interface DB extends ApplicationTables {
   institutions: InstitutionTable
+  registry_removed: RegistryRemovedTable
   org_units: OrgUnitTable
   users: UserTable
   sessions: SessionTable

@@ -1,22 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { searchQuery } from './search.js'
+import { searchTerms } from './search.js'
 
-describe('searchQuery', () => {
+const word = (word: string, prefix: boolean) => ({ word, prefix })
+
+describe('searchTerms', () => {
   it('matches the word being typed as a prefix and finished words whole', () => {
-    expect(searchQuery('medical seoul')).toBe("'medical':* & 'seoul':*")
-    expect(searchQuery('GEN-0004')).toBe("'gen' & '0004':*")
-    expect(searchQuery('uminho.pt')).toBe("'uminho' & 'pt':*")
+    expect(searchTerms('medical seoul')).toEqual([[[word('medical', true)]], [[word('seoul', true)]]])
+    expect(searchTerms('GEN-0004')).toEqual([[[word('gen', false)]], [[word('0004', true)]]])
+    expect(searchTerms('uminho.pt')).toEqual([[[word('uminho', false)]], [[word('pt', true)]]])
   })
 
   it('takes a single letter as a whole word, as in an Erasmus code', () => {
-    expect(searchQuery('P  BRAGA01')).toBe("'p' & 'braga01':*")
+    expect(searchTerms('P  BRAGA01')).toEqual([[[word('p', false)]], [[word('braga01', true)]]])
   })
 
   it('looks for the word as written and without its accents', () => {
-    expect(searchQuery('Évora')).toBe("('évora':* | ('evora':*))")
+    expect(searchTerms('Évora')).toEqual([[[word('évora', true)], [word('evora', true)]]])
   })
 
-  it('has nothing to look for without letters or digits', () => {
-    expect(searchQuery(' -- ')).toBeNull()
+  it('keeps at most 12 words, and has nothing to look for without letters or digits', () => {
+    expect(searchTerms('a b c d e f g h i j k l m n')).toHaveLength(12)
+    expect(searchTerms(' -- ')).toEqual([])
   })
 })

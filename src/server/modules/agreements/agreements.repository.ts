@@ -1,9 +1,9 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
-import { IN_FORCE } from '../../../shared/agreements.js'
+import type { Kysely } from 'kysely'
 import type { AgreementConditionRow, DB, PartySummary } from '../../db/schema.js'
-import { matches, searchDocument, searchQuery } from '../../db/search.js'
+import { searchDocument } from '../../db/search.js'
 import type { Actor } from '../../http/context.js'
 import { iso } from '../../http/types.js'
+import { registryLists } from '../registry/registry-lists.js'
 import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
 
 const NO_ID = '00000000-0000-0000-0000-000000000000'
@@ -35,53 +35,8 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10)
 }
 
-function filtered(db: Kysely<DB>, actor: Actor, f: Partial<AgreementFilter>, today: string) {
-  let q = visibleAgreements(db, actor)
-  const tsq = f.q ? searchQuery(f.q) : null
-  // The planner tells a search that matches a few rows (read them from the index) from one that
-  // matches half the list (read the list in order) by the column's statistics (migration 0004).
-  if (tsq) q = q.where(matches('a.search', tsq))
-  if (f.status?.length) q = q.where('a.status', 'in', f.status)
-  if (f.kind?.length) q = q.where('a.kind', 'in', f.kind)
-  if (f.responsibleId) q = q.where('a.responsible_id', '=', f.responsibleId)
-  if (f.institutionId) {
-    const id = f.institutionId
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('agreement_parties as fp')
-          .select('fp.agreement_id')
-          .whereRef('fp.agreement_id', '=', 'a.id')
-          .where('fp.institution_id', '=', id),
-      ),
-    )
-  }
-  if (f.country?.length) q = q.where(sql<boolean>`a.partner_countries && ${sql.val(f.country)}::text[]`)
-  if (f.expiringWithin !== undefined) {
-    q = q.where('a.status', 'in', IN_FORCE).where('a.end_date', '<=', addDays(today, f.expiringWithin))
-  }
-  if (f.mobilityType) q = q.where(sql<boolean>`a.mobility_types @> ${sql.val([f.mobilityType])}::text[]`)
-  if (f.subjectArea) q = q.where(sql<boolean>`a.isced_prefixes @> ${sql.val([f.subjectArea])}::text[]`)
-  return q
-}
-
-const ORDER: Record<AgreementFilter['sort'], string> = {
-  reference: 'a.reference',
-  title: 'a.title',
-  status: 'a.status',
-  start: 'a.start_date',
-  end: 'a.end_date',
-  updated: 'a.updated_at',
-}
-
-/** The list's order, written as its index is, so a sorted page is read from the index: empty dates come last either way. */
-function orderOf(f: Pick<AgreementFilter, 'sort' | 'dir'>) {
-  const nullable = f.sort === 'start' || f.sort === 'end'
-  return sql`${sql.ref(ORDER[f.sort])} ${sql.raw(f.dir)}${sql.raw(nullable && f.dir === 'desc' ? ' nulls last' : '')}`
-}
-
 /** The columns of a list item: the parties and places are kept on the row (reindexAgreements), so a page is one table. */
-function itemColumns(q: ReturnType<typeof filtered>) {
+function itemColumns(q: ReturnType<typeof visibleAgreements>) {
   return q
     .leftJoin('users as u', 'u.id', 'a.responsible_id')
     .select([
@@ -120,51 +75,19 @@ function presentItem(a: ItemRow): AgreementListItem {
   }
 }
 
-export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
-  const q = filtered(db, actor, f, today)
-  const rows = await itemColumns(q)
-    .select(() => cappedCount(db, q).as('total_count'))
-    .orderBy(orderOf(f))
-    .orderBy('a.id')
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute()
-  const count = rows[0]?.total_count ?? (f.page > 1 ? await countUpTo(db, q) : 0)
-  return { items: rows.map(presentItem), total: Math.min(count, COUNT_CAP), totalCapped: count > COUNT_CAP }
-}
-
 /** Lists count their matches up to this many; beyond it they say "more than". */
 export const COUNT_CAP = 1000
 
-/**
- * The number of rows of a query, counted up to COUNT_CAP + 1: a long list costs no more than a
- * short one. A list selects it beside its page, so the page and its count are one round trip.
- */
-export function cappedCount(db: Kysely<DB>, q: SelectQueryBuilder<any, any, any>) {
-  // A constant, not a column: an index that covers the filter answers without reading the rows.
-  return db
-    .selectFrom(
-      q
-        .select(sql`1`.as('one'))
-        .limit(COUNT_CAP + 1)
-        .as('capped'),
-    )
-    .select(sql<number>`count(*)::int`.as('n'))
-}
-
-/** The capped count on its own, for a page past the end of the list. */
-export async function countUpTo(db: Kysely<DB>, q: SelectQueryBuilder<any, any, any>): Promise<number> {
-  return (await cappedCount(db, q).executeTakeFirstOrThrow()).n
+/** One page of the agreements a person may see, searched in memory (decision 023), with their count. */
+export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
+  const window = { offset: (f.page - 1) * f.pageSize, limit: f.pageSize, cap: COUNT_CAP }
+  const page = await registryLists(db).agreementPage(actor, f, window, today)
+  return { items: page.items, total: page.total, totalCapped: page.capped }
 }
 
 /** Every matching agreement, in the list's order, for an export (at most `limit`). */
 export async function exportAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, limit: number) {
-  const rows = await itemColumns(filtered(db, actor, f, todayUtc()))
-    .orderBy(orderOf(f))
-    .orderBy('a.id')
-    .limit(limit)
-    .execute()
-  return rows.map(presentItem)
+  return (await registryLists(db).agreementPage(actor, f, { offset: 0, limit, cap: limit }, todayUtc())).items
 }
 
 /** List items for the given ids, in that order. */

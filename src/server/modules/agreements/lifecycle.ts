@@ -79,6 +79,8 @@ export async function runDailyLifecycle(
     result.reminders += sent.mails
     if (sent.agreements < BATCH) break
   }
+  // Every list index has read a removal within a day (decision 023); keep them a month.
+  await deps.db.deleteFrom('registry_removed').where('removed_at', '<', sql<Date>`now() - interval '30 days'`).execute()
   return result
 }
 

@@ -30,6 +30,7 @@ import { importsRoutes } from './modules/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
 import { learningAgreementRoutes } from './modules/learning-agreements/la.routes.js'
+import { mobilityRoutes } from './modules/mobilities/mobility.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js'
@@ -65,6 +66,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   allocationRoutes,
   nominationsRoutes,
   learningAgreementRoutes,
+  mobilityRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),

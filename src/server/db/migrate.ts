@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_nominations.js'
 import * as m0010 from './migrations/0010_notifications.js'
 import * as m0011 from './migrations/0011_learning_agreements.js'
 import * as m0012 from './migrations/0012_registry_changes.js'
+import * as m0013 from './migrations/0013_mobilities.js'
 import type { DB } from './schema.js'
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_notifications': m0010,
   '0011_learning_agreements': m0011,
   '0012_registry_changes': m0012,
+  '0013_mobilities': m0013,
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

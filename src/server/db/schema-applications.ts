@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ApplicationStatus } from '../../shared/applications.js'
 import type { LaComponent, LaParty, LaRemoved, LaStatus } from '../../shared/learning-agreements.js'
+import type { MobilityStatus, RecognitionEntry, TranscriptResult } from '../../shared/mobilities.js'
 
 // Kysely's view of the application tables (migration 0008). Keep in step with migrations/.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -150,7 +151,28 @@ export interface LearningAgreementSignatureTable {
   signed_at: Generated<Date>
 }
 
+/** A date without time, as 'YYYY-MM-DD' both ways. */
+type DateOnly = ColumnType<string, string, string>
+
+export interface MobilityTable {
+  id: Generated<string>
+  application_id: string
+  status: ColumnType<Exclude<MobilityStatus, 'preparing'>, Exclude<MobilityStatus, 'preparing'> | undefined>
+  arrived_on: DateOnly
+  arrival_confirmed_by: string | null
+  left_on: ColumnType<string | null, string | null | undefined, string | null>
+  transcript: Json<TranscriptResult[]>
+  transcript_by: string | null
+  transcript_at: Timestamp | null
+  recognition: Json<RecognitionEntry[]>
+  recognised_by: string | null
+  recognised_at: Timestamp | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
 export interface ApplicationTables {
+  mobilities: MobilityTable
   learning_agreements: LearningAgreementTable
   learning_agreement_versions: LearningAgreementVersionTable
   learning_agreement_signatures: LearningAgreementSignatureTable

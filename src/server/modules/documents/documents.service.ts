@@ -36,7 +36,13 @@ export async function uploadDocument(
   deps: Pick<Deps, 'db' | 'env'>,
   ctx: Ctx,
   applicationId: string,
-  file: { kind: DocumentKind | 'acceptance_letter'; name: string; mime: string; content: Buffer; expiresOn: string | null },
+  file: {
+    kind: DocumentKind | 'acceptance_letter' | 'transcript_of_records'
+    name: string
+    mime: string
+    content: Buffer
+    expiresOn: string | null
+  },
 ) {
   if (file.content.length === 0) throw AppError.validation('body', 'is empty')
   if (file.content.length > DOCUMENT_MAX_BYTES)
@@ -56,6 +62,16 @@ export async function uploadDocument(
         throw new AppError(AppErrorCode.FORBIDDEN, "Only the host's partner coordinators upload its letter of acceptance.")
       if (row.status !== 'host_accepted')
         throw new AppError(AppErrorCode.CONFLICT, `The nominee is ${row.status}; accept them before uploading the letter.`)
+    } else if (file.kind === 'transcript_of_records') {
+      // The host's transcript, from the host (or the office with it in hand), until credits are recognised.
+      if (access !== 'host' && access !== 'office')
+        throw new AppError(AppErrorCode.FORBIDDEN, 'The host or the office uploads the transcript of records.')
+      const mobility = await trx.selectFrom('mobilities').select('status').where('application_id', '=', row.id).executeTakeFirst()
+      if (!mobility || mobility.status === 'recognised')
+        throw new AppError(
+          AppErrorCode.CONFLICT,
+          mobility ? 'The credits are already recognised.' : 'The student has not arrived at the host yet.',
+        )
     } else {
       if (access !== 'owner') throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant uploads their documents.')
       if (row.status !== 'draft')

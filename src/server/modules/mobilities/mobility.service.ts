@@ -1,0 +1,263 @@
+import type { Kysely } from 'kysely'
+import type { LaComponent } from '../../../shared/learning-agreements.js'
+import {
+  coverageProblems,
+  type MobilityStatus,
+  type RecognitionEntry,
+  recognitionProblems,
+  type TranscriptResult,
+} from '../../../shared/mobilities.js'
+import type { DB } from '../../db/schema.js'
+import type { Deps } from '../../deps.js'
+import type { Ctx } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { iso } from '../../http/types.js'
+import { todayUtc } from '../agreements/agreements.repository.js'
+import { type Access, accessTo } from '../applications/applications.access.js'
+import { lockApplication } from '../applications/applications.service.js'
+import { recordAudit } from '../audit/audit.record.js'
+import { notify } from '../notifications/notify.js'
+
+// An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
+// (confirmed by them, the office or the host); the host records the transcript of records for
+// the components studied in the approved learning agreement, which ends the stay; the office
+// recognises the components of table B, which ends the mobility. Each step is refused with 409
+// when it does not fit, and audited.
+
+type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
+
+/** The components of the latest approved learning agreement, or null without one. */
+async function approvedComponents(db: Kysely<DB>, applicationId: string): Promise<LaComponent[] | null> {
+  const v = await db
+    .selectFrom('learning_agreement_versions as v')
+    .innerJoin('learning_agreements as la', 'la.id', 'v.agreement_id')
+    .select('v.components')
+    .where('la.application_id', '=', applicationId)
+    .where('v.status', '=', 'approved')
+    .orderBy('v.number', 'desc')
+    .executeTakeFirst()
+  return v?.components ?? null
+}
+
+/** The mobility of an application the person may see with it (the student, the office, the host), with what they may do. */
+export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
+  const { row, access } = await accessTo(db, ctx.actor!, applicationId)
+  if (access === 'reviewer') throw AppError.notFound('The application')
+  const [m, components, info, transcriptDoc] = await Promise.all([
+    db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
+    approvedComponents(db, applicationId),
+    db
+      .selectFrom('applications as a')
+      .innerJoin('users as u', 'u.id', 'a.applicant_id')
+      .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+      .leftJoin('institutions as h', 'h.id', 'o.host_institution_id')
+      .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
+      .select(['u.name', 'o.title', 'h.name as host', 'h.country', 'la.planned_start', 'la.planned_end'])
+      .where('a.id', '=', applicationId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('documents')
+      .select(['id', 'file_name', 'created_at'])
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', 'transcript_of_records')
+      .executeTakeFirst(),
+  ])
+  const status: MobilityStatus = m?.status ?? 'preparing'
+  const accepted = row.status === 'host_accepted'
+  const results = new Map((m?.transcript ?? []).map((r) => [r.key, r]))
+  const recognition = new Map((m?.recognition ?? []).map((r) => [r.key, r]))
+  const studied = (components ?? []).filter((c) => c.group === 'studied')
+  const recognised = (components ?? []).filter((c) => c.group === 'recognised')
+  const strip = ({ key, title, code, credits, term }: LaComponent) => ({ key, title, code, credits, term })
+  return {
+    applicationId,
+    status,
+    student: info.name,
+    host: info.host,
+    country: info.country,
+    opportunityTitle: info.title ?? {},
+    plannedStart: info.planned_start,
+    plannedEnd: info.planned_end,
+    arrivedOn: m?.arrived_on ?? null,
+    leftOn: m?.left_on ?? null,
+    hasApprovedAgreement: components !== null,
+    studied: studied.map((c) => ({ ...strip(c), result: results.get(c.key) ?? null })),
+    recognised: recognised.map((c) => ({ ...strip(c), recognition: recognition.get(c.key) ?? null })),
+    transcriptAt: iso(m?.transcript_at ?? null),
+    transcriptDocument: transcriptDoc ? { id: transcriptDoc.id, fileName: transcriptDoc.file_name } : null,
+    recognisedAt: iso(m?.recognised_at ?? null),
+    actions: {
+      arrive: accepted && status === 'preparing',
+      transcript: accepted && (status === 'abroad' || status === 'returned') && components !== null && isHostOrOffice(access),
+      recognise: accepted && status === 'returned' && access === 'office',
+    },
+  }
+}
+
+const isHostOrOffice = (access: Access) => access === 'host' || access === 'office'
+
+/** The application, locked, for a step of its mobility by someone with one of the given kinds of access. */
+async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, allowed: Access[], what: string) {
+  const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
+  if (access === 'reviewer') throw AppError.notFound('The application')
+  if (!allowed.includes(access)) throw new AppError(AppErrorCode.FORBIDDEN, `${what} is not yours to record.`)
+  const locked = await lockApplication(trx, row.id)
+  if (locked.status !== 'host_accepted') {
+    throw new AppError(
+      AppErrorCode.CONFLICT,
+      `The application is ${locked.status}: a mobility starts once the host has accepted the student.`,
+    )
+  }
+  const m = await trx.selectFrom('mobilities').selectAll().where('application_id', '=', row.id).forUpdate().executeTakeFirst()
+  return { row: locked, access, m }
+}
+
+/** The student has arrived at the host: the mobility is under way. */
+export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: string, arrivedOn: string, today = todayUtc()) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { m } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The arrival')
+    if (m) throw new AppError(AppErrorCode.CONFLICT, `The arrival was already confirmed (${m.arrived_on}).`)
+    if (arrivedOn > today) throw AppError.validation('body.arrivedOn', 'must not be in the future')
+    const created = await trx
+      .insertInto('mobilities')
+      .values({ application_id: applicationId, arrived_on: arrivedOn, arrival_confirmed_by: ctx.actor!.id })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, { entityType: 'mobility', entityId: created.id, action: 'arrive', after: { arrivedOn } })
+  })
+}
+
+/**
+ * The host's transcript of records: a result for every component studied in the approved
+ * learning agreement and the last day of the stay. It may be corrected until the credits are recognised.
+ */
+export async function recordTranscript(
+  deps: MailDeps,
+  ctx: Ctx,
+  applicationId: string,
+  input: { leftOn: string; results: TranscriptResult[] },
+  today = todayUtc(),
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { m } = await forStep(trx, ctx, applicationId, ['office', 'host'], 'The transcript of records')
+    if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The student has not arrived at the host yet.')
+    if (m.status === 'recognised') throw new AppError(AppErrorCode.CONFLICT, 'The credits are already recognised.')
+    const components = await approvedComponents(trx, applicationId)
+    if (!components) throw new AppError(AppErrorCode.CONFLICT, 'The learning agreement has no approved version yet.')
+    if (input.leftOn < m.arrived_on) throw AppError.validation('body.leftOn', `must not be before the arrival (${m.arrived_on})`)
+    if (input.leftOn > today) throw AppError.validation('body.leftOn', 'must not be in the future')
+    const studied = components.filter((c) => c.group === 'studied')
+    const problems = coverageProblems('results', studied, input.results)
+    input.results.forEach((r, i) => {
+      if (!r.passed && r.credits !== 0) problems.push([`results.${i}.credits`, 'must be 0 for a component not passed'])
+    })
+    throwProblems(problems)
+    await trx
+      .updateTable('mobilities')
+      .set({
+        status: 'returned',
+        left_on: input.leftOn,
+        transcript: JSON.stringify(input.results),
+        transcript_by: ctx.actor!.id,
+        transcript_at: new Date(),
+        updated_at: new Date(),
+      })
+      .where('id', '=', m.id)
+      .execute()
+    await recordAudit(trx, ctx, {
+      entityType: 'mobility',
+      entityId: m.id,
+      action: 'transcript',
+      before: { status: m.status, leftOn: m.left_on, results: m.transcript },
+      after: { status: 'returned', ...input },
+    })
+    if (m.status === 'abroad') await tell(trx, deps, applicationId, 'transcript')
+  })
+}
+
+/** The office recognises the components of table B: the mobility is complete. */
+export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string, entries: RecognitionEntry[]) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { m } = await forStep(trx, ctx, applicationId, ['office'], 'The recognition')
+    if (!m || m.status !== 'returned') {
+      throw new AppError(
+        AppErrorCode.CONFLICT,
+        m?.status === 'recognised'
+          ? 'The credits are already recognised.'
+          : 'Credits are recognised once the transcript of records is in.',
+      )
+    }
+    const components = (await approvedComponents(trx, applicationId)) ?? []
+    throwProblems(
+      recognitionProblems(
+        components.filter((c) => c.group === 'recognised'),
+        entries,
+      ),
+    )
+    await trx
+      .updateTable('mobilities')
+      .set({
+        status: 'recognised',
+        recognition: JSON.stringify(entries),
+        recognised_by: ctx.actor!.id,
+        recognised_at: new Date(),
+        updated_at: new Date(),
+      })
+      .where('id', '=', m.id)
+      .execute()
+    await recordAudit(trx, ctx, {
+      entityType: 'mobility',
+      entityId: m.id,
+      action: 'recognise',
+      before: { status: m.status },
+      after: { status: 'recognised', recognition: entries },
+    })
+    await tell(trx, deps, applicationId, 'recognised')
+  })
+}
+
+function throwProblems(problems: [string, string][]) {
+  if (!problems.length) return
+  throw new AppError(AppErrorCode.VALIDATION, `${problems.map(([p, m]) => `${p} ${m}`).join('; ')}.`, {
+    errors: problems.map(([path, message]) => ({ path: `body.${path}`, message })),
+  })
+}
+
+/** The student hears when the transcript is in and when the credits are recognised; the nominating officer when the transcript is in. */
+async function tell(trx: Kysely<DB>, deps: MailDeps, applicationId: string, what: 'transcript' | 'recognised') {
+  const info = await trx
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .leftJoin('users as n', 'n.id', 'a.nominated_by')
+    .select(['u.name', 'u.email', 'n.email as officer_email', 'n.name as officer_name'])
+    .where('a.id', '=', applicationId)
+    .executeTakeFirstOrThrow()
+  const link = `/mobilities/${applicationId}`
+  const url = `${deps.env.publicUrl}${link}`
+  const people =
+    what === 'transcript' && info.officer_email
+      ? [
+          { email: info.email, name: info.name },
+          { email: info.officer_email, name: info.officer_name ?? '' },
+        ]
+      : [{ email: info.email, name: info.name }]
+  for (const person of people) {
+    await notify(trx, deps.mail, {
+      link,
+      to: person.email,
+      subject:
+        what === 'transcript' ? `Transcript of records received: ${info.name}` : 'Your credits from the mobility are recognised',
+      text: [
+        `Dear ${person.name},`,
+        '',
+        what === 'transcript'
+          ? `The host has sent the transcript of records of ${info.name}. The credits can now be recognised.`
+          : 'The credits of your mobility are recognised at home. The details are in Meridian.',
+        '',
+        url,
+        '',
+        'Meridian',
+      ].join('\n'),
+    })
+  }
+}

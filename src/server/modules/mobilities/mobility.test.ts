@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  type Credentials,
+  caller,
+  createTestApp,
+  json,
+  publishDemoRound,
+  sessionFor,
+  signInAs,
+  type TestApp,
+} from '../../../../test/app.js'
+import { TEST_DB_KINDS } from '../../../../test/db.js'
+import { addDays, todayUtc } from '../agreements/agreements.repository.js'
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082',
+  'hex',
+)
+
+// One applicant of the demo's closed round accepts, is nominated, accepted by the host, and their
+// learning agreement approved by all three; then the mobility: arrival, transcript, recognition.
+describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
+  let t: TestApp
+  let officer: Credentials
+  let reviewer: Credentials
+  let otherPartner: Credentials
+  let student: Credentials
+  let someoneElse: Credentials
+  let host: Credentials
+  let id: string
+  const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)
+  const path = () => `/api/applications/${id}/mobility`
+  const today = todayUtc()
+
+  beforeAll(async () => {
+    t = await createTestApp({ kind })
+    officer = await signInAs(t, 'officer')
+    reviewer = await signInAs(t, 'reviewer')
+    otherPartner = await signInAs(t, 'partner')
+    const callId = await publishDemoRound(t, officer)
+    const outsider = await t.db
+      .selectFrom('users')
+      .select('institution_id')
+      .where('id', '=', otherPartner.userId)
+      .executeTakeFirstOrThrow()
+    const [first, second] = await t.db
+      .selectFrom('applications as a')
+      .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+      .select(['a.id', 'a.applicant_id', 'o.host_institution_id'])
+      .where('a.call_id', '=', callId)
+      .where('a.status', '=', 'offered')
+      .where('o.host_institution_id', '!=', outsider.institution_id!)
+      .orderBy('a.id')
+      .execute()
+    id = first!.id
+    student = await sessionFor(t, first!.applicant_id)
+    someoneElse = await sessionFor(t, second!.applicant_id)
+    expect((await call(student, 'POST', `/api/applications/${id}/answer`, { answer: 'accept' })).statusCode).toBe(200)
+    expect((await call(officer, 'POST', `/api/applications/${id}/nominate`)).statusCode).toBe(200)
+    const user = await t.db
+      .insertInto('users')
+      .values({
+        email: 'mob-host@host.example.test',
+        name: 'Host Coordinator',
+        role: 'partner',
+        institution_id: first!.host_institution_id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    host = await sessionFor(t, user.id)
+    expect((await call(host, 'POST', `/api/nominations/${id}/decision`, { decision: 'accept' })).statusCode).toBe(200)
+  }, 60_000)
+  afterAll(() => t?.close())
+
+  async function approveAgreement() {
+    const la = `/api/applications/${id}/learning-agreement`
+    expect((await call(student, 'POST', la, { plannedStart: '2027-02', plannedEnd: '2027-06' })).statusCode).toBe(201)
+    const component = (key: string, group: string, title: string, credits: number) => ({
+      key,
+      group,
+      title,
+      code: null,
+      credits,
+      term: null,
+    })
+    const saved = await call(student, 'PUT', `${la}/draft`, {
+      plannedStart: '2027-02',
+      plannedEnd: '2027-06',
+      components: [
+        component('a1', 'studied', 'Cardiology', 6),
+        component('a2', 'studied', 'Ward rounds', 4),
+        component('b1', 'recognised', 'Internal medicine II', 10),
+      ],
+    })
+    expect(saved.statusCode, saved.body).toBe(200)
+    for (const who of [student, officer, host]) {
+      const signed = await call(who, 'POST', `${la}/sign`, { name: 'Signer', position: 'Coordinator' })
+      expect(signed.statusCode, signed.body).toBe(200)
+    }
+  }
+
+  it('is shown to the student, the office and the host only, and begins with the arrival', async () => {
+    const before = json(await call(student, 'GET', path()))
+    expect(before).toMatchObject({ status: 'preparing', hasApprovedAgreement: false, studied: [], arrivedOn: null })
+    expect(before.actions).toEqual({ arrive: true, transcript: false, recognise: false })
+    for (const who of [reviewer, otherPartner, someoneElse]) expect((await call(who, 'GET', path())).statusCode).toBe(404)
+    // Nothing can be recorded before the arrival.
+    expect((await call(host, 'PUT', `${path()}/transcript`, { leftOn: today, results: [] })).statusCode).toBe(409)
+    const future = await call(student, 'POST', `${path()}/arrival`, { arrivedOn: addDays(today, 3) })
+    expect(future.statusCode).toBe(400)
+    expect(json(future).errors[0].path).toBe('body.arrivedOn')
+    expect(json(await call(student, 'POST', `${path()}/arrival`, { arrivedOn: '2027-02-30' })).errors[0].path).toBe(
+      'body.arrivedOn',
+    )
+    expect((await call(someoneElse, 'POST', `${path()}/arrival`, { arrivedOn: today })).statusCode).toBe(404)
+    const arrived = await call(host, 'POST', `${path()}/arrival`, { arrivedOn: addDays(today, -100) })
+    expect(arrived.statusCode, arrived.body).toBe(200)
+    expect(json(arrived)).toMatchObject({ status: 'abroad', arrivedOn: addDays(today, -100) })
+    expect((await call(student, 'POST', `${path()}/arrival`, { arrivedOn: today })).statusCode).toBe(409)
+  })
+
+  it("takes the host's transcript for every component studied, once the learning agreement is approved", async () => {
+    expect(json(await call(host, 'GET', path())).actions.transcript).toBe(false)
+    expect((await call(host, 'PUT', `${path()}/transcript`, { leftOn: today, results: [] })).statusCode).toBe(409)
+    await approveAgreement()
+    const view = json(await call(host, 'GET', path()))
+    expect(view.studied.map((c: { key: string }) => c.key)).toEqual(['a1', 'a2'])
+    expect(view.actions).toEqual({ arrive: false, transcript: true, recognise: false })
+
+    const result = (key: string, passed = true, credits = 6) => ({ key, grade: passed ? '16/20' : 'F', credits, passed })
+    expect((await call(student, 'PUT', `${path()}/transcript`, { leftOn: today, results: [result('a1')] })).statusCode).toBe(403)
+    const missing = await call(host, 'PUT', `${path()}/transcript`, { leftOn: today, results: [result('a1'), result('zz')] })
+    expect(missing.statusCode).toBe(400)
+    expect(json(missing).errors.map((e: { path: string }) => e.path)).toEqual(['body.results.1.key', 'body.results'])
+    const failedWithCredits = await call(host, 'PUT', `${path()}/transcript`, {
+      leftOn: today,
+      results: [result('a1'), result('a2', false, 4)],
+    })
+    expect(json(failedWithCredits).errors.map((e: { path: string }) => e.path)).toEqual(['body.results.1.credits'])
+    const early = await call(host, 'PUT', `${path()}/transcript`, {
+      leftOn: addDays(today, -101),
+      results: [result('a1'), result('a2', true, 4)],
+    })
+    expect(json(early).errors[0].path).toBe('body.leftOn')
+    const halfCredit = await call(host, 'PUT', `${path()}/transcript`, { leftOn: today, results: [result('a1', true, 5.3)] })
+    expect(json(halfCredit).errors[0].path).toBe('body.results.0.credits')
+
+    t.mail.sent.length = 0
+    const done = await call(host, 'PUT', `${path()}/transcript`, {
+      leftOn: addDays(today, -2),
+      results: [result('a1'), result('a2', false, 0)],
+    })
+    expect(done.statusCode, done.body).toBe(200)
+    expect(json(done)).toMatchObject({ status: 'returned', leftOn: addDays(today, -2) })
+    expect(json(done).studied[1].result).toEqual({ key: 'a2', grade: 'F', credits: 0, passed: false })
+    expect(t.mail.sent.map((m) => m.subject)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Transcript of records received')]),
+    )
+    // A correction before recognition is taken, and no one is told twice.
+    t.mail.sent.length = 0
+    const fixed = await call(host, 'PUT', `${path()}/transcript`, {
+      leftOn: addDays(today, -2),
+      results: [result('a1'), result('a2', true, 4)],
+    })
+    expect(json(fixed).studied[1].result.passed).toBe(true)
+    expect(t.mail.sent).toHaveLength(0)
+  })
+
+  it('keeps the transcript document, checked by content and only from the host or the office', async () => {
+    const upload = (who: Credentials, body: Buffer) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${path()}/transcript-document?name=${encodeURIComponent('../../ToR final.pdf')}`,
+        headers: { ...who.headers, 'content-type': 'application/pdf' },
+        payload: body,
+      })
+    expect((await upload(student, PDF)).statusCode).toBe(403)
+    expect((await upload(host, PNG)).statusCode).toBe(400)
+    const ok = await upload(host, PDF)
+    expect(ok.statusCode, ok.body).toBe(201)
+    expect(json(ok)).toMatchObject({ kind: 'transcript_of_records', fileName: 'ToR final.pdf', mime: 'application/pdf' })
+    expect(json(await call(student, 'GET', path())).transcriptDocument).toMatchObject({ fileName: 'ToR final.pdf' })
+  })
+
+  it('is completed by the office recognising table B, with reasons for anything not recognised in full', async () => {
+    const entry = (over: object = {}) => ({ key: 'b1', recognised: true, credits: 10, grade: '16', note: null, ...over })
+    expect((await call(host, 'PUT', `${path()}/recognition`, { recognition: [entry()] })).statusCode).toBe(403)
+    expect((await call(student, 'PUT', `${path()}/recognition`, { recognition: [entry()] })).statusCode).toBe(403)
+    const partial = await call(officer, 'PUT', `${path()}/recognition`, { recognition: [entry({ credits: 8 })] })
+    expect(json(partial).errors.map((e: { path: string }) => e.path)).toEqual(['body.recognition.0.note'])
+    const tooMany = await call(officer, 'PUT', `${path()}/recognition`, { recognition: [entry({ credits: 12 })] })
+    expect(json(tooMany).errors.map((e: { path: string }) => e.path)).toEqual(['body.recognition.0.credits'])
+    expect((await call(officer, 'PUT', `${path()}/recognition`, { recognition: [] })).statusCode).toBe(400)
+
+    t.mail.sent.length = 0
+    const done = await call(officer, 'PUT', `${path()}/recognition`, { recognition: [entry()] })
+    expect(done.statusCode, done.body).toBe(200)
+    expect(json(done)).toMatchObject({ status: 'recognised', actions: { arrive: false, transcript: false, recognise: false } })
+    expect(json(done).recognised[0].recognition).toEqual(entry())
+    expect(t.mail.sent.map((m) => m.subject)).toEqual(['Your credits from the mobility are recognised'])
+    expect(json(await call(student, 'GET', '/api/me/notifications')).items[0]).toMatchObject({ link: `/mobilities/${id}` })
+
+    expect((await call(officer, 'PUT', `${path()}/recognition`, { recognition: [entry()] })).statusCode).toBe(409)
+    expect((await call(host, 'PUT', `${path()}/transcript`, { leftOn: today, results: [] })).statusCode).toBe(409)
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_type', '=', 'mobility')
+      .orderBy('occurred_at')
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual(['arrive', 'transcript', 'transcript', 'recognise'])
+  })
+})

@@ -265,5 +265,39 @@ test.describe('applying to a call, review and allocation', () => {
     const pdf = await student.request.get(pdfHref!)
     expect(pdf.headers()['content-type']).toBe('application/pdf')
     await expect(student.getByRole('button', { name: 'Propose changes' })).toBeVisible()
+
+    // The mobility: the student confirms the arrival; the host records the transcript of records
+    // (in Portuguese) and uploads it; the office recognises the credits, one short with a reason.
+    await student.goto('/applications')
+    await card.getByRole('link', { name: 'Mobility' }).click()
+    await student.getByRole('button', { name: 'Confirm the arrival' }).click()
+    await expect(student.getByText(/^Arrived on/)).toBeVisible()
+    const mobilityUrl = new URL(student.url()).pathname
+
+    await partner.goto(mobilityUrl)
+    await expect(partner.getByRole('heading', { name: 'Mobilidade' })).toBeVisible()
+    await partner.getByRole('textbox', { name: 'Classificação de Clinical rotation in internal medicine' }).fill('17/20')
+    await partner.getByRole('button', { name: 'Guardar o certificado' }).click()
+    await expect(partner.getByText('Certificado guardado.')).toBeVisible()
+    const torChooser = partner.waitForEvent('filechooser')
+    await partner.getByRole('button', { name: 'Carregar o certificado (PDF)' }).click()
+    await (await torChooser).setFiles({ name: 'Transcript of Records.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await expect(partner.getByRole('link', { name: 'Transcript of Records.pdf' })).toBeVisible()
+
+    await waitForMail(demoEmail('officer'), /Transcript of records received/)
+    await officer.goto(mobilityUrl)
+    await expect(officer.getByRole('cell', { name: '17/20' })).toBeVisible()
+    await officer.getByRole('textbox', { name: 'ECTS recognised for Internal medicine II' }).fill('6')
+    await officer.getByRole('button', { name: 'Recognise the credits' }).click()
+    await expect(officer.getByRole('alert')).toContainText('must say why it is not recognised in full')
+    await officer.getByRole('textbox', { name: 'Note on Internal medicine II' }).fill('Two weeks of the rotation were missed')
+    await officer.getByRole('button', { name: 'Recognise the credits' }).click()
+    await expect(officer.getByText('Credits recognised: the mobility is complete.')).toBeVisible()
+
+    await waitForMail(demoEmail('student'), /credits from the mobility are recognised/)
+    await student.reload()
+    await expect(student.getByText('Recognised: 6 of 8 ECTS')).toBeVisible()
+    await expect(student.getByRole('cell', { name: 'Two weeks of the rotation were missed' })).toBeVisible()
+    await expect(student.getByRole('link', { name: 'Transcript of Records.pdf' })).toBeVisible()
   })
 })

@@ -43,6 +43,7 @@ export const LearningAgreementPage = page(
   () => import('./features/learning-agreements/LearningAgreementPage'),
   'LearningAgreementPage',
 )
+export const MobilityPage = page(() => import('./features/mobilities/MobilityPage'), 'MobilityPage')
 export const NominationsPage = page(() => import('./features/nominations/NominationsPage'), 'NominationsPage')
 export const NominationPage = page(() => import('./features/nominations/NominationsPage'), 'NominationPage')
 export const NotificationsPage = page(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage')

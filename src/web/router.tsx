@@ -1,21 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router'
-import { Suspense } from 'react'
-import type { Role } from '../shared/roles'
-import { NotFound } from './components/NotFound'
+import { createRoute, createRouter } from '@tanstack/react-router'
 import { validateAgreementsSearch } from './features/agreements/search'
 import type { AuditSearch } from './features/audit/AuditPage'
 import { SignInPage } from './features/auth/SignInPage'
 import { validateCatalogSearch } from './features/catalog/search'
 import { validatePartnersSearch } from './features/partners/search'
-import { sessionQuery } from './lib/session'
 import {
   AccountPage,
   AgreementDetailPage,
   AgreementFormPage,
   AgreementsPage,
-  AppLayout,
-  ApplyPage,
   AuditPage,
   CallApplicationsPage,
   CallFormPage,
@@ -28,13 +22,8 @@ import {
   ImportPage,
   InstitutionFormPage,
   InvitationPage,
-  LearningAgreementPage,
-  MyApplicationsPage,
   NetworkMapPage,
-  NominationPage,
-  NominationsPage,
   NotificationsPage,
-  OfficeApplicationPage,
   OpportunitiesPage,
   OpportunityFormPage,
   PartnerProfilePage,
@@ -42,26 +31,12 @@ import {
   PublicCallPage,
   PublicCallsPage,
   ResetPasswordPage,
-  ReviewPage,
-  ReviewsPage,
   SettingsPage,
   UsersPage,
 } from './pages'
 
-interface RouterContext {
-  queryClient: QueryClient
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: function Root() {
-    return (
-      <Suspense fallback={null}>
-        <Outlet />
-      </Suspense>
-    )
-  },
-  notFoundComponent: NotFound,
-})
+import { appRoute, OFFICE, onlyFor, rootRoute } from './routes/base'
+import { mobilityRoutes } from './routes/mobility'
 
 // Pages anyone can open.
 const signInRoute = createRoute({
@@ -118,24 +93,6 @@ const publicCallRoute = createRoute({
   },
 })
 
-// Everything else needs a session; a page for some roles only also checks the role.
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  component: AppLayout,
-  beforeLoad: async ({ context, location }) => {
-    const session = await context.queryClient.ensureQueryData(sessionQuery)
-    if (!session.user) throw redirect({ to: '/sign-in', search: { next: location.href === '/' ? undefined : location.href } })
-    return { user: session.user }
-  },
-})
-
-function onlyFor(...roles: Role[]) {
-  return ({ context }: { context: { user: { role: Role } } }) => {
-    if (!roles.includes(context.user.role)) throw redirect({ to: '/' })
-  }
-}
-
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage })
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/account', component: AccountPage })
 const usersRoute = createRoute({
@@ -165,7 +122,6 @@ const settingsRoute = createRoute({
   component: SettingsPage,
 })
 
-const OFFICE = ['admin', 'officer', 'coordinator'] as const
 const WRITERS = ['admin', 'officer'] as const
 const READERS = [...OFFICE, 'partner'] as const
 
@@ -325,76 +281,6 @@ const officeCallApplicationsRoute = createRoute({
     return <CallApplicationsPage callId={id} tab={officeCallApplicationsRoute.useSearch().tab ?? 'applications'} key={id} />
   },
 })
-const officeApplicationRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/office/applications/$id',
-  beforeLoad: onlyFor(...OFFICE),
-  component: function OfficeApplication() {
-    const { id } = officeApplicationRoute.useParams()
-    return <OfficeApplicationPage id={id} key={id} />
-  },
-})
-
-// Applicants: students for student calls, staff for staff calls.
-const APPLICANTS = ['student', 'staff'] as const
-const applyRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/apply/$callId',
-  beforeLoad: onlyFor(...APPLICANTS),
-  component: function Apply() {
-    const { callId } = applyRoute.useParams()
-    return <ApplyPage callId={callId} key={callId} />
-  },
-})
-const myApplicationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/applications',
-  beforeLoad: onlyFor(...APPLICANTS),
-  component: () => <MyApplicationsPage />,
-})
-
-const REVIEWERS = ['reviewer', 'officer', 'admin', 'coordinator'] as const
-const reviewsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/reviews',
-  beforeLoad: onlyFor(...REVIEWERS),
-  component: () => <ReviewsPage />,
-})
-const reviewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/reviews/$id',
-  beforeLoad: onlyFor(...REVIEWERS),
-  component: function Review() {
-    const { id } = reviewRoute.useParams()
-    return <ReviewPage id={id} key={id} />
-  },
-})
-
-const nominationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/nominations',
-  beforeLoad: onlyFor('partner'),
-  component: () => <NominationsPage />,
-})
-const nominationRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/nominations/$id',
-  beforeLoad: onlyFor('partner'),
-  component: function Nomination() {
-    const { id } = nominationRoute.useParams()
-    return <NominationPage id={id} key={id} />
-  },
-})
-
-const learningAgreementRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/learning-agreements/$applicationId',
-  component: function LearningAgreement() {
-    const { applicationId } = learningAgreementRoute.useParams()
-    return <LearningAgreementPage applicationId={applicationId} key={applicationId} />
-  },
-})
-
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/notifications',
@@ -435,14 +321,7 @@ const routeTree = rootRoute.addChildren([
     officeCallNewRoute,
     officeCallRoute,
     officeCallApplicationsRoute,
-    officeApplicationRoute,
-    applyRoute,
-    myApplicationsRoute,
-    reviewsRoute,
-    reviewRoute,
-    nominationsRoute,
-    nominationRoute,
-    learningAgreementRoute,
+    ...mobilityRoutes,
     notificationsRoute,
   ]),
 ])

@@ -179,7 +179,7 @@ export async function recordTranscript(
 export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string, entries: RecognitionEntry[]) {
   await deps.db.transaction().execute(async (trx) => {
     const { m } = await forStep(trx, ctx, applicationId, ['office'], 'The recognition')
-    if (!m || m.status !== 'returned') {
+    if (m?.status !== 'returned') {
       throw new AppError(
         AppErrorCode.CONFLICT,
         m?.status === 'recognised'

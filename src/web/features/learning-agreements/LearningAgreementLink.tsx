@@ -3,13 +3,20 @@ import { HOLDING } from '../../../shared/applications'
 import { ButtonLink } from '../../components/RouterLinks'
 import type { Application } from '../applications/types'
 
-/** The way to a mobility's learning agreement, once the student holds a place. */
+/** The ways to a mobility's learning agreement, once the student holds a place, and to the mobility once the host has accepted them. */
 export function LearningAgreementLink({ application }: { application: Pick<Application, 'id' | 'status'> }) {
   const { t } = useTranslation()
   if (!HOLDING.includes(application.status)) return null
   return (
-    <ButtonLink to="/learning-agreements/$applicationId" params={{ applicationId: application.id }} variant="light">
-      {t('la.link')}
-    </ButtonLink>
+    <>
+      <ButtonLink to="/learning-agreements/$applicationId" params={{ applicationId: application.id }} variant="light">
+        {t('la.link')}
+      </ButtonLink>
+      {application.status === 'host_accepted' && (
+        <ButtonLink to="/mobilities/$applicationId" params={{ applicationId: application.id }} variant="light">
+          {t('mobility.link')}
+        </ButtonLink>
+      )}
+    </>
   )
 }

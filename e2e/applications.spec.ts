@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test'
 import { choose, demoEmail, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
@@ -266,10 +266,82 @@ test.describe('applying to a call, review and allocation', () => {
     expect(pdf.headers()['content-type']).toBe('application/pdf')
     await expect(student.getByRole('button', { name: 'Propose changes' })).toBeVisible()
 
-    // The mobility: the student confirms the arrival; the host records the transcript of records
-    // (in Portuguese) and uploads it; the office recognises the credits, one short with a reason.
+    // Before departure: the student fills the checklist (insurance and a language certificate for
+    // Braga, an emergency contact and the travel dates); the office rejects one item, then
+    // verifies them all; only then can the arrival be confirmed.
     await student.goto('/applications')
     await card.getByRole('link', { name: 'Mobility' }).click()
+    await expect(student.getByText('0 of 4 verified')).toBeVisible()
+    await expect(student.getByText(/arrival can be confirmed once every item/)).toBeVisible()
+    const item = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) })
+    const openItem = async (page: Page, name: string) => {
+      await page.getByRole('button', { name: new RegExp(`^${name}`) }).click()
+      return item(page, name)
+    }
+    const withProof = async (panel: Locator, name: string, fileName: string) => {
+      const chooser = student.waitForEvent('filechooser')
+      await panel.getByRole('button', { name: `Upload the proof of ${name}` }).click()
+      await (await chooser).setFiles({ name: fileName, mimeType: 'application/pdf', buffer: PDF })
+      await expect(panel.getByRole('link', { name: fileName })).toBeVisible()
+    }
+    const contact = await openItem(student, 'Emergency contact')
+    await contact.getByLabel('Name').fill('Dana Bekova')
+    await contact.getByLabel('Relationship').fill('Mother')
+    await contact.getByLabel('Telephone').fill('call me')
+    await contact.getByRole('button', { name: 'Submit Emergency contact' }).click()
+    await expect(student.getByRole('alert')).toContainText('details.phone')
+    await contact.getByLabel('Telephone').fill('+7 701 555 0101')
+    await contact.getByRole('button', { name: 'Submit Emergency contact' }).click()
+    await expect(student.getByRole('button', { name: /^Emergency contact Waiting for verification/ })).toBeVisible()
+    const travel = await openItem(student, 'Travel dates')
+    await travel.getByLabel('Departure').fill('2027-08-28')
+    await travel.getByLabel('Return', { exact: true }).fill('2028-01-31')
+    await travel.getByRole('button', { name: 'Submit Travel dates' }).click()
+    await expect(student.getByRole('button', { name: /^Travel dates Waiting for verification/ })).toBeVisible()
+    const insurance = await openItem(student, 'Health and liability insurance')
+    await withProof(insurance, 'Health and liability insurance', 'Insurance certificate.pdf')
+    await insurance.getByLabel('Insurer').fill('Allianz Care')
+    await insurance.getByLabel('Policy number').fill('AC-778812')
+    await insurance.getByLabel('Valid until').fill('2028-02-29')
+    await insurance.getByRole('button', { name: 'Submit Health and liability insurance' }).click()
+    await expect(student.getByRole('button', { name: /^Health and liability insurance Waiting/ })).toBeVisible()
+    const language = await openItem(student, 'Language certificate')
+    await withProof(language, 'Language certificate', 'CAPLE B2.pdf')
+    await language.getByRole('textbox', { name: 'Language' }).fill('Portuguese')
+    await student.getByRole('option', { name: 'Portuguese' }).click()
+    await language.getByRole('textbox', { name: 'Level' }).fill('B2')
+    await student.getByRole('option', { name: 'B2' }).click()
+    await language.getByLabel('Issued by').fill('CAPLE, Universidade de Lisboa')
+    await language.getByRole('button', { name: 'Submit Language certificate' }).click()
+    await expect(student.getByRole('button', { name: /^Language certificate Waiting/ })).toBeVisible()
+
+    await waitForMail(demoEmail('officer'), /Checklist to verify/)
+    await officer.goto(new URL(student.url()).pathname)
+    const officerContact = await openItem(officer, 'Emergency contact')
+    await expect(officerContact.getByText('+7 701 555 0101')).toBeVisible()
+    await officerContact.getByLabel('Why Emergency contact cannot be accepted').fill('Give a number that answers at night.')
+    await officerContact.getByRole('button', { name: 'Reject' }).click()
+    await expect(officer.getByRole('button', { name: /^Emergency contact Rejected/ })).toBeVisible()
+    for (const name of ['Travel dates', 'Health and liability insurance', 'Language certificate']) {
+      const panel = await openItem(officer, name)
+      await panel.getByRole('button', { name: `Verify ${name}` }).click()
+      await expect(officer.getByRole('button', { name: new RegExp(`^${name} Verified`) })).toBeVisible()
+    }
+    await waitForMail(demoEmail('student'), /emergency contact needs another look/)
+    await student.reload()
+    const again = await openItem(student, 'Emergency contact')
+    await expect(again.getByText('Give a number that answers at night.')).toBeVisible()
+    await again.getByLabel('Telephone').fill('+7 701 555 0199')
+    await again.getByRole('button', { name: 'Submit Emergency contact' }).click()
+    await officer.reload()
+    await (await openItem(officer, 'Emergency contact')).getByRole('button', { name: 'Verify Emergency contact' }).click()
+    await expect(officer.getByText('Every item is verified: ready to leave.')).toBeVisible()
+
+    // The mobility: the student confirms the arrival; the host records the transcript of records
+    // (in Portuguese) and uploads it; the office recognises the credits, one short with a reason.
+    await waitForMail(demoEmail('student'), /checklist before departure is complete/)
+    await student.reload()
+    await expect(student.getByText('4 of 4 verified')).toBeVisible()
     await student.getByRole('button', { name: 'Confirm the arrival' }).click()
     await expect(student.getByText(/^Arrived on/)).toBeVisible()
     const mobilityUrl = new URL(student.url()).pathname
@@ -289,7 +361,9 @@ test.describe('applying to a call, review and allocation', () => {
     await expect(officer.getByRole('cell', { name: '17/20' })).toBeVisible()
     await officer.getByRole('textbox', { name: 'ECTS recognised for Internal medicine II' }).fill('6')
     await officer.getByRole('button', { name: 'Recognise the credits' }).click()
-    await expect(officer.getByRole('alert')).toContainText('must say why it is not recognised in full')
+    await expect(officer.getByRole('alert', { name: 'Invalid request' })).toContainText(
+      'must say why it is not recognised in full',
+    )
     await officer.getByRole('textbox', { name: 'Note on Internal medicine II' }).fill('Two weeks of the rotation were missed')
     await officer.getByRole('button', { name: 'Recognise the credits' }).click()
     await expect(officer.getByText('Credits recognised: the mobility is complete.')).toBeVisible()

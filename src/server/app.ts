@@ -25,6 +25,7 @@ import { nominationsRoutes } from './modules/applications/nominations.routes.js'
 import { auditRoutes } from './modules/audit/audit.routes.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { callsRoutes } from './modules/calls/calls.routes.js'
+import { checklistRoutes } from './modules/checklists/checklist.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
@@ -67,6 +68,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   nominationsRoutes,
   learningAgreementRoutes,
   mobilityRoutes,
+  checklistRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),

@@ -11,6 +11,7 @@ import type { App } from './http/types.js'
 import { runDailyLifecycle } from './modules/agreements/lifecycle.js'
 import { lapseOffers } from './modules/applications/allocation.service.js'
 import { announceOpenedCalls } from './modules/calls/calls.announce.js'
+import { remindExpiringItems } from './modules/checklists/checklist.reminders.js'
 import { Jobs } from './modules/mail/mail.queue.js'
 import { createMailer } from './modules/mail/mailer.js'
 import { registryLists } from './modules/registry/registry-lists.js'
@@ -61,6 +62,10 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     await started.scheduled('calls-opened', '*/5 * * * *', async () => {
       const result = await announceOpenedCalls(deps)
       if (result.mails) log.info({ ...result }, 'calls: openings announced')
+    })
+    await started.scheduled('checklist-expiry', '20 2 * * *', async () => {
+      const result = await remindExpiringItems(deps)
+      if (result.sent) log.info({ ...result }, 'checklists: expiry reminders sent')
     })
     await started.scheduled('offers-lapse', '*/15 * * * *', async () => {
       const result = await lapseOffers(deps)

@@ -47,7 +47,13 @@ export const HOLDING: readonly ApplicationStatus[] = ['accepted', 'nominated', '
 export const LEFT: readonly ApplicationStatus[] = ['declined', 'withdrawn', 'host_rejected']
 
 /** Identity and health documents: encrypted at rest, every read logged, never shown to reviewers. */
-export const SPECIAL_CATEGORY_KINDS: readonly string[] = ['passport', 'immunisation_record']
+export const SPECIAL_CATEGORY_KINDS: readonly string[] = [
+  'passport',
+  'immunisation_record',
+  'proof_immunisations',
+  'proof_background_check',
+  'proof_visa',
+]
 
 export interface ApplicantProfile {
   studentNumber: string | null

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { ApplicationStatus } from '../../shared/applications.js'
+import type { ChecklistDetails, ChecklistItem } from '../../shared/checklist.js'
 import type { LaComponent, LaParty, LaRemoved, LaStatus } from '../../shared/learning-agreements.js'
 import type { MobilityStatus, RecognitionEntry, TranscriptResult } from '../../shared/mobilities.js'
 
@@ -171,7 +172,33 @@ export interface MobilityTable {
   updated_at: Generated<Date>
 }
 
+export interface ChecklistItemTable {
+  application_id: string
+  item: ChecklistItem
+  status: 'submitted' | 'verified' | 'rejected'
+  details: Json<ChecklistDetails[ChecklistItem]>
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>
+  submitted_by: string | null
+  submitted_at: Generated<Date>
+  verified_by: ColumnType<string | null, string | null | undefined, string | null>
+  verified_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  rejection: ColumnType<string | null, string | null | undefined, string | null>
+  reminded_days: ColumnType<number | null, number | null | undefined, number | null>
+}
+
+export interface MobilityIncidentTable {
+  id: Generated<string>
+  application_id: string
+  severity: 'info' | 'concern' | 'emergency'
+  note: string
+  occurred_on: DateOnly
+  written_by: string | null
+  written_at: Generated<Date>
+}
+
 export interface ApplicationTables {
+  checklist_items: ChecklistItemTable
+  mobility_incidents: MobilityIncidentTable
   mobilities: MobilityTable
   learning_agreements: LearningAgreementTable
   learning_agreement_versions: LearningAgreementVersionTable

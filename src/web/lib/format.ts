@@ -25,3 +25,32 @@ export function languageName(code: string): string {
     return code
   }
 }
+
+/** Languages offered first where a person names one they speak (ISO 639-1). */
+export const COMMON_LANGUAGES = [
+  'en',
+  'pt',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'ru',
+  'kk',
+  'ko',
+  'mn',
+  'zh',
+  'ja',
+  'tr',
+  'ar',
+  'pl',
+  'cs',
+  'nl',
+  'sv',
+  'fi',
+  'hu',
+  'ro',
+  'el',
+  'uk',
+  'uz',
+  'ky',
+]

@@ -107,6 +107,8 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
       .selectFrom('documents')
       .select(['id', 'application_id', 'kind', 'file_name', 'mime', 'size', 'expires_on', 'created_at'])
       .where('application_id', 'in', ids)
+      // The checklist's proofs are shown with the checklist, to the student and the office only.
+      .where('kind', 'not like', 'proof\\_%')
       .orderBy('created_at')
       .execute(),
   ])

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import { FILE_TYPES } from '../../../shared/agreements.js'
 import { SPECIAL_CATEGORY_KINDS } from '../../../shared/applications.js'
 import type { DocumentKind } from '../../../shared/calls.js'
+import type { ProofKind } from '../../../shared/checklist.js'
 import { DOCUMENT_MAX_BYTES } from '../../../shared/limits.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
@@ -37,12 +38,14 @@ export async function uploadDocument(
   ctx: Ctx,
   applicationId: string,
   file: {
-    kind: DocumentKind | 'acceptance_letter' | 'transcript_of_records'
+    kind: DocumentKind | 'acceptance_letter' | 'transcript_of_records' | ProofKind
     name: string
     mime: string
     content: Buffer
     expiresOn: string | null
   },
+  /** Runs in the upload's transaction once the file is stored, after the kind's own checks. */
+  onStored?: (trx: Kysely<DB>, documentId: string) => Promise<void>,
 ) {
   if (file.content.length === 0) throw AppError.validation('body', 'is empty')
   if (file.content.length > DOCUMENT_MAX_BYTES)
@@ -72,6 +75,10 @@ export async function uploadDocument(
           AppErrorCode.CONFLICT,
           mobility ? 'The credits are already recognised.' : 'The student has not arrived at the host yet.',
         )
+    } else if (file.kind.startsWith('proof_')) {
+      // A proof for the checklist before departure: the student's (or the office's for them), checked by its caller.
+      if (access !== 'owner' && access !== 'office')
+        throw new AppError(AppErrorCode.FORBIDDEN, 'The student or the office uploads the proofs of the checklist.')
     } else {
       if (access !== 'owner') throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant uploads their documents.')
       if (row.status !== 'draft')
@@ -104,6 +111,7 @@ export async function uploadDocument(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await onStored?.(trx, id)
     await recordAudit(trx, ctx, {
       entityType: 'application',
       entityId: applicationId,
@@ -122,7 +130,7 @@ export async function uploadDocument(
   })
 }
 
-/** The document and who may read it: its owner, the office of its call, a reviewer unless special. */
+/** The document and who may read it: its owner, the office of its call, a reviewer or the host unless special or a checklist proof. */
 async function readable(db: Kysely<DB>, actor: Actor, documentId: string) {
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst()
   if (!doc) throw AppError.notFound('The document')
@@ -131,7 +139,8 @@ async function readable(db: Kysely<DB>, actor: Actor, documentId: string) {
   const { access } = await accessTo(db, actor, doc.application_id).catch(() => {
     throw AppError.notFound('The document')
   })
-  if ((access === 'reviewer' || access === 'host') && doc.encrypted) throw AppError.notFound('The document')
+  if ((access === 'reviewer' || access === 'host') && (doc.encrypted || doc.kind.startsWith('proof_')))
+    throw AppError.notFound('The document')
   return { doc, access }
 }
 

@@ -76,6 +76,8 @@ export const MobilityView = z.object({
   transcriptAt: IsoDateTime.nullable(),
   transcriptDocument: z.object({ id: z.uuid(), fileName: z.string() }).nullable(),
   recognisedAt: IsoDateTime.nullable(),
+  seesChecklist: z.boolean().describe('The reader sees the checklist before departure (the student and the office)'),
+  checklistComplete: z.boolean().describe('Every item of the checklist is verified and none expired'),
   actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean() }),
 })
 

@@ -16,6 +16,7 @@ import { todayUtc } from '../agreements/agreements.repository.js'
 import { type Access, accessTo } from '../applications/applications.access.js'
 import { lockApplication } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
+import { checklistGaps } from '../checklists/checklist.service.js'
 import { notify } from '../notifications/notify.js'
 
 // An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
@@ -43,7 +44,7 @@ async function approvedComponents(db: Kysely<DB>, applicationId: string): Promis
 export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  const [m, components, info, transcriptDoc] = await Promise.all([
+  const [m, components, info, transcriptDoc, checklist] = await Promise.all([
     db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
     approvedComponents(db, applicationId),
     db
@@ -61,6 +62,7 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .where('application_id', '=', applicationId)
       .where('kind', '=', 'transcript_of_records')
       .executeTakeFirst(),
+    checklistGaps(db, applicationId),
   ])
   const status: MobilityStatus = m?.status ?? 'preparing'
   const accepted = row.status === 'host_accepted'
@@ -86,8 +88,10 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     transcriptAt: iso(m?.transcript_at ?? null),
     transcriptDocument: transcriptDoc ? { id: transcriptDoc.id, fileName: transcriptDoc.file_name } : null,
     recognisedAt: iso(m?.recognised_at ?? null),
+    seesChecklist: access === 'owner' || access === 'office',
+    checklistComplete: checklist.length === 0,
     actions: {
-      arrive: accepted && status === 'preparing',
+      arrive: accepted && status === 'preparing' && checklist.length === 0,
       transcript: accepted && (status === 'abroad' || status === 'returned') && components !== null && isHostOrOffice(access),
       recognise: accepted && status === 'returned' && access === 'office',
     },
@@ -118,6 +122,9 @@ export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: st
     const { m } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The arrival')
     if (m) throw new AppError(AppErrorCode.CONFLICT, `The arrival was already confirmed (${m.arrived_on}).`)
     if (arrivedOn > today) throw AppError.validation('body.arrivedOn', 'must not be in the future')
+    const missing = await checklistGaps(trx, applicationId, today)
+    if (missing.length)
+      throw new AppError(AppErrorCode.CONFLICT, `The checklist before departure is not complete: ${missing.join(', ')}.`)
     const created = await trx
       .insertInto('mobilities')
       .values({ application_id: applicationId, arrived_on: arrivedOn, arrival_confirmed_by: ctx.actor!.id })

@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type Credentials,
-  caller,
-  createTestApp,
-  json,
-  publishDemoRound,
-  sessionFor,
-  signInAs,
-  type TestApp,
-} from '../../../../test/app.js'
+import { type Credentials, caller, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
+import { acceptedByHost, completeChecklist } from '../../../../test/mobility.js'
 import { addDays, todayUtc } from '../agreements/agreements.repository.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
@@ -37,39 +29,7 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
     t = await createTestApp({ kind })
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
-    otherPartner = await signInAs(t, 'partner')
-    const callId = await publishDemoRound(t, officer)
-    const outsider = await t.db
-      .selectFrom('users')
-      .select('institution_id')
-      .where('id', '=', otherPartner.userId)
-      .executeTakeFirstOrThrow()
-    const [first, second] = await t.db
-      .selectFrom('applications as a')
-      .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-      .select(['a.id', 'a.applicant_id', 'o.host_institution_id'])
-      .where('a.call_id', '=', callId)
-      .where('a.status', '=', 'offered')
-      .where('o.host_institution_id', '!=', outsider.institution_id!)
-      .orderBy('a.id')
-      .execute()
-    id = first!.id
-    student = await sessionFor(t, first!.applicant_id)
-    someoneElse = await sessionFor(t, second!.applicant_id)
-    expect((await call(student, 'POST', `/api/applications/${id}/answer`, { answer: 'accept' })).statusCode).toBe(200)
-    expect((await call(officer, 'POST', `/api/applications/${id}/nominate`)).statusCode).toBe(200)
-    const user = await t.db
-      .insertInto('users')
-      .values({
-        email: 'mob-host@host.example.test',
-        name: 'Host Coordinator',
-        role: 'partner',
-        institution_id: first!.host_institution_id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    host = await sessionFor(t, user.id)
-    expect((await call(host, 'POST', `/api/nominations/${id}/decision`, { decision: 'accept' })).statusCode).toBe(200)
+    ;({ id, student, someoneElse, host, otherPartner } = await acceptedByHost(t, officer, 'mob-host@host.example.test'))
   }, 60_000)
   afterAll(() => t?.close())
 
@@ -103,7 +63,8 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
   it('is shown to the student, the office and the host only, and begins with the arrival', async () => {
     const before = json(await call(student, 'GET', path()))
     expect(before).toMatchObject({ status: 'preparing', hasApprovedAgreement: false, studied: [], arrivedOn: null })
-    expect(before.actions).toEqual({ arrive: true, transcript: false, recognise: false })
+    expect(before.actions).toEqual({ arrive: false, transcript: false, recognise: false })
+    expect(before).toMatchObject({ seesChecklist: true, checklistComplete: false })
     for (const who of [reviewer, otherPartner, someoneElse]) expect((await call(who, 'GET', path())).statusCode).toBe(404)
     // Nothing can be recorded before the arrival.
     expect((await call(host, 'PUT', `${path()}/transcript`, { leftOn: today, results: [] })).statusCode).toBe(409)
@@ -114,6 +75,11 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
       'body.arrivedOn',
     )
     expect((await call(someoneElse, 'POST', `${path()}/arrival`, { arrivedOn: today })).statusCode).toBe(404)
+    // Not before the checklist is done.
+    const early = await call(host, 'POST', `${path()}/arrival`, { arrivedOn: addDays(today, -100) })
+    expect(early.statusCode).toBe(409)
+    expect(json(early).detail).toContain('emergency contact (missing)')
+    await completeChecklist(t, officer, student, id)
     const arrived = await call(host, 'POST', `${path()}/arrival`, { arrivedOn: addDays(today, -100) })
     expect(arrived.statusCode, arrived.body).toBe(200)
     expect(json(arrived)).toMatchObject({ status: 'abroad', arrivedOn: addDays(today, -100) })

@@ -26,7 +26,7 @@ import { AddRowButton, RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { ButtonLink } from '../../components/RouterLinks'
 import { ApiProblem, api } from '../../lib/api'
-import { countryName, languageName } from '../../lib/format'
+import { COMMON_LANGUAGES, countryName, languageName } from '../../lib/format'
 import { type Call, inZone } from '../calls/types'
 import { inLanguage } from '../catalog/types'
 import { ApplicationDocuments } from './ApplicationDocuments'
@@ -34,33 +34,6 @@ import { UnmetList } from './Explain'
 import type { Application, Profile } from './types'
 
 /** Languages offered in the profile's list; any ISO 639-1 code the server knows is accepted. */
-const LANGUAGE_CODES = [
-  'en',
-  'pt',
-  'es',
-  'fr',
-  'de',
-  'it',
-  'ru',
-  'kk',
-  'ko',
-  'mn',
-  'zh',
-  'ja',
-  'tr',
-  'ar',
-  'pl',
-  'cs',
-  'nl',
-  'sv',
-  'fi',
-  'hu',
-  'ro',
-  'el',
-  'uk',
-  'uz',
-  'ky',
-]
 
 interface Values {
   studentNumber: string
@@ -229,7 +202,7 @@ function ApplicationForm({ call, application, profile }: { call: Call; applicati
                   label={t('applications.language')}
                   searchable
                   allowDeselect={false}
-                  data={LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(code) }))}
+                  data={COMMON_LANGUAGES.map((code) => ({ value: code, label: languageName(code) }))}
                   {...form.getInputProps(`languages.${i}.language`)}
                 />
                 <Select

@@ -26,6 +26,7 @@ import { api, uploadFile } from '../../lib/api'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { inLanguage } from '../catalog/types'
+import { ChecklistCard } from './ChecklistCard'
 
 interface Component {
   key: string
@@ -52,6 +53,8 @@ export interface MobilityView {
   transcriptAt: string | null
   transcriptDocument: { id: string; fileName: string } | null
   recognisedAt: string | null
+  seesChecklist: boolean
+  checklistComplete: boolean
   actions: { arrive: boolean; transcript: boolean; recognise: boolean }
 }
 
@@ -90,6 +93,8 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
       </Stepper>
       <ProblemAlert error={error} />
 
+      {m.seesChecklist && <ChecklistCard applicationId={applicationId} />}
+
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
           {t('mobility.arrival')}
@@ -105,7 +110,9 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
             onConfirm={(arrivedOn) => send('arrive', '/arrival', 'POST', { arrivedOn }, t('mobility.arrivalConfirmed'))}
           />
         ) : (
-          <Text c="dimmed">{t('mobility.notArrived')}</Text>
+          <Text c="dimmed">
+            {t(m.status === 'preparing' && !m.checklistComplete ? 'mobility.checklistFirst' : 'mobility.notArrived')}
+          </Text>
         )}
       </Paper>
 

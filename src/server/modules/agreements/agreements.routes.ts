@@ -5,7 +5,7 @@ import { ctxOf } from '../../http/context.js'
 import { sendAttachment, uploadedFile } from '../../http/files.js'
 import { rolesOnly } from '../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../http/table-export.js'
-import { type App, IdParams, paged, pageOf } from '../../http/types.js'
+import { type App, IdParams, PLAIN_JSON, paged, pageOf } from '../../http/types.js'
 import { agreementColumns } from './agreements.export.js'
 import { getFile, uploadFile } from './agreements.files.js'
 import { exportAgreements, queryAgreements } from './agreements.repository.js'
@@ -43,6 +43,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/agreements',
     {
+      ...PLAIN_JSON,
       config: { policy: READ },
       schema: {
         tags,

@@ -5,7 +5,7 @@ import { ctxOf } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { AdminOnly, Public, rolesOnly, SignedIn } from '../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../http/table-export.js'
-import { type App, IdParams, IsoDateTime, paged, pageOf } from '../../http/types.js'
+import { type App, IdParams, IsoDateTime, PLAIN_JSON, paged, pageOf } from '../../http/types.js'
 import { READ } from '../agreements/agreements.routes.js'
 import { institutionColumns } from './institutions.export.js'
 import { queryInstitutions } from './institutions.repository.js'
@@ -58,6 +58,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/institutions',
     {
+      ...PLAIN_JSON,
       config: { policy: SignedIn },
       schema: {
         tags,

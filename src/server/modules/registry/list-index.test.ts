@@ -78,9 +78,15 @@ describe('ListIndex', () => {
         fc.integer({ min: 0, max: 3 }),
         fc.boolean(),
         fc.boolean(),
-        (steps, q, dir, offset, walk, byRank) => {
-          // Candidates are sorted (by comparing, or by rank) when few, or read in the kept order.
-          const index = new ListIndex<Row>({ few: walk ? 0 : 4000, byRank: byRank ? 0 : 64 })
+        fc.boolean(),
+        (steps, q, dir, offset, walk, byRank, byPostings) => {
+          // Candidates are sorted (by comparing, or by rank) when few, or read in the kept order;
+          // the other words are checked through their posting lists or in each candidate's words.
+          const index = new ListIndex<Row>({
+            few: walk ? 0 : 4000,
+            byRank: byRank ? 0 : 64,
+            byPostings: byPostings ? Number.POSITIVE_INFINITY : 0,
+          })
           const truth = new Map<string, Row>()
           const order = orderBy<Row>(
             'n',

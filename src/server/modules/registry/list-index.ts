@@ -37,6 +37,11 @@ export interface ListAnswer {
 
 /** Up to this many candidates from the words are sorted; more, and the kept order is walked. */
 const FEW = 4000
+/**
+ * Another word is checked through its posting lists when they hold at most this many slots per
+ * candidate (a row has some dozens of words to look through), else in each candidate's words.
+ */
+const BY_POSTINGS = 32
 /** More changes than this at once drop the kept orders, which are sorted again when next used. */
 const MANY_CHANGES = 500
 
@@ -51,9 +56,10 @@ export class ListIndex<R extends ListRow> {
 
   /**
    * `few`: up to this many candidates from the words are sorted rather than the kept order walked;
-   * `byRank`: more found rows than this are sorted by their positions in the kept order.
+   * `byRank`: more found rows than this are sorted by their positions in the kept order;
+   * `byPostings`: see BY_POSTINGS.
    */
-  constructor(private readonly options: { few?: number; byRank?: number } = {}) {}
+  constructor(private readonly options: { few?: number; byRank?: number; byPostings?: number } = {}) {}
 
   get size(): number {
     return this.#slots.size
@@ -113,11 +119,18 @@ export class ListIndex<R extends ListRow> {
       const [first, ...rest] = words
       const candidates = new Set<number>()
       this.#eachSlot(first!.word, (s) => candidates.add(s))
-      const found: number[] = []
-      for (const s of candidates) {
-        const row = rows[s]
-        if (row && rest.every(({ word }) => rowHas(row, word)) && where(row)) found.push(s)
+      let found = [...candidates].filter((s) => rows[s] !== null)
+      for (const { word, size } of rest) {
+        if (size <= found.length * (this.options.byPostings ?? BY_POSTINGS)) {
+          // Marking the word's rows costs its posting lists; looking in each candidate, their words.
+          const has = new Uint8Array(rows.length)
+          this.#eachSlot(word, (s) => {
+            has[s] = 1
+          })
+          found = found.filter((s) => has[s] === 1)
+        } else found = found.filter((s) => rowHas(rows[s]!, word))
       }
+      if (q.where) found = found.filter((s) => where(rows[s]!))
       if (found.length > (this.options.byRank ?? 64)) {
         const rank = this.#ranks(q.order)
         found.sort((a, b) => rank[a]! - rank[b]!)

@@ -1,12 +1,14 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, demoInstitutions, type TestApp } from '../../../../test/app.js'
+import type { z } from 'zod'
+import { caller, createTestApp, demoInstitutions, json, signInAs, type TestApp } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
 import { fold } from '../../../shared/text.js'
 import { searchTerms } from '../../db/search.js'
 import type { Actor } from '../../http/context.js'
-import { AgreementListQuery } from '../agreements/agreements.schema.js'
-import { InstitutionListQuery } from '../institutions/institutions.schema.js'
+import { paged } from '../../http/types.js'
+import { AgreementListItemSchema, AgreementListQuery } from '../agreements/agreements.schema.js'
+import { InstitutionListItemSchema, InstitutionListQuery } from '../institutions/institutions.schema.js'
 import { RegistryLists } from './registry-lists.js'
 
 const officer: Actor = {
@@ -85,6 +87,32 @@ describe.each(TEST_DB_KINDS)('registry lists in memory on %s', (kind) => {
       .where(sql<boolean>`search @@ to_tsquery('simple', ${tsquery('minho')})`)
       .execute()
     expect((await agreements(lists, { q: 'minho' })).sort()).toEqual(expected.map((r) => r.id).sort())
+  })
+
+  it('sends the lists as their schemas would, though zod does not check them on the way out', async () => {
+    const officerSession = await signInAs(t, 'officer')
+    const partnerSession = await signInAs(t, 'partner')
+    const lists: [string, z.ZodType][] = [
+      ['/api/agreements', paged(AgreementListItemSchema)],
+      ['/api/institutions', paged(InstitutionListItemSchema)],
+    ]
+    const queries = [
+      '',
+      '?q=braga',
+      '?sort=end&dir=desc&pageSize=100',
+      '?status=active,expiring&page=2&pageSize=5',
+      '?sort=updated',
+    ]
+    for (const who of [officerSession, partnerSession])
+      for (const [path, schema] of lists)
+        for (const query of queries) {
+          const res = await caller(t)(who, 'GET', `${path}${query}`)
+          if (res.statusCode === 400) continue // a query one of the lists does not take
+          expect(res.statusCode, `${path}${query}`).toBe(200)
+          const sent = json(res)
+          // Valid, with nothing the schema would strip (the order of keys aside).
+          expect(schema.parse(sent), `${path}${query}`).toStrictEqual(sent)
+        }
   })
 
   it('keeps an order per sort, each in both directions, empty dates last', async () => {

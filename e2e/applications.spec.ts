@@ -346,6 +346,25 @@ test.describe('applying to a call, review and allocation', () => {
     await expect(student.getByText(/^Arrived on/)).toBeVisible()
     const mobilityUrl = new URL(student.url()).pathname
 
+    // The office sees her abroad today, on the map and in the list, with her emergency contact a
+    // click away, and keeps an incident note that the student never sees.
+    await officer.goto('/office/mobilities')
+    await expect(officer.getByRole('link', { name: 'Portugal: 1 student' })).toBeVisible()
+    const row = officer.getByRole('row', { name: /Aruzhan Bekova/ })
+    await expect(row).toContainText('University of Minho')
+    await row.getByRole('button', { name: 'Call for Aruzhan Bekova' }).click()
+    await expect(officer.getByRole('link', { name: '+7 701 555 0199' })).toBeVisible()
+    await row.getByRole('link', { name: 'Aruzhan Bekova' }).click()
+    await expect(officer.getByRole('heading', { name: 'Incident notes' })).toBeVisible()
+    await officer.getByRole('textbox', { name: 'Severity' }).click()
+    await officer.getByRole('option', { name: 'Concern' }).click()
+    await officer.getByLabel('What happened').fill('Missed two days of the rotation with a fever; the host was told.')
+    await officer.getByRole('button', { name: 'Add the note' }).click()
+    await expect(officer.getByText('Missed two days of the rotation with a fever; the host was told.')).toBeVisible()
+    await student.reload()
+    await expect(student.getByRole('heading', { name: 'Arrival' })).toBeVisible()
+    await expect(student.getByRole('heading', { name: 'Incident notes' })).toHaveCount(0)
+
     await partner.goto(mobilityUrl)
     await expect(partner.getByRole('heading', { name: 'Mobilidade' })).toBeVisible()
     await partner.getByRole('textbox', { name: 'Classificação de Clinical rotation in internal medicine' }).fill('17/20')

@@ -32,9 +32,11 @@ import { institutionsRoutes } from './modules/institutions/institutions.routes.j
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
 import { learningAgreementRoutes } from './modules/learning-agreements/la.routes.js'
 import { mobilityRoutes } from './modules/mobilities/mobility.routes.js'
+import { mobilityOfficeRoutes } from './modules/mobilities/office.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js'
+import { surveyRoutes } from './modules/surveys/survey.routes.js'
 import { tokensRoutes } from './modules/tokens/tokens.routes.js'
 import { usersRoutes } from './modules/users/users.routes.js'
 
@@ -68,7 +70,9 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   nominationsRoutes,
   learningAgreementRoutes,
   mobilityRoutes,
+  mobilityOfficeRoutes,
   checklistRoutes,
+  surveyRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),

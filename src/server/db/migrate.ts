@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_learning_agreements.js'
 import * as m0012 from './migrations/0012_registry_changes.js'
 import * as m0013 from './migrations/0013_mobilities.js'
 import * as m0014 from './migrations/0014_checklists.js'
+import * as m0015 from './migrations/0015_surveys.js'
 import type { DB } from './schema.js'
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_registry_changes': m0012,
   '0013_mobilities': m0013,
   '0014_checklists': m0014,
+  '0015_surveys': m0015,
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

@@ -3,6 +3,7 @@ import type { ApplicationStatus } from '../../shared/applications.js'
 import type { ChecklistDetails, ChecklistItem } from '../../shared/checklist.js'
 import type { LaComponent, LaParty, LaRemoved, LaStatus } from '../../shared/learning-agreements.js'
 import type { MobilityStatus, RecognitionEntry, TranscriptResult } from '../../shared/mobilities.js'
+import type { SurveyStatus } from '../../shared/surveys.js'
 
 // Kysely's view of the application tables (migration 0008). Keep in step with migrations/.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -196,7 +197,27 @@ export interface MobilityIncidentTable {
   written_at: Generated<Date>
 }
 
+export interface MobilitySurveyTable {
+  application_id: string
+  opportunity_id: string
+  rating: number
+  supervision: number | null
+  welcome: number | null
+  housing: number | null
+  recommend: boolean
+  review: string
+  language: string
+  show_name: boolean
+  office_note: string | null
+  status: ColumnType<SurveyStatus, SurveyStatus | undefined, SurveyStatus>
+  submitted_at: Timestamp
+  moderated_by: ColumnType<string | null, string | null | undefined, string | null>
+  moderated_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  rejection: ColumnType<string | null, string | null | undefined, string | null>
+}
+
 export interface ApplicationTables {
+  mobility_surveys: MobilitySurveyTable
   checklist_items: ChecklistItemTable
   mobility_incidents: MobilityIncidentTable
   mobilities: MobilityTable

@@ -22,6 +22,7 @@ import {
   IconFileText,
   IconHome,
   IconLogout,
+  IconPlaneDeparture,
   IconSend,
   IconSettings,
   IconSpeakerphone,
@@ -50,6 +51,7 @@ interface NavItem {
     | '/network'
     | '/office/opportunities'
     | '/office/calls'
+    | '/office/mobilities'
     | '/applications'
     | '/reviews'
     | '/nominations'
@@ -75,6 +77,7 @@ const NAV: NavItem[] = [
   { to: '/network', label: 'nav.network', icon: IconWorld, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/office/opportunities', label: 'nav.opportunities', icon: IconStethoscope, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/office/calls', label: 'nav.calls', icon: IconSpeakerphone, roles: ['admin', 'officer', 'coordinator'] },
+  { to: '/office/mobilities', label: 'nav.mobilities', icon: IconPlaneDeparture, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/applications', label: 'nav.applications', icon: IconFileText, roles: ['student', 'staff'] },
   { to: '/reviews', label: 'nav.reviews', icon: IconChecklist, roles: ['reviewer', 'officer', 'admin', 'coordinator'] },
   { to: '/nominations', label: 'nav.nominations', icon: IconSend, roles: ['partner'] },

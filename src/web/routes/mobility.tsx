@@ -7,6 +7,7 @@ import {
   NominationPage,
   NominationsPage,
   OfficeApplicationPage,
+  OfficeMobilitiesPage,
   ReviewPage,
   ReviewsPage,
 } from '../pages'
@@ -93,7 +94,15 @@ const mobilityRoute = createRoute({
   },
 })
 
+const officeMobilitiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/mobilities',
+  beforeLoad: onlyFor(...OFFICE),
+  component: OfficeMobilitiesPage,
+})
+
 export const mobilityRoutes = [
+  officeMobilitiesRoute,
   officeApplicationRoute,
   applyRoute,
   myApplicationsRoute,

@@ -19,7 +19,7 @@ import { accessTo } from '../applications/applications.access.js'
 import { lockApplication } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { uploadDocument } from '../documents/documents.service.js'
-import { notify } from '../notifications/notify.js'
+import { type MailDeps, tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
 import type { ChecklistSubmission } from './checklist.schema.js'
 
 // The checklist before departure (issue 6, decision 025). The student (or the office for them)
@@ -27,7 +27,6 @@ import type { ChecklistSubmission } from './checklist.schema.js'
 // proof goes back to the officer. Items are open from the host's acceptance until the host's
 // transcript ends the stay; the arrival waits for every item verified and none expired.
 
-type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 type ItemRow = Selectable<ChecklistItemTable>
 
 /** What each item is called in mail and errors. */
@@ -209,7 +208,14 @@ export async function submitItem(
       const s = f.byItem.get(i)?.status
       return s === 'submitted' || s === 'verified'
     })
-    if (waiting) await tellOffice(trx, deps, applicationId, f.info.name)
+    if (waiting)
+      await tellOfficer(
+        trx,
+        deps,
+        applicationId,
+        `Checklist to verify: ${f.info.name}`,
+        `${f.info.name} has submitted every item of the checklist before departure. Some are waiting for your verification.`,
+      )
   })
 }
 
@@ -324,46 +330,5 @@ export async function uploadProof(
         .where('application_id', '=', applicationId)
         .where('item', '=', item)
         .execute()
-  })
-}
-
-async function people(trx: Kysely<DB>, applicationId: string) {
-  return trx
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .leftJoin('users as n', 'n.id', 'a.nominated_by')
-    .select(['u.name', 'u.email', 'n.email as officer_email', 'n.name as officer_name'])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirstOrThrow()
-}
-
-async function tellStudent(trx: Kysely<DB>, deps: MailDeps, applicationId: string, subject: string, body: string) {
-  const p = await people(trx, applicationId)
-  const link = `/mobilities/${applicationId}`
-  await notify(trx, deps.mail, {
-    link,
-    to: p.email,
-    subject,
-    text: [`Dear ${p.name},`, '', body, '', `${deps.env.publicUrl}${link}`, '', 'Meridian'].join('\n'),
-  })
-}
-
-async function tellOffice(trx: Kysely<DB>, deps: MailDeps, applicationId: string, student: string) {
-  const p = await people(trx, applicationId)
-  if (!p.officer_email) return
-  const link = `/mobilities/${applicationId}`
-  await notify(trx, deps.mail, {
-    link,
-    to: p.officer_email,
-    subject: `Checklist to verify: ${student}`,
-    text: [
-      `Dear ${p.officer_name ?? ''},`,
-      '',
-      `${student} has submitted every item of the checklist before departure. Some are waiting for your verification.`,
-      '',
-      `${deps.env.publicUrl}${link}`,
-      '',
-      'Meridian',
-    ].join('\n'),
   })
 }

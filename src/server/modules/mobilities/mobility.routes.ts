@@ -77,6 +77,7 @@ export const MobilityView = z.object({
   transcriptDocument: z.object({ id: z.uuid(), fileName: z.string() }).nullable(),
   recognisedAt: IsoDateTime.nullable(),
   seesChecklist: z.boolean().describe('The reader sees the checklist before departure (the student and the office)'),
+  seesIncidents: z.boolean().describe('The reader keeps incident notes on the mobility (the office)'),
   checklistComplete: z.boolean().describe('Every item of the checklist is verified and none expired'),
   actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean() }),
 })

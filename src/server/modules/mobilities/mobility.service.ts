@@ -8,7 +8,6 @@ import {
   type TranscriptResult,
 } from '../../../shared/mobilities.js'
 import type { DB } from '../../db/schema.js'
-import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
@@ -17,15 +16,13 @@ import { type Access, accessTo } from '../applications/applications.access.js'
 import { lockApplication } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { checklistGaps } from '../checklists/checklist.service.js'
-import { notify } from '../notifications/notify.js'
+import { type MailDeps, mobilityPeople, tellAboutMobility } from './mobility.mail.js'
 
 // An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
 // (confirmed by them, the office or the host); the host records the transcript of records for
 // the components studied in the approved learning agreement, which ends the stay; the office
 // recognises the components of table B, which ends the mobility. Each step is refused with 409
 // when it does not fit, and audited.
-
-type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 
 /** The components of the latest approved learning agreement, or null without one. */
 async function approvedComponents(db: Kysely<DB>, applicationId: string): Promise<LaComponent[] | null> {
@@ -89,6 +86,7 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     transcriptDocument: transcriptDoc ? { id: transcriptDoc.id, fileName: transcriptDoc.file_name } : null,
     recognisedAt: iso(m?.recognised_at ?? null),
     seesChecklist: access === 'owner' || access === 'office',
+    seesIncidents: access === 'office',
     checklistComplete: checklist.length === 0,
     actions: {
       arrive: accepted && status === 'preparing' && checklist.length === 0,
@@ -230,41 +228,36 @@ function throwProblems(problems: [string, string][]) {
   })
 }
 
-/** The student hears when the transcript is in and when the credits are recognised; the nominating officer when the transcript is in. */
+/** The student hears when the transcript is in and when the credits are recognised (and is asked for the survey); the nominating officer when the transcript is in. */
 async function tell(trx: Kysely<DB>, deps: MailDeps, applicationId: string, what: 'transcript' | 'recognised') {
-  const info = await trx
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .leftJoin('users as n', 'n.id', 'a.nominated_by')
-    .select(['u.name', 'u.email', 'n.email as officer_email', 'n.name as officer_name'])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirstOrThrow()
-  const link = `/mobilities/${applicationId}`
-  const url = `${deps.env.publicUrl}${link}`
-  const people =
-    what === 'transcript' && info.officer_email
-      ? [
-          { email: info.email, name: info.name },
-          { email: info.officer_email, name: info.officer_name ?? '' },
-        ]
-      : [{ email: info.email, name: info.name }]
-  for (const person of people) {
-    await notify(trx, deps.mail, {
-      link,
-      to: person.email,
-      subject:
-        what === 'transcript' ? `Transcript of records received: ${info.name}` : 'Your credits from the mobility are recognised',
-      text: [
-        `Dear ${person.name},`,
-        '',
-        what === 'transcript'
-          ? `The host has sent the transcript of records of ${info.name}. The credits can now be recognised.`
-          : 'The credits of your mobility are recognised at home. The details are in Meridian.',
-        '',
-        url,
-        '',
-        'Meridian',
-      ].join('\n'),
-    })
+  const p = await mobilityPeople(trx, applicationId)
+  const student = { email: p.email, name: p.name }
+  if (what === 'recognised') {
+    await tellAboutMobility(
+      trx,
+      deps,
+      applicationId,
+      student,
+      'Your credits from the mobility are recognised',
+      'The credits of your mobility are recognised at home. The details are in Meridian.',
+    )
+    return
   }
+  await tellAboutMobility(
+    trx,
+    deps,
+    applicationId,
+    student,
+    `Transcript of records received: ${p.name}`,
+    `The host has sent your transcript of records. The credits can now be recognised.\n\nHow was it? The completion survey on your mobility's page takes five minutes; once the office has read it, your review helps the students who go next.`,
+  )
+  if (p.officer_email)
+    await tellAboutMobility(
+      trx,
+      deps,
+      applicationId,
+      { email: p.officer_email, name: p.officer_name ?? '' },
+      `Transcript of records received: ${p.name}`,
+      `The host has sent the transcript of records of ${p.name}. The credits can now be recognised.`,
+    )
 }

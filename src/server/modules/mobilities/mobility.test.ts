@@ -86,6 +86,52 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
     expect((await call(student, 'POST', `${path()}/arrival`, { arrivedOn: today })).statusCode).toBe(409)
   })
 
+  it('lists who is abroad on a day for the office, with the emergency contact, and keeps incident notes for it alone', async () => {
+    const listed = async (who: Credentials, query: string) => {
+      const res = await call(who, 'GET', `/api/mobilities${query}`)
+      expect(res.statusCode, res.body).toBe(200)
+      return json(res).items.filter((i: { applicationId: string }) => i.applicationId === id)
+    }
+    const [abroad] = await listed(officer, `?on=${today}`)
+    expect(abroad).toMatchObject({
+      status: 'abroad',
+      arrivedOn: addDays(today, -100),
+      emergencyContact: { name: 'Dana Bekova', phone: '+7 701 555 0101' },
+      incidents: 0,
+    })
+    expect(abroad.checklist.verified).toBe(abroad.checklist.total)
+    expect(await listed(officer, `?on=${addDays(today, -101)}`)).toEqual([])
+    expect(await listed(officer, '?status=preparing')).toEqual([])
+    expect(await listed(officer, `?country=${abroad.host.country}&status=abroad`)).toHaveLength(1)
+    expect((await call(officer, 'GET', '/api/mobilities?on=2027-02-30')).statusCode).toBe(400)
+    expect((await call(officer, 'GET', '/api/mobilities?status=away')).statusCode).toBe(400)
+    for (const who of [student, host, reviewer]) expect((await call(who, 'GET', '/api/mobilities')).statusCode).toBe(403)
+
+    const incidents = `/api/applications/${id}/incidents`
+    const note = { severity: 'concern', occurredOn: today, note: 'Missed two days of the rotation with a fever.' }
+    for (const who of [student, host, reviewer, someoneElse]) {
+      expect((await call(who, 'GET', incidents)).statusCode).toBe(404)
+      expect((await call(who, 'POST', incidents, note)).statusCode).toBe(404)
+    }
+    const bad = async (body: object, field: string) => {
+      const res = await call(officer, 'POST', incidents, body)
+      expect(res.statusCode).toBe(400)
+      expect(json(res).errors[0].path).toBe(field)
+    }
+    await bad({ ...note, severity: 'dire' }, 'body.severity')
+    await bad({ ...note, occurredOn: addDays(today, 1) }, 'body.occurredOn')
+    await bad({ ...note, note: ' ' }, 'body.note')
+    expect(json(await call(officer, 'GET', incidents)).items).toEqual([])
+    const written = await call(officer, 'POST', incidents, note)
+    expect(written.statusCode, written.body).toBe(201)
+    expect(json(written).items).toEqual([
+      expect.objectContaining({ severity: 'concern', note: note.note, occurredOn: today, writtenBy: expect.any(String) }),
+    ])
+    expect((await listed(officer, `?on=${today}`))[0]).toMatchObject({ incidents: 1, lastSeverity: 'concern' })
+    expect(json(await call(officer, 'GET', path())).seesIncidents).toBe(true)
+    expect(json(await call(student, 'GET', path())).seesIncidents).toBe(false)
+  })
+
   it("takes the host's transcript for every component studied, once the learning agreement is approved", async () => {
     expect(json(await call(host, 'GET', path())).actions.transcript).toBe(false)
     expect((await call(host, 'PUT', `${path()}/transcript`, { leftOn: today, results: [] })).statusCode).toBe(409)

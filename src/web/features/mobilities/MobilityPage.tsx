@@ -27,6 +27,7 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { inLanguage } from '../catalog/types'
 import { ChecklistCard } from './ChecklistCard'
+import { IncidentsCard } from './IncidentsCard'
 
 interface Component {
   key: string
@@ -54,6 +55,7 @@ export interface MobilityView {
   transcriptDocument: { id: string; fileName: string } | null
   recognisedAt: string | null
   seesChecklist: boolean
+  seesIncidents: boolean
   checklistComplete: boolean
   actions: { arrive: boolean; transcript: boolean; recognise: boolean }
 }
@@ -115,6 +117,8 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
           </Text>
         )}
       </Paper>
+
+      {m.seesIncidents && m.status !== 'preparing' && <IncidentsCard applicationId={applicationId} />}
 
       <Paper withBorder p="md">
         <Group justify="space-between" mb="xs">

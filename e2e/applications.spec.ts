@@ -315,8 +315,12 @@ test.describe('applying to a call, review and allocation', () => {
     await language.getByRole('button', { name: 'Submit Language certificate' }).click()
     await expect(student.getByRole('button', { name: /^Language certificate Waiting/ })).toBeVisible()
 
+    // The officer finds it waiting on the home page, and goes from there to the checklist.
     await waitForMail(demoEmail('officer'), /Checklist to verify/)
-    await officer.goto(new URL(student.url()).pathname)
+    await officer.goto('/')
+    const waiting = officer.getByRole('region', { name: '1 checklist with items to verify' })
+    await waiting.getByRole('link', { name: 'Aruzhan Bekova' }).click()
+    await expect(officer).toHaveURL(new URL(student.url()).pathname)
     const officerContact = await openItem(officer, 'Emergency contact')
     await expect(officerContact.getByText('+7 701 555 0101')).toBeVisible()
     await officerContact.getByLabel('Why Emergency contact cannot be accepted').fill('Give a number that answers at night.')
@@ -392,5 +396,47 @@ test.describe('applying to a call, review and allocation', () => {
     await expect(student.getByText('Recognised: 6 of 8 ECTS')).toBeVisible()
     await expect(student.getByRole('cell', { name: 'Two weeks of the rotation were missed' })).toBeVisible()
     await expect(student.getByRole('link', { name: 'Transcript of Records.pdf' })).toBeVisible()
+
+    // The completion survey: refused without a rating, then sent with a note for the office; the
+    // office publishes it from its list, and the review appears on the opportunity in the catalog
+    // with her first name, without the note.
+    const star = (group: string, stars: string) =>
+      student
+        .getByRole('radiogroup', { name: group })
+        .getByLabel(stars, { exact: true })
+        .locator('xpath=following-sibling::label[1]')
+        .click()
+    const review = 'The residents taught at every bed, and the ward rounds were in Portuguese from day one. Find housing early.'
+    await student.getByLabel('Your review').fill('Great.')
+    await student.getByRole('radiogroup', { name: 'Would you recommend it to a friend?' }).getByText('Yes').click()
+    await student.getByRole('button', { name: 'Send the survey' }).click()
+    await expect(student.getByText('Choose from one to five stars.')).toBeVisible()
+    await star('The stay as a whole', '4 stars')
+    await student.getByRole('button', { name: 'Send the survey' }).click()
+    await expect(student.getByRole('alert', { name: 'Invalid request' })).toContainText('must say a little more')
+    await student.getByLabel('Your review').fill(review)
+    await star('Housing', '2 stars')
+    await student.getByLabel('Show my first name with the review').check()
+    await student.getByLabel('Note to the office').fill('My tutor was away for two weeks.')
+    await student.getByRole('button', { name: 'Send the survey' }).click()
+    await expect(student.getByText('Waiting for the office to read it.')).toBeVisible()
+
+    await officer.goto('/office/mobilities')
+    await officer.getByRole('link', { name: '1 survey to read' }).click()
+    const entry = officer.getByRole('article', { name: 'Aruzhan Bekova' })
+    await expect(entry).toContainText('My tutor was away for two weeks.')
+    await entry.getByRole('button', { name: 'Publish in the catalog' }).click()
+    await expect(officer.getByText('No survey is waiting to be read.')).toBeVisible()
+
+    await waitForMail(demoEmail('student'), /Your review is in the catalog/)
+    await student.reload()
+    await student.getByRole('link', { name: 'See it in the catalog' }).click()
+    const reviews = student.getByRole('region', { name: 'What students say' })
+    await expect(reviews).toContainText('4.0 out of 5 from 1 review')
+    await expect(reviews).toContainText('100% would recommend it')
+    await expect(reviews.getByRole('article')).toContainText(review)
+    await expect(reviews.getByRole('article')).toContainText('Aruzhan')
+    await expect(reviews).not.toContainText('Bekova')
+    await expect(reviews).not.toContainText('My tutor was away')
   })
 })

@@ -73,7 +73,7 @@ export async function signInAs(t: TestApp, role: Role): Promise<Credentials> {
 
 /** A request as someone (or nobody, with null), with a JSON body when one is given. */
 export function caller(t: TestApp) {
-  return (who: Credentials | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+  return (who: Credentials | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({
       method,
       url,

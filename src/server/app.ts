@@ -26,8 +26,10 @@ import { auditRoutes } from './modules/audit/audit.routes.js'
 import { authRoutes } from './modules/auth/auth.routes.js'
 import { callsRoutes } from './modules/calls/calls.routes.js'
 import { checklistRoutes } from './modules/checklists/checklist.routes.js'
+import { digestRoutes } from './modules/digest/digest.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
+import { incomingRoutes } from './modules/incoming/incoming.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
 import { learningAgreementRoutes } from './modules/learning-agreements/la.routes.js'
@@ -36,6 +38,7 @@ import { mobilityOfficeRoutes } from './modules/mobilities/office.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js'
+import { settingsRoutes } from './modules/settings/settings.routes.js'
 import { surveyRoutes } from './modules/surveys/survey.routes.js'
 import { tokensRoutes } from './modules/tokens/tokens.routes.js'
 import { usersRoutes } from './modules/users/users.routes.js'
@@ -73,6 +76,9 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   mobilityOfficeRoutes,
   checklistRoutes,
   surveyRoutes,
+  settingsRoutes,
+  digestRoutes,
+  incomingRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),

@@ -12,6 +12,8 @@ import { runDailyLifecycle } from './modules/agreements/lifecycle.js'
 import { lapseOffers } from './modules/applications/allocation.service.js'
 import { announceOpenedCalls } from './modules/calls/calls.announce.js'
 import { remindExpiringItems } from './modules/checklists/checklist.reminders.js'
+import { sendDigests } from './modules/digest/digest.js'
+import { applyRetention } from './modules/documents/retention.js'
 import { Jobs } from './modules/mail/mail.queue.js'
 import { createMailer } from './modules/mail/mailer.js'
 import { registryLists } from './modules/registry/registry-lists.js'
@@ -66,6 +68,14 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     await started.scheduled('checklist-expiry', '20 2 * * *', async () => {
       const result = await remindExpiringItems(deps)
       if (result.sent) log.info({ ...result }, 'checklists: expiry reminders sent')
+    })
+    await started.scheduled('document-retention', '40 2 * * *', async () => {
+      const result = await applyRetention(deps, undefined, () => shuttingDown)
+      if (result.deleted) log.info({ ...result }, 'documents: identity and health documents deleted under retention')
+    })
+    await started.scheduled('office-digest', '0 6 * * *', async () => {
+      const result = await sendDigests(deps, undefined, () => shuttingDown)
+      if (result.sent) log.info({ ...result }, 'digest: daily digests sent')
     })
     await started.scheduled('offers-lapse', '*/15 * * * *', async () => {
       const result = await lapseOffers(deps)

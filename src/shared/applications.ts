@@ -33,6 +33,8 @@ export const APPLICATION_STEPS = {
   nominate: { from: ['accepted'], to: 'nominated' },
   host_accept: { from: ['nominated'], to: 'host_accepted' },
   host_reject: { from: ['nominated'], to: 'host_rejected' },
+  /** An incoming student: we are the host, so the office admits them instead of nominating them. */
+  admit: { from: ['accepted'], to: 'host_accepted' },
 } as const satisfies Record<string, { from: readonly ApplicationStatus[]; to: ApplicationStatus }>
 export type ApplicationStep = keyof typeof APPLICATION_STEPS
 

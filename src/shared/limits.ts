@@ -5,6 +5,10 @@ export const NAME_MAX_LENGTH = 200
 export const EMAIL_MAX_LENGTH = 254
 export const PAGE_SIZE_MAX = 200
 export const LOGO_MAX_BYTES = 512 * 1024
+/** Days after a mobility ends before its identity and health documents are deleted (decision 027). */
+export const DEFAULT_RETENTION_DAYS = 365
+export const RETENTION_DAYS_MIN = 30
+export const RETENTION_DAYS_MAX = 3650
 export const LANGUAGES = ['en', 'ru', 'pt', 'ko', 'mn'] as const
 export type Language = (typeof LANGUAGES)[number]
 

@@ -45,6 +45,7 @@ export const LearningAgreementPage = page(
 )
 export const MobilityPage = page(() => import('./features/mobilities/MobilityPage'), 'MobilityPage')
 export const OfficeMobilitiesPage = page(() => import('./features/mobilities/OfficeMobilitiesPage'), 'OfficeMobilitiesPage')
+export const OfficeSurveysPage = page(() => import('./features/mobilities/OfficeSurveysPage'), 'OfficeSurveysPage')
 export const NominationsPage = page(() => import('./features/nominations/NominationsPage'), 'NominationsPage')
 export const NominationPage = page(() => import('./features/nominations/NominationsPage'), 'NominationPage')
 export const NotificationsPage = page(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage')

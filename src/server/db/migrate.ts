@@ -14,6 +14,8 @@ import * as m0012 from './migrations/0012_registry_changes.js'
 import * as m0013 from './migrations/0013_mobilities.js'
 import * as m0014 from './migrations/0014_checklists.js'
 import * as m0015 from './migrations/0015_surveys.js'
+import * as m0016 from './migrations/0016_digests.js'
+import * as m0017 from './migrations/0017_incoming.js'
 import type { DB } from './schema.js'
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -33,6 +35,8 @@ const migrations: Record<string, Migration> = {
   '0013_mobilities': m0013,
   '0014_checklists': m0014,
   '0015_surveys': m0015,
+  '0016_digests': m0016,
+  '0017_incoming': m0017,
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

@@ -169,6 +169,7 @@ export interface MobilityTable {
   recognition: Json<RecognitionEntry[]>
   recognised_by: string | null
   recognised_at: Timestamp | null
+  evaluation: ColumnType<string | null, string | null | undefined, string | null>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
@@ -216,7 +217,18 @@ export interface MobilitySurveyTable {
   rejection: ColumnType<string | null, string | null | undefined, string | null>
 }
 
+export interface IncomingDetailsTable {
+  application_id: string
+  nationality: string
+  date_of_birth: DateOnly
+  passport_number: string
+  passport_expires_on: DateOnly
+  updated_by: string | null
+  updated_at: Generated<Date>
+}
+
 export interface ApplicationTables {
+  incoming_details: IncomingDetailsTable
   mobility_surveys: MobilitySurveyTable
   checklist_items: ChecklistItemTable
   mobility_incidents: MobilityIncidentTable

@@ -262,6 +262,12 @@ export interface AgreementReminderTable {
   sent_at: Generated<Date>
 }
 
+export interface DigestSentTable {
+  user_id: string
+  sent_on: string
+  tasks: number
+}
+
 export interface AppSettingTable {
   key: string
   value: Json
@@ -303,6 +309,7 @@ export interface UserTable {
   password_hash: string | null
   locale: Generated<string>
   active: Generated<boolean>
+  daily_digest: Generated<boolean>
   last_sign_in_at: Timestamp | null
   row_txid: ColumnType<string, never, never>
   created_at: Generated<Date>
@@ -414,6 +421,7 @@ export interface DB extends ApplicationTables {
   agreement_comments: AgreementCommentTable
   agreement_reminders: AgreementReminderTable
   app_settings: AppSettingTable
+  digests_sent: DigestSentTable
   import_uploads: ImportUploadTable
   import_mappings: ImportMappingTable
 }

@@ -12,6 +12,7 @@ export interface User {
   locale: string
   active: boolean
   lastSignInAt: string | null
+  dailyDigest: boolean
   createdAt: string
 }
 

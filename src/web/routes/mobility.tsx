@@ -8,6 +8,7 @@ import {
   NominationsPage,
   OfficeApplicationPage,
   OfficeMobilitiesPage,
+  OfficeSurveysPage,
   ReviewPage,
   ReviewsPage,
 } from '../pages'
@@ -100,9 +101,16 @@ const officeMobilitiesRoute = createRoute({
   beforeLoad: onlyFor(...OFFICE),
   component: OfficeMobilitiesPage,
 })
+const officeSurveysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/office/surveys',
+  beforeLoad: onlyFor(...OFFICE),
+  component: OfficeSurveysPage,
+})
 
 export const mobilityRoutes = [
   officeMobilitiesRoute,
+  officeSurveysRoute,
   officeApplicationRoute,
   applyRoute,
   myApplicationsRoute,

@@ -3,30 +3,19 @@ import { DEFAULT_REMINDER_DAYS } from '../../../shared/agreements.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
-import { recordAudit } from '../audit/audit.record.js'
+import { readSetting, writeSetting } from '../settings/settings.js'
 
 const REMINDER_KEY = 'agreements.reminderDays'
 
+const isDays = (v: unknown): v is number[] => Array.isArray(v) && v.every((d) => typeof d === 'number')
+
 export async function reminderDays(db: Kysely<DB>): Promise<number[]> {
-  const row = await db.selectFrom('app_settings').select('value').where('key', '=', REMINDER_KEY).executeTakeFirst()
-  return Array.isArray(row?.value) ? (row.value as number[]) : DEFAULT_REMINDER_DAYS
+  return readSetting(db, REMINDER_KEY, DEFAULT_REMINDER_DAYS, isDays)
 }
 
 export async function setReminderDays(deps: Deps, ctx: Ctx, days: number[]) {
   return deps.db.transaction().execute(async (trx) => {
-    const before = await reminderDays(trx)
-    await trx
-      .insertInto('app_settings')
-      .values({ key: REMINDER_KEY, value: JSON.stringify(days) })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(days), updated_at: new Date() }))
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'settings',
-      entityId: REMINDER_KEY,
-      action: 'update',
-      before: { reminderDays: before },
-      after: { reminderDays: days },
-    })
+    await writeSetting(trx, ctx, REMINDER_KEY, 'reminderDays', await reminderDays(trx), days)
     return { reminderDays: days }
   })
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CEFR_LEVELS } from '../../../shared/agreements.js'
 import { APPLICATION_STATUSES } from '../../../shared/applications.js'
-import { CALL_PHASES, DOCUMENT_KINDS } from '../../../shared/calls.js'
+import { CALL_AUDIENCES, CALL_PHASES, DOCUMENT_KINDS } from '../../../shared/calls.js'
 import { OPPORTUNITY_KINDS } from '../../../shared/opportunities.js'
 import { csvList, IsoDateTime, PageQuery } from '../../http/types.js'
 import { Text } from '../opportunities/opportunities.schema.js'
@@ -79,6 +79,7 @@ export const ApplicationSchema = z.object({
     title: z.record(z.string(), z.string()),
     academicYear: z.string(),
     timeZone: z.string(),
+    audience: z.enum(CALL_AUDIENCES),
     closesAt: IsoDateTime,
     phase: z.enum(CALL_PHASES),
     maxChoices: z.number(),

@@ -73,6 +73,7 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
       'c.title as call_title',
       'c.academic_year',
       'c.time_zone',
+      'c.audience',
       'c.opens_at',
       'c.closes_at',
       'c.max_choices',
@@ -132,6 +133,7 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
           title: r.call_title,
           academicYear: r.academic_year,
           timeZone: r.time_zone,
+          audience: r.audience,
           closesAt: iso(r.closes_at)!,
           phase: callPhase(r.opens_at, r.closes_at, now),
           maxChoices: r.max_choices,
@@ -304,6 +306,7 @@ const PAST: Record<ApplicationStep, string> = {
   nominate: 'nominated',
   host_accept: 'accepted by the host',
   host_reject: 'rejected by the host',
+  admit: 'admitted',
 }
 
 /**

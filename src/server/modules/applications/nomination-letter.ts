@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Language } from '../../../shared/limits.js'
 import type { DB } from '../../db/schema.js'
 import { newDocument, write } from '../../pdf/document.js'
+import { homeInstitution, letterhead, letterLine } from '../../pdf/letterhead.js'
 
 // The nomination letter: on the home institution's letterhead (its logo when it has a PNG or
 // JPEG one), to the host, naming the student, the place and the academic year, in the reader's
@@ -108,11 +109,7 @@ export async function nominationLetter(db: Kysely<DB>, applicationId: string, la
     ])
     .where('a.id', '=', applicationId)
     .executeTakeFirstOrThrow()
-  const home = await db
-    .selectFrom('institutions')
-    .select(['name', 'logo', 'logo_mime', 'city', 'country'])
-    .where('is_home', '=', true)
-    .executeTakeFirst()
+  const home = await homeInstitution(db)
   const p = row.profile as {
     studentNumber?: string
     programme?: string
@@ -124,18 +121,7 @@ export async function nominationLetter(db: Kysely<DB>, applicationId: string, la
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(row.nominated_at ?? new Date())
 
   const { doc, done } = newDocument(`${L.title} — ${row.name}`)
-  if (home?.logo && (home.logo_mime === 'image/png' || home.logo_mime === 'image/jpeg')) {
-    doc.image(home.logo, 50, 40, { fit: [60, 60] })
-    doc.y = 40
-    doc.x = 120
-  }
-  write(doc, home?.name ?? 'Meridian', { bold: true, size: 14 })
-  write(doc, [L.office, home?.city, home?.country ? countryName.of(home.country) : null].filter(Boolean).join(' · '), {
-    size: 9,
-    color: '#6b6f76',
-  })
-  doc.x = 50
-  doc.moveDown(3)
+  letterhead(doc, home, L.office, lang)
   write(doc, `${row.host}${row.city ? `, ${row.city}` : ''}, ${countryName.of(row.country) ?? row.country}`, { size: 10 })
   write(doc, date, { size: 10, color: '#6b6f76' })
   doc.moveDown(1.5)
@@ -143,11 +129,7 @@ export async function nominationLetter(db: Kysely<DB>, applicationId: string, la
   doc.moveDown(0.5)
   write(doc, L.body, { size: 11 })
   doc.moveDown(1)
-  const line = (label: string, value: string) => {
-    write(doc, label, { size: 8, color: '#6b6f76' })
-    write(doc, value || '—', { size: 11 })
-    doc.moveDown(0.4)
-  }
+  const line = (label: string, value: string) => letterLine(doc, label, value)
   line(L.student, `${row.name} <${row.email}>`)
   line(L.number, p.studentNumber ?? '')
   line(L.programme, [p.programme, p.yearOfStudy].filter(Boolean).join(', '))

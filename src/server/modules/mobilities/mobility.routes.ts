@@ -47,6 +47,7 @@ export const MobilityView = z.object({
   student: z.string(),
   host: z.string().nullable(),
   country: z.string().nullable(),
+  opportunityId: z.uuid().nullable(),
   opportunityTitle: z.record(z.string(), z.string()),
   plannedStart: z.string().nullable().describe('YYYY-MM, from the learning agreement'),
   plannedEnd: z.string().nullable(),
@@ -78,6 +79,8 @@ export const MobilityView = z.object({
   recognisedAt: IsoDateTime.nullable(),
   seesChecklist: z.boolean().describe('The reader sees the checklist before departure (the student and the office)'),
   seesIncidents: z.boolean().describe('The reader keeps incident notes on the mobility (the office)'),
+  incoming: z.boolean().describe('An incoming student: we are the host; credits are recognised by their home institution'),
+  seesSurvey: z.boolean().describe('The stay has ended and the reader answers or moderates the completion survey'),
   checklistComplete: z.boolean().describe('Every item of the checklist is verified and none expired'),
   actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean() }),
 })

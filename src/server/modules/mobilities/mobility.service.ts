@@ -7,6 +7,7 @@ import {
   recognitionProblems,
   type TranscriptResult,
 } from '../../../shared/mobilities.js'
+import { SURVEY_OPEN_IN } from '../../../shared/surveys.js'
 import type { DB } from '../../db/schema.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
@@ -49,8 +50,18 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .innerJoin('users as u', 'u.id', 'a.applicant_id')
       .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
       .leftJoin('institutions as h', 'h.id', 'o.host_institution_id')
+      .innerJoin('calls as c', 'c.id', 'a.call_id')
       .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
-      .select(['u.name', 'o.title', 'h.name as host', 'h.country', 'la.planned_start', 'la.planned_end'])
+      .select([
+        'u.name',
+        'c.audience',
+        'o.id as opportunity_id',
+        'o.title',
+        'h.name as host',
+        'h.country',
+        'la.planned_start',
+        'la.planned_end',
+      ])
       .where('a.id', '=', applicationId)
       .executeTakeFirstOrThrow(),
     db
@@ -63,6 +74,7 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
   ])
   const status: MobilityStatus = m?.status ?? 'preparing'
   const accepted = row.status === 'host_accepted'
+  const incoming = info.audience === 'incoming_students'
   const results = new Map((m?.transcript ?? []).map((r) => [r.key, r]))
   const recognition = new Map((m?.recognition ?? []).map((r) => [r.key, r]))
   const studied = (components ?? []).filter((c) => c.group === 'studied')
@@ -74,6 +86,7 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     student: info.name,
     host: info.host,
     country: info.country,
+    opportunityId: info.opportunity_id,
     opportunityTitle: info.title ?? {},
     plannedStart: info.planned_start,
     plannedEnd: info.planned_end,
@@ -87,11 +100,13 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     recognisedAt: iso(m?.recognised_at ?? null),
     seesChecklist: access === 'owner' || access === 'office',
     seesIncidents: access === 'office',
+    incoming,
+    seesSurvey: (access === 'owner' || access === 'office') && accepted && SURVEY_OPEN_IN.includes(status),
     checklistComplete: checklist.length === 0,
     actions: {
       arrive: accepted && status === 'preparing' && checklist.length === 0,
       transcript: accepted && (status === 'abroad' || status === 'returned') && components !== null && isHostOrOffice(access),
-      recognise: accepted && status === 'returned' && access === 'office',
+      recognise: accepted && status === 'returned' && access === 'office' && !incoming,
     },
   }
 }
@@ -183,7 +198,10 @@ export async function recordTranscript(
 /** The office recognises the components of table B: the mobility is complete. */
 export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string, entries: RecognitionEntry[]) {
   await deps.db.transaction().execute(async (trx) => {
-    const { m } = await forStep(trx, ctx, applicationId, ['office'], 'The recognition')
+    const { m, row } = await forStep(trx, ctx, applicationId, ['office'], 'The recognition')
+    const call = await trx.selectFrom('calls').select('audience').where('id', '=', row.call_id).executeTakeFirstOrThrow()
+    if (call.audience === 'incoming_students')
+      throw new AppError(AppErrorCode.CONFLICT, "An incoming student's credits are recognised by their home institution.")
     if (m?.status !== 'returned') {
       throw new AppError(
         AppErrorCode.CONFLICT,

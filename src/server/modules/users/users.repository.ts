@@ -27,6 +27,7 @@ export function presentUser(row: UserWithScope): UserDto {
     institutionName: row.institution_name,
     locale: row.locale,
     active: row.active,
+    dailyDigest: row.daily_digest,
     lastSignInAt: iso(row.last_sign_in_at),
     createdAt: iso(row.created_at) as string,
   }

@@ -24,6 +24,7 @@ export const UserSchema = z
     institutionName: z.string().nullable(),
     locale: z.string(),
     active: z.boolean(),
+    dailyDigest: z.boolean().describe('Receives the daily e-mail of pending tasks (office roles)'),
     lastSignInAt: IsoDateTime.nullable(),
     createdAt: IsoDateTime,
   })
@@ -52,7 +53,9 @@ export const UserUpdateBody = z
   .strict()
 export type UserUpdate = z.infer<typeof UserUpdateBody>
 
-export const MeUpdateBody = z.object({ name: PersonName.optional(), locale: Locale.optional() }).strict()
+export const MeUpdateBody = z
+  .object({ name: PersonName.optional(), locale: Locale.optional(), dailyDigest: z.boolean('must be true or false').optional() })
+  .strict()
 export const ChangePasswordBody = z
   .object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH), newPassword: Password })
   .strict()

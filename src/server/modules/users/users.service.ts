@@ -55,7 +55,11 @@ export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: UserUp
   return dto
 }
 
-export async function updateMe(deps: Deps, ctx: Ctx, input: { name?: string; locale?: string }): Promise<UserDto> {
+export async function updateMe(
+  deps: Deps,
+  ctx: Ctx,
+  input: { name?: string; locale?: string; dailyDigest?: boolean },
+): Promise<UserDto> {
   const id = ctx.actor?.id
   if (!id) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in first.')
   const dto = await deps.db.transaction().execute(async (trx) => {
@@ -63,7 +67,12 @@ export async function updateMe(deps: Deps, ctx: Ctx, input: { name?: string; loc
     if (!before) throw AppError.notFound('Your account')
     await trx
       .updateTable('users')
-      .set({ name: input.name ?? before.name, locale: input.locale ?? before.locale, updated_at: new Date() })
+      .set({
+        name: input.name ?? before.name,
+        locale: input.locale ?? before.locale,
+        daily_digest: input.dailyDigest ?? before.daily_digest,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .execute()
     const after = await findUser(trx, id)

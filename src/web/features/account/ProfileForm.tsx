@@ -1,4 +1,4 @@
-import { Button, Stack, TextInput, Title } from '@mantine/core'
+import { Button, Stack, Switch, TextInput, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
@@ -13,13 +13,14 @@ export function ProfileForm() {
   const { t } = useTranslation()
   const user = useUser()
   const queryClient = useQueryClient()
-  const form = useForm({ initialValues: { name: user.name } })
+  const office = ['admin', 'officer', 'coordinator'].includes(user.role)
+  const form = useForm({ initialValues: { name: user.name, dailyDigest: user.dailyDigest } })
   const {
     onSubmit: submit,
     busy,
     error,
   } = useSubmit(form, async (v) => {
-    await api('/api/me', { method: 'PATCH', body: v })
+    await api('/api/me', { method: 'PATCH', body: office ? v : { name: v.name } })
     await queryClient.invalidateQueries({ queryKey: ['session'] })
     notifications.show({ color: 'green', message: t('account.saved') })
   })
@@ -32,6 +33,13 @@ export function ProfileForm() {
         <ProblemAlert error={error} />
         <TextInput label={t('account.name')} required {...form.getInputProps('name')} />
         <LanguageSwitcher />
+        {office && (
+          <Switch
+            label={t('account.dailyDigest')}
+            description={t('account.dailyDigestHint')}
+            {...form.getInputProps('dailyDigest', { type: 'checkbox' })}
+          />
+        )}
         <Button type="submit" variant="light" w="fit-content" loading={busy}>
           {t('account.save')}
         </Button>

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { canTake } from '../../../shared/applications'
 import { ProblemAlert } from '../../components/ProblemAlert'
+import { ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
@@ -16,6 +17,7 @@ export function NominationBox({ application: a }: { application: Application }) 
   const queryClient = useQueryClient()
   const { run, busy, error } = useAction()
   if (!a.offer) return null
+  if (a.call.audience === 'incoming_students') return <AdmissionBox application={a} />
   const nominate = () =>
     run('nominate', async () => {
       queryClient.setQueryData(
@@ -53,6 +55,55 @@ export function NominationBox({ application: a }: { application: Application }) 
             </Button>
           </Group>
         ) : null}
+      </Stack>
+    </Paper>
+  )
+}
+
+/** For an incoming student we are the host: the office admits them, and the letters follow. */
+function AdmissionBox({ application: a }: { application: Application }) {
+  const { t, i18n } = useTranslation()
+  const queryClient = useQueryClient()
+  const { run, busy, error } = useAction()
+  const admit = () =>
+    run('admit', async () => {
+      await api(`/api/applications/${a.id}/admit`, { method: 'POST' })
+      await queryClient.invalidateQueries({ queryKey: ['application', a.id] })
+      notifications.show({ color: 'green', message: t('incoming.admitted') })
+    })
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {t('incoming.admission')}
+        </Title>
+        <Text>{inLanguage(a.offer!.title, i18n.language)}</Text>
+        <ProblemAlert error={error} />
+        {a.status === 'host_accepted' ? (
+          <>
+            <Alert color="green">
+              {t('incoming.admittedOn', { when: a.hostDecidedAt ? formatDateTime(a.hostDecidedAt) : '' })}
+            </Alert>
+            <Group gap="md">
+              <Anchor size="sm" href={`/api/applications/${a.id}/letters/acceptance?lang=${i18n.language}`} target="_blank">
+                {t('incoming.letters.acceptance')}
+              </Anchor>
+              <ButtonLink to="/mobilities/$applicationId" params={{ applicationId: a.id }} variant="light" size="compact-sm">
+                {t('mobility.link')}
+              </ButtonLink>
+            </Group>
+          </>
+        ) : canTake('admit', a.status) ? (
+          <Group>
+            <Button onClick={() => void admit()} loading={busy === 'admit'}>
+              {t('incoming.admit')}
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('incoming.admitWhenAccepted')}
+          </Text>
+        )}
       </Stack>
     </Paper>
   )

@@ -37,6 +37,7 @@ export interface Application {
     title: Record<string, string>
     academicYear: string
     timeZone: string
+    audience: 'outgoing_students' | 'incoming_students' | 'staff'
     closesAt: string
     phase: 'upcoming' | 'open' | 'closed'
     maxChoices: number

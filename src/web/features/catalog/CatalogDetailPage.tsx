@@ -1,5 +1,6 @@
 import { Badge, Group, List, Paper, Stack, Table, Text, Title, TypographyStylesProvider } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
@@ -8,6 +9,9 @@ import { OpportunityCalls } from '../calls/OpportunityCalls'
 import { CatalogFrame } from './CatalogFrame'
 import { feeText, useCatalogLabel } from './labels'
 import { inLanguage, type Opportunity, READABLE } from './types'
+
+// Below the fold and with its own request: kept out of the catalog's first bundle.
+const CatalogReviews = lazy(() => import('./CatalogReviews'))
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -109,6 +113,9 @@ export function CatalogDetailPage({ id }: { id: string }) {
                 <a href={`mailto:${o.contactEmail}`}>{o.contactEmail}</a>
               </Fact>
             ) : null}
+            <Suspense fallback={null}>
+              <CatalogReviews opportunityId={o.id} />
+            </Suspense>
           </Stack>
         </Paper>
       ) : null}

@@ -8,6 +8,7 @@ import { useUser } from '../../lib/session'
 import type { Institution, Page } from '../../lib/types'
 import { StatusBadge } from '../agreements/AgreementsTable'
 import { type AgreementItem, STATUS_TEXT } from '../partners/types'
+import { TasksCard } from './TasksCard'
 
 export function HomePage() {
   const { t } = useTranslation()
@@ -31,6 +32,7 @@ export function HomePage() {
         {user.orgUnitName ? t('home.scopeUnit', { unit: user.orgUnitName }) : null}
         {user.institutionName ? t('home.scopeInstitution', { institution: user.institutionName }) : null}
       </Text>
+      {['admin', 'officer', 'coordinator'].includes(user.role) && <TasksCard />}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {readsAgreements ? (
           <Card withBorder>

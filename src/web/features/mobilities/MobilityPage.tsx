@@ -28,37 +28,9 @@ import { useAction } from '../../lib/useAction'
 import { inLanguage } from '../catalog/types'
 import { ChecklistCard } from './ChecklistCard'
 import { IncidentsCard } from './IncidentsCard'
-
-interface Component {
-  key: string
-  title: string
-  code: string | null
-  credits: number
-  term: string | null
-}
-
-export interface MobilityView {
-  applicationId: string
-  status: (typeof MOBILITY_STATUSES)[number]
-  student: string
-  host: string | null
-  country: string | null
-  opportunityTitle: Record<string, string>
-  plannedStart: string | null
-  plannedEnd: string | null
-  arrivedOn: string | null
-  leftOn: string | null
-  hasApprovedAgreement: boolean
-  studied: (Component & { result: TranscriptResult | null })[]
-  recognised: (Component & { recognition: RecognitionEntry | null })[]
-  transcriptAt: string | null
-  transcriptDocument: { id: string; fileName: string } | null
-  recognisedAt: string | null
-  seesChecklist: boolean
-  seesIncidents: boolean
-  checklistComplete: boolean
-  actions: { arrive: boolean; transcript: boolean; recognise: boolean }
-}
+import { IncomingCard } from './IncomingCard'
+import type { MobilityView } from './mobility.types'
+import { SurveyCard } from './SurveyCard'
 
 const today = () => new Date().toISOString().slice(0, 10)
 const total = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 10) / 10
@@ -80,7 +52,11 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
   if (found.error) return <ProblemAlert error={found.error} />
   if (!found.data) return <Loader aria-label={t('common.loading')} />
   const m = found.data
-  const step = MOBILITY_STATUSES.indexOf(m.status) + (m.status === 'recognised' ? 1 : 0)
+  // An incoming student's stay ends with our certificate; their home institution recognises the credits.
+  const statuses: readonly MobilityView['status'][] = m.incoming
+    ? MOBILITY_STATUSES.filter((s) => s !== 'recognised')
+    : MOBILITY_STATUSES
+  const step = statuses.indexOf(m.status) + (m.status === statuses.at(-1) ? 1 : 0)
   return (
     <Stack maw={1000}>
       <Title order={1}>{t('mobility.title')}</Title>
@@ -89,12 +65,13 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
         {m.plannedStart ? ` · ${m.plannedStart} – ${m.plannedEnd}` : ''}
       </Text>
       <Stepper active={step} size="sm" aria-label={t('mobility.progress')}>
-        {MOBILITY_STATUSES.map((s) => (
-          <Stepper.Step key={s} label={t(`mobility.statuses.${s}`)} />
+        {statuses.map((s) => (
+          <Stepper.Step key={s} label={t(m.incoming ? `mobility.incomingStatuses.${s}` : `mobility.statuses.${s}`)} />
         ))}
       </Stepper>
       <ProblemAlert error={error} />
 
+      {m.incoming && m.seesChecklist && <IncomingCard applicationId={applicationId} />}
       {m.seesChecklist && <ChecklistCard applicationId={applicationId} />}
 
       <Paper withBorder p="md">
@@ -120,70 +97,76 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
 
       {m.seesIncidents && m.status !== 'preparing' && <IncidentsCard applicationId={applicationId} />}
 
-      <Paper withBorder p="md">
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h4">
-            {t('mobility.transcript')}
-          </Title>
-          {m.transcriptDocument && (
-            <Anchor href={`/api/documents/${m.transcriptDocument.id}`} target="_blank">
-              {m.transcriptDocument.fileName}
-            </Anchor>
+      {(!m.incoming || m.hasApprovedAgreement) && (
+        <Paper withBorder p="md">
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h4">
+              {t('mobility.transcript')}
+            </Title>
+            {m.transcriptDocument && (
+              <Anchor href={`/api/documents/${m.transcriptDocument.id}`} target="_blank">
+                {m.transcriptDocument.fileName}
+              </Anchor>
+            )}
+          </Group>
+          {!m.hasApprovedAgreement && (
+            <Alert mb="sm">
+              {t('mobility.needsAgreement')}{' '}
+              <ButtonLink to="/learning-agreements/$applicationId" params={{ applicationId }} variant="subtle" size="compact-sm">
+                {t('la.link')}
+              </ButtonLink>
+            </Alert>
           )}
-        </Group>
-        {!m.hasApprovedAgreement && (
-          <Alert mb="sm">
-            {t('mobility.needsAgreement')}{' '}
-            <ButtonLink to="/learning-agreements/$applicationId" params={{ applicationId }} variant="subtle" size="compact-sm">
-              {t('la.link')}
-            </ButtonLink>
-          </Alert>
-        )}
-        {m.actions.transcript ? (
-          <TranscriptForm
-            view={m}
-            busy={busy === 'transcript'}
-            onSave={(body) => send('transcript', '/transcript', 'PUT', body, t('mobility.transcriptSaved'))}
-            onUpload={(file) =>
-              run('upload', async () => {
-                await uploadFile(`${base}/transcript-document?name=${encodeURIComponent(file.name)}`, file)
-                await found.refetch()
-              })
-            }
-          />
-        ) : m.transcriptAt ? (
-          <ResultsTable view={m} />
-        ) : (
-          <Text c="dimmed">{t('mobility.noTranscript')}</Text>
-        )}
-        {m.transcriptAt && (
-          <Text size="sm" c="dimmed" mt="xs">
-            {t('mobility.transcriptAt', { date: formatDateTime(m.transcriptAt) })}
-          </Text>
-        )}
-      </Paper>
+          {m.actions.transcript ? (
+            <TranscriptForm
+              view={m}
+              busy={busy === 'transcript'}
+              onSave={(body) => send('transcript', '/transcript', 'PUT', body, t('mobility.transcriptSaved'))}
+              onUpload={(file) =>
+                run('upload', async () => {
+                  await uploadFile(`${base}/transcript-document?name=${encodeURIComponent(file.name)}`, file)
+                  await found.refetch()
+                })
+              }
+            />
+          ) : m.transcriptAt ? (
+            <ResultsTable view={m} />
+          ) : (
+            <Text c="dimmed">{t('mobility.noTranscript')}</Text>
+          )}
+          {m.transcriptAt && (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('mobility.transcriptAt', { date: formatDateTime(m.transcriptAt) })}
+            </Text>
+          )}
+        </Paper>
+      )}
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t('mobility.recognition')}
-        </Title>
-        {m.actions.recognise ? (
-          <RecognitionForm
-            view={m}
-            busy={busy === 'recognise'}
-            onSave={(recognition) => send('recognise', '/recognition', 'PUT', { recognition }, t('mobility.recognitionSaved'))}
-          />
-        ) : m.recognisedAt ? (
-          <RecognitionTable view={m} />
-        ) : (
-          <Text c="dimmed">{t('mobility.notRecognised')}</Text>
-        )}
-        {m.recognisedAt && (
-          <Text size="sm" c="dimmed" mt="xs">
-            {t('mobility.recognisedAt', { date: formatDateTime(m.recognisedAt) })}
-          </Text>
-        )}
-      </Paper>
+      {!m.incoming && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            {t('mobility.recognition')}
+          </Title>
+          {m.actions.recognise ? (
+            <RecognitionForm
+              view={m}
+              busy={busy === 'recognise'}
+              onSave={(recognition) => send('recognise', '/recognition', 'PUT', { recognition }, t('mobility.recognitionSaved'))}
+            />
+          ) : m.recognisedAt ? (
+            <RecognitionTable view={m} />
+          ) : (
+            <Text c="dimmed">{t('mobility.notRecognised')}</Text>
+          )}
+          {m.recognisedAt && (
+            <Text size="sm" c="dimmed" mt="xs">
+              {t('mobility.recognisedAt', { date: formatDateTime(m.recognisedAt) })}
+            </Text>
+          )}
+        </Paper>
+      )}
+
+      {m.seesSurvey && <SurveyCard applicationId={applicationId} opportunityId={m.opportunityId} />}
     </Stack>
   )
 }

@@ -72,9 +72,17 @@ export function OfficeMobilitiesPage() {
   const counts = new Map<string, number>()
   for (const m of forMap.data?.items ?? []) counts.set(m.host.country, (counts.get(m.host.country) ?? 0) + 1)
 
+  const pendingSurveys = useQuery({
+    queryKey: ['surveys', 'pending-count'],
+    queryFn: () => api<{ total: number }>('/api/surveys?status=pending&pageSize=1'),
+  })
+
   return (
     <Stack>
-      <Title order={1}>{t('mobilities.title')}</Title>
+      <Group justify="space-between">
+        <Title order={1}>{t('mobilities.title')}</Title>
+        <AnchorLink to="/office/surveys">{t('mobilities.surveys', { count: pendingSurveys.data?.total ?? 0 })}</AnchorLink>
+      </Group>
       <Group align="end">
         <SegmentedControl
           aria-label={t('mobilities.view')}

@@ -27,6 +27,7 @@ import { useHomeInstitution } from '../../lib/home'
 import type { HomeInstitution } from '../../lib/types'
 import { useSubmit } from '../../lib/useSubmit'
 import { ReminderSettings } from './ReminderSettings'
+import { RetentionSettings } from './RetentionSettings'
 
 const KINDS = ['university', 'hospital', 'research_institute', 'ngo', 'international_organisation', 'other']
 
@@ -212,6 +213,7 @@ export function SettingsPage() {
         </Text>
       </Card>
       <ReminderSettings />
+      <RetentionSettings />
     </Stack>
   )
 }

@@ -5,7 +5,8 @@ import { AppError } from '../../http/errors.js'
 
 /**
  * A coordinator belongs to one of the home institution's organisational units; a partner
- * coordinator to one partner institution; other roles have no scope. Returns the columns to store.
+ * coordinator to one partner institution; a visiting student may name theirs; other roles have no
+ * scope. Returns the columns to store.
  */
 export async function resolveScope(
   db: Kysely<DB>,
@@ -27,8 +28,10 @@ export async function resolveScope(
     }
     return { org_unit_id: unit.id, institution_id: null }
   }
-  if (scope === 'institution') {
-    if (!input.institutionId) throw AppError.validation(`${pathPrefix}.institutionId`, 'is required for a partner coordinator')
+  if (scope === 'institution' && !input.institutionId)
+    throw AppError.validation(`${pathPrefix}.institutionId`, 'is required for a partner coordinator')
+  // A visiting student may name their home institution, a partner; it is printed on their letters.
+  if ((scope === 'institution' || role === 'student') && input.institutionId) {
     const inst = await db
       .selectFrom('institutions')
       .select(['id', 'is_home'])

@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test'
+import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
 import { choose, demoEmail, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
@@ -17,50 +17,37 @@ async function expectPdf(request: APIRequestContext, href: string | null) {
   expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-')
 }
 
-test('a visiting student applies to our elective, is admitted with letters, clears, comes, and leaves with a certificate', async ({
-  browser,
-}) => {
-  test.setTimeout(300_000)
-  const officer = await (await browser.newContext()).newPage()
-  const admin = await (await browser.newContext()).newPage()
-  const visitor = await (await browser.newContext()).newPage()
-
-  // The admin invites a student of the University of Minho, who joins through the e-mailed link.
-  await signIn(admin, demoEmail('admin'))
+/** The admin invites someone from the University of Minho, who joins through the e-mailed link. */
+async function inviteVisitor(admin: Page, visitor: Page, who: { email: string; name: string; role: 'student' | 'staff' }) {
   const minho = (await (await admin.request.get('/api/institutions?q=Minho')).json()).items[0]
   const invited = await admin.request.post('/api/invitations', {
     headers: { 'x-csrf-token': await csrfOf(admin) },
-    data: { email: VISITOR, name: 'Inês Carvalho', role: 'student', institutionId: minho.id },
+    data: { ...who, institutionId: minho.id },
   })
   expect(invited.status(), await invited.text()).toBe(201)
-  const invitation = await waitForMail(VISITOR, /invited/)
+  const invitation = await waitForMail(who.email, /invited/)
   await visitor.goto(invitation.link!)
-  await visitor.getByLabel('Password').fill('tropical elective 2027')
+  await visitor.getByLabel('Password').fill('visiting meridian 2027')
   await visitor.getByRole('button', { name: 'Create my account' }).click()
-  await expect(visitor.getByRole('heading', { name: 'Welcome, Inês Carvalho' })).toBeVisible()
+  await expect(visitor.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible()
+}
 
-  // The office opens a short call for visiting students offering the tropical medicine elective.
-  await signIn(officer, demoEmail('officer'))
+/** A published call that closes in two minutes, offering one place in one opportunity. */
+async function openShortCall(officer: Page, call: { title: string; audience: string; opportunityId: string }) {
   const csrf = await csrfOf(officer)
-  const electives = await (
-    await officer.request.get('/api/opportunities?status=published&direction=incoming&pageSize=100')
-  ).json()
-  const elective = (electives.items as { id: string; title: Record<string, string> }[]).find((o) =>
-    o.title.en?.startsWith('Tropical medicine'),
-  )!
   const created = await officer.request.post('/api/calls', {
     headers: { 'x-csrf-token': csrf },
     data: {
-      title: { en: 'Visiting electives, short round' },
+      title: { en: call.title },
       academicYear: '2027/2028',
-      audience: 'incoming_students',
+      audience: call.audience,
       opensAt: minutesFromNow(-60),
       closesAt: minutesFromNow(2),
       timeZone: 'UTC',
       maxChoices: 1,
       requiredDocuments: ['transcript'],
-      criteria: [{ key: 'fit', label: 'Fit for the elective', weight: 100 }],
-      offers: [{ opportunityId: elective.id, places: 1 }],
+      criteria: [{ key: 'fit', label: 'Fit for the place', weight: 100 }],
+      offers: [{ opportunityId: call.opportunityId, places: 1 }],
     },
   })
   expect(created.status(), await created.text()).toBe(201)
@@ -70,8 +57,11 @@ test('a visiting student applies to our elective, is admitted with letters, clea
     data: { status: 'published' },
   })
   expect(published.status(), await published.text()).toBe(200)
+  return callId
+}
 
-  // The visitor applies with her transcript.
+/** The applicant fills the form, chooses the one place, uploads a transcript and submits. */
+async function apply(visitor: Page, callId: string, choice: RegExp, motivation: string) {
   await visitor.goto(`/calls/${callId}`)
   await visitor.getByRole('link', { name: 'Apply' }).click()
   await visitor.getByLabel('Student number').fill('UM-A91234')
@@ -83,21 +73,20 @@ test('a visiting student applies to our elective, is admitted with letters, clea
   await visitor.getByRole('listbox').getByRole('option', { name: 'English', exact: true }).click()
   await visitor.getByRole('textbox', { name: 'CEFR level' }).last().fill('C1')
   await visitor.getByRole('listbox').getByRole('option', { name: 'C1', exact: true }).click()
-  await choose(visitor, 'Add a choice', 'Tropical', /Tropical medicine/)
-  await visitor
-    .getByLabel('Motivation')
-    .fill('I want to see tropical and travel medicine in a high-volume clinic before I specialise.')
+  await choose(visitor, 'Add a choice', choice.source.slice(0, 8), choice)
+  await visitor.getByLabel('Motivation').fill(motivation)
   await visitor.getByRole('button', { name: 'Save draft' }).click()
   await expect(visitor.getByText('Draft saved.')).toBeVisible()
   const chooser = visitor.waitForEvent('filechooser')
   await visitor.getByRole('button', { name: 'Upload Transcript of records' }).click()
-  await (await chooser).setFiles({ name: 'Transcript UMinho.pdf', mimeType: 'application/pdf', buffer: PDF })
-  await expect(visitor.getByRole('link', { name: 'Transcript UMinho.pdf' })).toBeVisible()
+  await (await chooser).setFiles({ name: 'Record UMinho.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await expect(visitor.getByRole('link', { name: 'Record UMinho.pdf' })).toBeVisible()
   await visitor.getByRole('button', { name: 'Submit application' }).click()
-  const card = visitor.getByRole('article', { name: 'Visiting electives, short round' })
-  await expect(card.getByText('Submitted', { exact: true })).toBeVisible()
+  await expect(visitor.getByRole('heading', { name: 'My applications' })).toBeVisible()
+}
 
-  // The office names the reviewer, who scores her application.
+/** The office names the reviewer, who scores; once the call closes the office publishes, and the applicant accepts. */
+async function selectAndAccept(browser: Browser, officer: Page, visitor: Page, callId: string, name: string, callTitle: string) {
   await officer.goto(`/office/calls/${callId}/applications?tab=reviewers`)
   await officer.getByPlaceholder('Search by name or e-mail').fill('Marat')
   await officer.getByRole('option', { name: /Marat Ospanov/ }).click()
@@ -107,12 +96,10 @@ test('a visiting student applies to our elective, is admitted with letters, clea
   const reviewer = await (await browser.newContext()).newPage()
   await signIn(reviewer, demoEmail('reviewer'))
   await reviewer.goto('/reviews')
-  await reviewer.getByRole('link', { name: 'Inês Carvalho' }).click()
-  await reviewer.getByLabel('Fit for the elective (100%)').fill('80')
+  await reviewer.getByRole('link', { name }).click()
+  await reviewer.getByLabel('Fit for the place (100%)').fill('80')
   await reviewer.getByRole('button', { name: 'Save review' }).click()
   await expect(reviewer.getByText('Review saved.')).toBeVisible()
-
-  // Once the call has closed, the office publishes the allocation and the visitor accepts her place.
   await expect
     .poll(async () => (await (await officer.request.get(`/api/public/calls/${callId}`)).json()).phase, {
       timeout: 200_000,
@@ -123,15 +110,78 @@ test('a visiting student applies to our elective, is admitted with letters, clea
   await officer.getByRole('button', { name: 'Publish the allocation' }).click()
   await officer.getByRole('button', { name: 'Publish and notify' }).click()
   await expect(officer.getByText('Published', { exact: true })).toBeVisible()
-  await visitor.reload()
+  await visitor.goto('/applications')
+  const card = visitor.getByRole('article', { name: callTitle })
   await card.getByRole('button', { name: 'Accept the place' }).click()
   await expect(card.getByText('Place accepted', { exact: true })).toBeVisible()
+  return card
+}
+
+/** The checklist's screens are walked through in the outgoing journey: here each item goes in by the API, with its proof, and the office verifies it. */
+async function clear(
+  visitor: Page,
+  officer: Page,
+  applicationId: string,
+  items: Record<string, { details: object; expiresOn: string | null }>,
+) {
+  const checklist = `/api/applications/${applicationId}/checklist`
+  const [visitorCsrf, csrf] = [await csrfOf(visitor), await csrfOf(officer)]
+  for (const [item, body] of Object.entries(items)) {
+    if (!['emergency_contact', 'travel'].includes(item)) {
+      const proof = await visitor.request.post(`${checklist}/${item}/proof?name=${item}.pdf`, {
+        headers: { 'x-csrf-token': visitorCsrf, 'content-type': 'application/pdf' },
+        data: PDF,
+      })
+      expect(proof.status(), await proof.text()).toBe(200)
+    }
+    const put = await visitor.request.put(checklist, { headers: { 'x-csrf-token': visitorCsrf }, data: { item, ...body } })
+    expect(put.status(), await put.text()).toBe(200)
+    const verified = await officer.request.post(`${checklist}/${item}/verify`, { headers: { 'x-csrf-token': csrf } })
+    expect(verified.status(), await verified.text()).toBe(200)
+  }
+}
+
+const EVERYONE = {
+  emergency_contact: {
+    details: { name: 'Rui Carvalho', relationship: 'Father', phone: '+351 912 345 678', email: null },
+    expiresOn: null,
+  },
+  travel: { details: { departOn: day(0), returnOn: day(30), note: null }, expiresOn: null },
+}
+
+test('a visiting student applies to our elective, is admitted with letters, clears, comes, and leaves with a certificate', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const officer = await (await browser.newContext()).newPage()
+  const admin = await (await browser.newContext()).newPage()
+  const visitor = await (await browser.newContext()).newPage()
+  await signIn(admin, demoEmail('admin'))
+  await inviteVisitor(admin, visitor, { email: VISITOR, name: 'Inês Carvalho', role: 'student' })
+
+  // The office opens a short call for visiting students offering the tropical medicine elective.
+  await signIn(officer, demoEmail('officer'))
+  const electives = await (
+    await officer.request.get('/api/opportunities?status=published&direction=incoming&pageSize=100')
+  ).json()
+  const elective = (electives.items as { id: string; title: Record<string, string> }[]).find((o) =>
+    o.title.en?.startsWith('Tropical medicine'),
+  )!
+  const title = 'Visiting electives, short round'
+  const callId = await openShortCall(officer, { title, audience: 'incoming_students', opportunityId: elective.id })
+  await apply(
+    visitor,
+    callId,
+    /Tropical medicine/,
+    'I want to see tropical and travel medicine in a high-volume clinic before I specialise.',
+  )
+  const card = await selectAndAccept(browser, officer, visitor, callId, 'Inês Carvalho', title)
 
   // We are the host: the office admits her instead of nominating her, and the letter follows.
   await officer.getByRole('tab', { name: 'Applications' }).click()
   await officer.getByRole('link', { name: 'Inês Carvalho' }).click()
   await expect(officer.getByRole('button', { name: 'Nominate to the host' })).toHaveCount(0)
-  await officer.getByRole('button', { name: 'Admit the student' }).click()
+  await officer.getByRole('button', { name: 'Admit', exact: true }).click()
   await expect(officer.getByText(/^Admitted on/)).toBeVisible()
   await expectPdf(officer.request, await officer.getByRole('link', { name: 'Letter of acceptance' }).getAttribute('href'))
 
@@ -155,34 +205,14 @@ test('a visiting student applies to our elective, is admitted with letters, clea
   await expect(visitor.getByText('The visa invitation letter is ready.')).toBeVisible()
   await expectPdf(visitor.request, await visitor.getByRole('link', { name: 'Visa invitation letter' }).getAttribute('href'))
 
-  // The clearance is the checklist built from the elective's requirements (its screens are walked
-  // through in the outgoing journey): she submits each item with its proof, the office verifies.
+  // The clearance is the checklist built from the elective's requirements.
   const applicationId = new URL(visitor.url()).pathname.split('/').at(-1)!
-  const checklist = `/api/applications/${applicationId}/checklist`
-  const visitorCsrf = await csrfOf(visitor)
-  const items: Record<string, { details: object; expiresOn: string | null }> = {
+  await clear(visitor, officer, applicationId, {
     immunisations: { details: { doses: [{ vaccine: 'Hepatitis B', date: day(-400) }] }, expiresOn: null },
     insurance: { details: { provider: 'Fidelidade', policyNumber: 'FD-220871' }, expiresOn: day(200) },
     visa: { details: { number: 'KZ0098812' }, expiresOn: day(200) },
-    emergency_contact: {
-      details: { name: 'Rui Carvalho', relationship: 'Father', phone: '+351 912 345 678', email: null },
-      expiresOn: null,
-    },
-    travel: { details: { departOn: day(0), returnOn: day(30), note: null }, expiresOn: null },
-  }
-  for (const [item, body] of Object.entries(items)) {
-    if (!['emergency_contact', 'travel'].includes(item)) {
-      const proof = await visitor.request.post(`${checklist}/${item}/proof?name=${item}.pdf`, {
-        headers: { 'x-csrf-token': visitorCsrf, 'content-type': 'application/pdf' },
-        data: PDF,
-      })
-      expect(proof.status(), await proof.text()).toBe(200)
-    }
-    const put = await visitor.request.put(checklist, { headers: { 'x-csrf-token': visitorCsrf }, data: { item, ...body } })
-    expect(put.status(), await put.text()).toBe(200)
-    const verified = await officer.request.post(`${checklist}/${item}/verify`, { headers: { 'x-csrf-token': csrf } })
-    expect(verified.status(), await verified.text()).toBe(200)
-  }
+    ...EVERYONE,
+  })
 
   // She arrives; at the end the office confirms her last day with an evaluation, and the certificate follows.
   await visitor.reload()
@@ -204,4 +234,93 @@ test('a visiting student applies to our elective, is admitted with letters, clea
   await visitor.reload()
   await expectPdf(visitor.request, await visitor.getByRole('link', { name: 'Certificate of attendance' }).getAttribute('href'))
   await expect(visitor.getByRole('heading', { name: 'Completion survey' })).toBeVisible()
+})
+
+test('a visiting professor applies for a teaching visit, is admitted, has the programme approved, teaches, and leaves with a certificate', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000)
+  const officer = await (await browser.newContext()).newPage()
+  const admin = await (await browser.newContext()).newPage()
+  const professor = await (await browser.newContext()).newPage()
+  const email = 'ana.sousa@uminho.example'
+  await signIn(admin, demoEmail('admin'))
+  await inviteVisitor(admin, professor, { email, name: 'Ana Sousa', role: 'staff' })
+
+  // The office offers a visiting professorship (a teaching visit we host) in a short staff call.
+  await signIn(officer, demoEmail('officer'))
+  const csrf = await csrfOf(officer)
+  const home = (await (await officer.request.get('/api/settings/institution')).json()).id
+  const created = await officer.request.post('/api/opportunities', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      kind: 'staff_teaching',
+      direction: 'incoming',
+      hostInstitutionId: home,
+      title: { en: 'Visiting professorship in travel medicine' },
+      languages: [{ language: 'en', minLevel: 'B2' }],
+      durationWeeks: 2,
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const opportunityId = (await created.json()).id
+  const listed = await officer.request.post(`/api/opportunities/${opportunityId}/status`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { status: 'published' },
+  })
+  expect(listed.status(), await listed.text()).toBe(200)
+  const title = 'Visiting professors, short round'
+  const callId = await openShortCall(officer, { title, audience: 'staff', opportunityId })
+  await apply(
+    professor,
+    callId,
+    /Visiting professorship/,
+    'I would teach travel medicine to your final-year students and plan a joint course.',
+  )
+  await selectAndAccept(browser, officer, professor, callId, 'Ana Sousa', title)
+
+  await officer.getByRole('tab', { name: 'Applications' }).click()
+  await officer.getByRole('link', { name: 'Ana Sousa' }).click()
+  await officer.getByRole('button', { name: 'Admit', exact: true }).click()
+  await expect(officer.getByText(/^Admitted on/)).toBeVisible()
+  await officer.getByRole('link', { name: 'Mobility' }).click()
+  const applicationId = new URL(officer.url()).pathname.split('/').at(-1)!
+
+  // She proposes the programme; a last day before the first is refused by name; the office approves.
+  await professor.goto(`/mobilities/${applicationId}`)
+  await professor.getByLabel('Host department').fill('Department of Infectious Diseases')
+  await professor.getByLabel('First day').fill(day(0))
+  await professor.getByLabel('Last day').fill(day(-3))
+  await professor.getByLabel('Teaching hours').fill('8')
+  await professor
+    .getByLabel('Activities')
+    .fill('Six lectures on travel medicine for final-year students; two ward rounds with residents.')
+  await professor.getByRole('button', { name: 'Send for approval' }).click()
+  await expect(professor.getByRole('alert')).toContainText('endsOn')
+  await professor.getByLabel('Last day').fill(day(0))
+  await professor.getByRole('button', { name: 'Send for approval' }).click()
+  await expect(professor.getByText('Programme sent for approval.')).toBeVisible()
+
+  // Cleared but not yet approved, the visit cannot begin.
+  await clear(professor, officer, applicationId, EVERYONE)
+  await professor.reload()
+  await expect(professor.getByText('The visit begins once its programme is approved.')).toBeVisible()
+  await expect(professor.getByRole('button', { name: 'Confirm the arrival' })).toHaveCount(0)
+  await officer.reload()
+  await officer.getByRole('button', { name: 'Approve the programme' }).click()
+  await expect(officer.getByText('Programme approved: the visitor is told.')).toBeVisible()
+  await professor.reload()
+  await professor.getByRole('button', { name: 'Confirm the arrival' }).click()
+  await expect(professor.getByText(/^Arrived on/)).toBeVisible()
+  await expect(professor.getByRole('button', { name: 'Change the programme' })).toHaveCount(0)
+
+  await officer.reload()
+  await officer.getByLabel('Evaluation').fill('Lectures very well received; the residents asked for more.')
+  await officer.getByRole('button', { name: 'Confirm the end of the stay' }).click()
+  await expect(officer.getByText('The stay has ended: the certificate of attendance is ready.')).toBeVisible()
+  await professor.reload()
+  await expectPdf(
+    professor.request,
+    await professor.getByRole('link', { name: 'Certificate of attendance' }).getAttribute('href'),
+  )
 })

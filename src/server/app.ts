@@ -39,6 +39,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js'
 import { settingsRoutes } from './modules/settings/settings.routes.js'
+import { staffRoutes } from './modules/staff/staff.routes.js'
 import { surveyRoutes } from './modules/surveys/survey.routes.js'
 import { tokensRoutes } from './modules/tokens/tokens.routes.js'
 import { usersRoutes } from './modules/users/users.routes.js'
@@ -79,6 +80,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   settingsRoutes,
   digestRoutes,
   incomingRoutes,
+  staffRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),

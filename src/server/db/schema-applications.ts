@@ -227,7 +227,22 @@ export interface IncomingDetailsTable {
   updated_at: Generated<Date>
 }
 
+export interface StaffProgrammeTable {
+  application_id: string
+  host_department: string
+  starts_on: DateOnly
+  ends_on: DateOnly
+  activities: string
+  teaching_hours: number | null
+  status: ColumnType<'proposed' | 'approved', 'proposed' | 'approved' | undefined, 'proposed' | 'approved'>
+  proposed_by: string | null
+  proposed_at: Timestamp
+  approved_by: ColumnType<string | null, string | null | undefined, string | null>
+  approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+}
+
 export interface ApplicationTables {
+  staff_programmes: StaffProgrammeTable
   incoming_details: IncomingDetailsTable
   mobility_surveys: MobilitySurveyTable
   checklist_items: ChecklistItemTable

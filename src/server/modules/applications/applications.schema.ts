@@ -67,6 +67,7 @@ export const DocumentSchema = z.object({
 const OpportunityRef = z.object({
   opportunityId: z.uuid(),
   kind: z.enum(OPPORTUNITY_KINDS),
+  incoming: z.boolean().describe('Hosted by us: an incoming student or visiting staff, admitted rather than nominated'),
   title: z.record(z.string(), z.string()),
   host: z.object({ name: z.string(), country: z.string() }),
 })

@@ -94,6 +94,7 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
         'ch.rank',
         'o.id',
         'o.kind',
+        'o.direction',
         'o.title',
         'o.years_of_study',
         'o.min_grade',
@@ -120,6 +121,7 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
       const ref = (c: (typeof mine)[number]) => ({
         opportunityId: c.id,
         kind: c.kind,
+        incoming: c.direction === 'incoming',
         title: c.title,
         host: { name: c.host_name, country: c.host_country },
       })

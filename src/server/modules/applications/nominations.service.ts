@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js'
 import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
+import { weHost } from '../incoming/incoming.service.js'
 import type { MailMessage } from '../mail/mailer.js'
 import { notify } from '../notifications/notify.js'
 import { giveOn } from './allocation.service.js'
@@ -23,9 +24,8 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new D
     const { access } = await accessTo(trx, ctx.actor!, id)
     if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, "Only the office of the application's call nominates.")
     const row = await lockApplication(trx, id)
-    const call = await trx.selectFrom('calls').select('audience').where('id', '=', row.call_id).executeTakeFirstOrThrow()
-    if (call.audience === 'incoming_students')
-      throw new AppError(AppErrorCode.CONFLICT, 'An incoming student comes to us: admit them instead of nominating them.')
+    if (await weHost(trx, row.offered_opportunity_id))
+      throw new AppError(AppErrorCode.CONFLICT, 'We host this place: admit the person instead of nominating them.')
     await takeStep(trx, ctx, row, 'nominate', { nominated_at: now, nominated_by: ctx.actor!.id })
     const info = await details(trx, id)
     const hostPeople = await trx

@@ -26,6 +26,15 @@ interface Labels {
   hours: string
   evaluation: string
   address: string
+  /** For a visiting member of staff: the person, the visit, and its programme. */
+  staff: {
+    bodies: Record<LetterKind, string>
+    person: string
+    visit: string
+    department: string
+    activities: string
+    teachingHours: string
+  }
 }
 
 const LABELS: Record<Language, Labels> = {
@@ -52,6 +61,19 @@ const LABELS: Record<Language, Labels> = {
     hours: 'Clinical hours per week',
     evaluation: 'Evaluation',
     address: 'Where',
+    staff: {
+      bodies: {
+        acceptance:
+          'We are pleased to confirm that the person below is welcome at our institution for the teaching or training visit named here.',
+        visa: 'To the consular services concerned. We invite the person below to our institution for the teaching or training visit named here. Travel, accommodation and insurance are at their own or their institution’s expense. We ask you to grant them a visa for the period below.',
+        certificate: 'We certify that the person below completed the teaching or training visit named here at our institution.',
+      },
+      person: 'Visitor',
+      visit: 'Visit',
+      department: 'Host department',
+      activities: 'Activities',
+      teachingHours: 'Teaching hours',
+    },
   },
   ru: {
     office: 'Международный отдел',
@@ -79,6 +101,20 @@ const LABELS: Record<Language, Labels> = {
     hours: 'Клинических часов в неделю',
     evaluation: 'Оценка',
     address: 'Место',
+    staff: {
+      bodies: {
+        acceptance:
+          'Рады подтвердить, что указанного ниже гостя ждут в нашем учреждении для преподавательского или учебного визита.',
+        visa: 'В консульские службы. Приглашаем указанного ниже гостя в наше учреждение для преподавательского или учебного визита. Проезд, проживание и страховку оплачивает гость или направляющее учреждение. Просим выдать визу на указанный ниже срок.',
+        certificate:
+          'Настоящим удостоверяем, что указанный ниже гость завершил преподавательский или учебный визит в нашем учреждении.',
+      },
+      person: 'Гость',
+      visit: 'Визит',
+      department: 'Принимающая кафедра',
+      activities: 'Программа',
+      teachingHours: 'Часов преподавания',
+    },
   },
   pt: {
     office: 'Gabinete de relações internacionais',
@@ -103,6 +139,19 @@ const LABELS: Record<Language, Labels> = {
     hours: 'Horas clínicas por semana',
     evaluation: 'Avaliação',
     address: 'Local',
+    staff: {
+      bodies: {
+        acceptance:
+          'Temos o prazer de confirmar que a pessoa abaixo é bem-vinda na nossa instituição para a visita de ensino ou de formação indicada.',
+        visa: 'Aos serviços consulares competentes. Convidamos a pessoa abaixo para a visita de ensino ou de formação indicada na nossa instituição. Viagem, alojamento e seguro ficam a cargo da pessoa ou da sua instituição. Pedimos que lhe seja concedido um visto para o período abaixo.',
+        certificate: 'Certificamos que a pessoa abaixo concluiu a visita de ensino ou de formação indicada na nossa instituição.',
+      },
+      person: 'Visitante',
+      visit: 'Visita',
+      department: 'Departamento de acolhimento',
+      activities: 'Atividades',
+      teachingHours: 'Horas de ensino',
+    },
   },
   ko: {
     office: '국제처',
@@ -126,6 +175,18 @@ const LABELS: Record<Language, Labels> = {
     hours: '주당 임상 시간',
     evaluation: '평가',
     address: '장소',
+    staff: {
+      bodies: {
+        acceptance: '아래 방문자가 본 기관의 다음 교육 또는 연수 방문을 위해 초청되었음을 알려 드립니다.',
+        visa: '관계 영사 기관 귀중. 본 기관은 아래 방문자를 다음 교육 또는 연수 방문에 초청합니다. 여비·숙박·보험은 본인 또는 소속 기관이 부담합니다. 아래 기간 동안 비자를 발급해 주시기 바랍니다.',
+        certificate: '아래 방문자가 본 기관에서 다음 교육 또는 연수 방문을 마쳤음을 증명합니다.',
+      },
+      person: '방문자',
+      visit: '방문',
+      department: '초청 부서',
+      activities: '활동',
+      teachingHours: '강의 시간',
+    },
   },
   mn: {
     office: 'Гадаад харилцааны алба',
@@ -149,6 +210,18 @@ const LABELS: Record<Language, Labels> = {
     hours: 'Долоо хоногийн эмнэлзүйн цаг',
     evaluation: 'Үнэлгээ',
     address: 'Байршил',
+    staff: {
+      bodies: {
+        acceptance: 'Доорх зочныг манай байгууллагад дараах заах буюу сургалтын айлчлалаар хүлээн авахыг баталгаажуулж байна.',
+        visa: 'Холбогдох консулын албанд. Доорх зочныг манай байгууллагад дараах заах буюу сургалтын айлчлалаар урьж байна. Зорчих, байрлах, даатгалын зардлыг зочин эсвэл түүний байгууллага хариуцна. Доорх хугацаанд виз олгохыг хүсье.',
+        certificate: 'Доорх зочин манай байгууллагад дараах заах буюу сургалтын айлчлалыг дуусгасныг гэрчилж байна.',
+      },
+      person: 'Зочин',
+      visit: 'Айлчлал',
+      department: 'Хүлээн авах тэнхим',
+      activities: 'Үйл ажиллагаа',
+      teachingHours: 'Заах цаг',
+    },
   },
 }
 
@@ -163,12 +236,19 @@ export async function incomingLetter(db: Kysely<DB>, applicationId: string, kind
     .leftJoin('users as d', 'd.id', 'a.host_decided_by')
     .leftJoin('mobilities as m', 'm.application_id', 'a.id')
     .leftJoin('incoming_details as v', 'v.application_id', 'a.id')
+    .leftJoin('staff_programmes as sp', 'sp.application_id', 'a.id')
     .select([
       'u.name',
       'u.email',
       'a.profile',
       'a.host_decided_at',
       'c.academic_year',
+      'c.audience',
+      'sp.host_department',
+      'sp.activities',
+      'sp.teaching_hours',
+      'sp.starts_on as programme_starts_on',
+      'sp.ends_on as programme_ends_on',
       'o.title',
       'o.clinical_hours_per_week',
       's.name as sending',
@@ -204,10 +284,11 @@ export async function incomingLetter(db: Kysely<DB>, applicationId: string, kind
   doc.moveDown(1.5)
   write(doc, L.titles[kind], { bold: true, size: 16 })
   doc.moveDown(0.5)
-  write(doc, L.bodies[kind], { size: 11 })
+  const staff = row.audience === 'staff'
+  write(doc, staff ? L.staff.bodies[kind] : L.bodies[kind], { size: 11 })
   doc.moveDown(1)
   const line = (label: string, value: string) => letterLine(doc, label, value)
-  line(L.student, row.name)
+  line(staff ? L.staff.person : L.student, row.name)
   if (kind === 'visa') {
     line(L.nationality, row.nationality ? (countryName.of(row.nationality.trim()) ?? row.nationality) : '')
     line(L.born, row.date_of_birth ? day(row.date_of_birth) : '')
@@ -215,14 +296,22 @@ export async function incomingLetter(db: Kysely<DB>, applicationId: string, kind
     line(L.passportValid, row.passport_expires_on ? day(row.passport_expires_on) : '')
   }
   line(L.from, row.sending ?? '')
-  line(L.programme, [p.programme, p.yearOfStudy].filter(Boolean).join(', '))
-  line(L.place, row.title[lang] ?? row.title.en ?? Object.values(row.title)[0] ?? '')
+  if (!staff) line(L.programme, [p.programme, p.yearOfStudy].filter(Boolean).join(', '))
+  line(staff ? L.staff.visit : L.place, row.title[lang] ?? row.title.en ?? Object.values(row.title)[0] ?? '')
+  if (staff && row.host_department) {
+    line(L.staff.department, row.host_department)
+    line(L.staff.activities, row.activities ?? '')
+    if (row.teaching_hours) line(L.staff.teachingHours, String(row.teaching_hours))
+  }
   if (kind === 'certificate') {
     line(L.attended, span(row.arrived_on, row.left_on))
     if (row.clinical_hours_per_week) line(L.hours, String(row.clinical_hours_per_week))
     line(L.evaluation, row.evaluation ?? '')
   } else {
-    line(L.period, span(row.starts_on, row.ends_on))
+    line(
+      L.period,
+      staff && row.programme_starts_on ? span(row.programme_starts_on, row.programme_ends_on) : span(row.starts_on, row.ends_on),
+    )
     line(L.year, row.academic_year)
     if (kind === 'visa')
       line(L.address, [home?.name, home?.city, home?.country ? countryName.of(home.country) : null].filter(Boolean).join(', '))

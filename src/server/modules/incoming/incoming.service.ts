@@ -28,10 +28,16 @@ export interface VisaDetails {
 async function incomingAccess(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, call, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access !== 'owner' && access !== 'office') throw AppError.notFound('The application')
-  const c = await db.selectFrom('calls').select('audience').where('id', '=', call.id).executeTakeFirstOrThrow()
-  if (c.audience !== 'incoming_students')
-    throw new AppError(AppErrorCode.CONFLICT, 'This application is not to one of our incoming calls.')
-  return { row, access }
+  if (!(await weHost(db, row.offered_opportunity_id)))
+    throw new AppError(AppErrorCode.CONFLICT, 'This application is not for a place we host.')
+  return { row, access, call }
+}
+
+/** Whether the place offered is one we host (an incoming student's elective, a visiting professor's teaching). */
+export async function weHost(db: Kysely<DB>, opportunityId: string | null): Promise<boolean> {
+  if (!opportunityId) return false
+  const o = await db.selectFrom('opportunities').select('direction').where('id', '=', opportunityId).executeTakeFirst()
+  return o?.direction === 'incoming'
 }
 
 /** What an incoming application has and allows: its letters, the visa details, the end of the stay. */

@@ -74,7 +74,7 @@ describe.each(TEST_DB_KINDS)('incoming students on %s', (kind) => {
     }
     const nominated = await call(officer, 'POST', `${base()}/nominate`)
     expect(nominated.statusCode).toBe(409)
-    expect(json(nominated).detail).toMatch(/admit them instead/)
+    expect(json(nominated).detail).toMatch(/admit the person instead/)
     expect((await call(student, 'POST', `${base()}/admit`)).statusCode).toBe(403)
 
     t.mail.sent.length = 0

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import { notify } from '../notifications/notify.js'
@@ -8,12 +8,23 @@ import { notify } from '../notifications/notify.js'
 
 export type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 
-/** The student and the nominating officer (who may be gone) of an application. */
+/** The student and the officer who nominated them (or admitted them, when we host), who may be gone. */
 export async function mobilityPeople(trx: Kysely<DB>, applicationId: string) {
   return trx
     .selectFrom('applications as a')
     .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .leftJoin('users as n', 'n.id', 'a.nominated_by')
+    .leftJoin('users as n', (j) =>
+      j.on((eb) =>
+        eb(
+          'n.id',
+          '=',
+          eb.fn.coalesce(
+            'a.nominated_by',
+            sql<string>`case when a.nominated_by is null and exists (select 1 from opportunities o where o.id = a.offered_opportunity_id and o.direction = 'incoming') then a.host_decided_by end`,
+          ),
+        ),
+      ),
+    )
     .select(['u.name', 'u.email', 'n.email as officer_email', 'n.name as officer_name'])
     .where('a.id', '=', applicationId)
     .executeTakeFirstOrThrow()

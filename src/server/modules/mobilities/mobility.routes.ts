@@ -80,6 +80,8 @@ export const MobilityView = z.object({
   seesChecklist: z.boolean().describe('The reader sees the checklist before departure (the student and the office)'),
   seesIncidents: z.boolean().describe('The reader keeps incident notes on the mobility (the office)'),
   incoming: z.boolean().describe('An incoming student: we are the host; credits are recognised by their home institution'),
+  staff: z.boolean().describe('A staff visit: its programme is approved before it begins'),
+  programmeGap: z.string().nullable().describe('What keeps a staff visit from beginning'),
   seesSurvey: z.boolean().describe('The stay has ended and the reader answers or moderates the completion survey'),
   checklistComplete: z.boolean().describe('Every item of the checklist is verified and none expired'),
   actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean() }),

@@ -17,6 +17,8 @@ import { type Access, accessTo } from '../applications/applications.access.js'
 import { lockApplication } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { checklistGaps } from '../checklists/checklist.service.js'
+import { weHost } from '../incoming/incoming.service.js'
+import { programmeGap } from '../staff/staff.service.js'
 import { type MailDeps, mobilityPeople, tellAboutMobility } from './mobility.mail.js'
 
 // An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
@@ -42,7 +44,7 @@ async function approvedComponents(db: Kysely<DB>, applicationId: string): Promis
 export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  const [m, components, info, transcriptDoc, checklist] = await Promise.all([
+  const [m, components, info, transcriptDoc, checklist, programme] = await Promise.all([
     db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
     approvedComponents(db, applicationId),
     db
@@ -55,6 +57,7 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .select([
         'u.name',
         'c.audience',
+        'o.direction',
         'o.id as opportunity_id',
         'o.title',
         'h.name as host',
@@ -71,10 +74,11 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .where('kind', '=', 'transcript_of_records')
       .executeTakeFirst(),
     checklistGaps(db, applicationId),
+    programmeGap(db, applicationId),
   ])
   const status: MobilityStatus = m?.status ?? 'preparing'
   const accepted = row.status === 'host_accepted'
-  const incoming = info.audience === 'incoming_students'
+  const incoming = info.direction === 'incoming'
   const results = new Map((m?.transcript ?? []).map((r) => [r.key, r]))
   const recognition = new Map((m?.recognition ?? []).map((r) => [r.key, r]))
   const studied = (components ?? []).filter((c) => c.group === 'studied')
@@ -101,10 +105,12 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     seesChecklist: access === 'owner' || access === 'office',
     seesIncidents: access === 'office',
     incoming,
+    staff: info.audience === 'staff',
+    programmeGap: programme,
     seesSurvey: (access === 'owner' || access === 'office') && accepted && SURVEY_OPEN_IN.includes(status),
     checklistComplete: checklist.length === 0,
     actions: {
-      arrive: accepted && status === 'preparing' && checklist.length === 0,
+      arrive: accepted && status === 'preparing' && checklist.length === 0 && !programme,
       transcript: accepted && (status === 'abroad' || status === 'returned') && components !== null && isHostOrOffice(access),
       recognise: accepted && status === 'returned' && access === 'office' && !incoming,
     },
@@ -138,6 +144,8 @@ export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: st
     const missing = await checklistGaps(trx, applicationId, today)
     if (missing.length)
       throw new AppError(AppErrorCode.CONFLICT, `The checklist before departure is not complete: ${missing.join(', ')}.`)
+    const programme = await programmeGap(trx, applicationId)
+    if (programme) throw new AppError(AppErrorCode.CONFLICT, `The visit cannot begin: ${programme}.`)
     const created = await trx
       .insertInto('mobilities')
       .values({ application_id: applicationId, arrived_on: arrivedOn, arrival_confirmed_by: ctx.actor!.id })
@@ -199,9 +207,8 @@ export async function recordTranscript(
 export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string, entries: RecognitionEntry[]) {
   await deps.db.transaction().execute(async (trx) => {
     const { m, row } = await forStep(trx, ctx, applicationId, ['office'], 'The recognition')
-    const call = await trx.selectFrom('calls').select('audience').where('id', '=', row.call_id).executeTakeFirstOrThrow()
-    if (call.audience === 'incoming_students')
-      throw new AppError(AppErrorCode.CONFLICT, "An incoming student's credits are recognised by their home institution.")
+    if (await weHost(trx, row.offered_opportunity_id))
+      throw new AppError(AppErrorCode.CONFLICT, 'We hosted this mobility: the credits are recognised by the home institution.')
     if (m?.status !== 'returned') {
       throw new AppError(
         AppErrorCode.CONFLICT,

@@ -30,8 +30,8 @@ export async function resolveScope(
   }
   if (scope === 'institution' && !input.institutionId)
     throw AppError.validation(`${pathPrefix}.institutionId`, 'is required for a partner coordinator')
-  // A visiting student may name their home institution, a partner; it is printed on their letters.
-  if ((scope === 'institution' || role === 'student') && input.institutionId) {
+  // A visiting student or member of staff may name their home institution, a partner, printed on their letters.
+  if ((scope === 'institution' || role === 'student' || role === 'staff') && input.institutionId) {
     const inst = await db
       .selectFrom('institutions')
       .select(['id', 'is_home'])

@@ -129,7 +129,7 @@ function ApplicationCard({ application: a }: { application: Application }) {
             </Anchor>
           </Paper>
         ) : null}
-        {a.call.audience === 'incoming_students' && a.status === 'host_accepted' && a.offer ? (
+        {a.offer?.incoming && a.status === 'host_accepted' ? (
           <Paper bg="green.0" p="sm" radius="sm">
             <Text fw={600}>{t('incoming.youAreAdmitted', { place: inLanguage(a.offer.title, i18n.language) })}</Text>
             <Anchor size="sm" href={`/api/applications/${a.id}/letters/acceptance?lang=${i18n.language}`} target="_blank">

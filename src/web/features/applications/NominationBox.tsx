@@ -4,7 +4,6 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { canTake } from '../../../shared/applications'
 import { ProblemAlert } from '../../components/ProblemAlert'
-import { ButtonLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 import { countryName, formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
@@ -17,7 +16,7 @@ export function NominationBox({ application: a }: { application: Application }) 
   const queryClient = useQueryClient()
   const { run, busy, error } = useAction()
   if (!a.offer) return null
-  if (a.call.audience === 'incoming_students') return <AdmissionBox application={a} />
+  if (a.offer.incoming) return <AdmissionBox application={a} />
   const nominate = () =>
     run('nominate', async () => {
       queryClient.setQueryData(
@@ -88,9 +87,6 @@ function AdmissionBox({ application: a }: { application: Application }) {
               <Anchor size="sm" href={`/api/applications/${a.id}/letters/acceptance?lang=${i18n.language}`} target="_blank">
                 {t('incoming.letters.acceptance')}
               </Anchor>
-              <ButtonLink to="/mobilities/$applicationId" params={{ applicationId: a.id }} variant="light" size="compact-sm">
-                {t('mobility.link')}
-              </ButtonLink>
             </Group>
           </>
         ) : canTake('admit', a.status) ? (

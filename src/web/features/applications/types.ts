@@ -6,6 +6,8 @@ export type { ApplicationStatus, Unmet }
 export interface OpportunityRef {
   opportunityId: string
   kind: string
+  /** Hosted by us: admitted rather than nominated. */
+  incoming: boolean
   title: Record<string, string>
   host: { name: string; country: string }
 }

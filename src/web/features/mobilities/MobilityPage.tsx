@@ -30,6 +30,7 @@ import { ChecklistCard } from './ChecklistCard'
 import { IncidentsCard } from './IncidentsCard'
 import { IncomingCard } from './IncomingCard'
 import type { MobilityView } from './mobility.types'
+import { StaffProgrammeCard } from './StaffProgrammeCard'
 import { SurveyCard } from './SurveyCard'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -46,6 +47,9 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
   const send = (step: string, path: string, method: 'POST' | 'PUT', body: unknown, done: string) =>
     run(step, async () => {
       queryClient.setQueryData(key, await api<MobilityView>(`${base}${path}`, { method, body }))
+      // The cards beside it change with the mobility's state (a programme is fixed once the visit begins).
+      for (const card of ['staff-programme', 'incoming', 'survey'])
+        void queryClient.invalidateQueries({ queryKey: [card, applicationId] })
       notifications.show({ message: done, color: 'green' })
     })
 
@@ -72,6 +76,7 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
       <ProblemAlert error={error} />
 
       {m.incoming && m.seesChecklist && <IncomingCard applicationId={applicationId} />}
+      {m.staff && <StaffProgrammeCard applicationId={applicationId} />}
       {m.seesChecklist && <ChecklistCard applicationId={applicationId} />}
 
       <Paper withBorder p="md">
@@ -90,7 +95,11 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
           />
         ) : (
           <Text c="dimmed">
-            {t(m.status === 'preparing' && !m.checklistComplete ? 'mobility.checklistFirst' : 'mobility.notArrived')}
+            {m.status === 'preparing' && !m.checklistComplete
+              ? t('mobility.checklistFirst')
+              : m.programmeGap
+                ? t('staff.programmeFirst')
+                : t('mobility.notArrived')}
           </Text>
         )}
       </Paper>

@@ -32,6 +32,8 @@ export interface MobilityView {
   seesIncidents: boolean
   seesSurvey: boolean
   incoming: boolean
+  staff: boolean
+  programmeGap: string | null
   checklistComplete: boolean
   actions: { arrive: boolean; transcript: boolean; recognise: boolean }
 }

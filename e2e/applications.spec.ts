@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test'
-import { choose, demoEmail, signIn, waitForMail } from './helpers'
+import { choose, csrfOf, demoEmail, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 const NOT_A_PDF = Buffer.from('MZ\x90\x00 an executable wearing a .pdf name', 'latin1')
@@ -13,10 +13,6 @@ interface Opportunity {
   yearsOfStudy: number[]
   minGrade: number | null
   languages: { language: string; minLevel: string | null }[]
-}
-
-async function csrfOf(page: Page): Promise<string> {
-  return page.evaluate(async () => (await (await fetch('/api/session')).json()).csrfToken)
 }
 
 /** A wall-clock time in UTC as the call form takes it, whole minutes ahead of now. */

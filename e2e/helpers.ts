@@ -5,6 +5,11 @@ import { expect, type Page } from '@playwright/test'
 export const DEMO_PASSWORD = 'meridian-demo'
 export const demoEmail = (role: string) => `${role}@demo.meridian.test`
 
+/** The CSRF token of the page's session, for API calls made beside the browser. */
+export async function csrfOf(page: Page): Promise<string> {
+  return page.evaluate(async () => (await (await fetch('/api/session')).json()).csrfToken)
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/sign-in')
   await page.getByLabel('E-mail').fill(email)

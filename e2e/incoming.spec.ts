@@ -1,12 +1,8 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
-import { choose, demoEmail, signIn, waitForMail } from './helpers'
+import { choose, csrfOf, demoEmail, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 const VISITOR = 'ines.carvalho@uminho.example'
-
-async function csrfOf(page: Page): Promise<string> {
-  return page.evaluate(async () => (await (await fetch('/api/session')).json()).csrfToken)
-}
 
 const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString().slice(0, 16)
 const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)

@@ -42,15 +42,24 @@ export const endedOn = sql<string | null>`case
   else (split_part(c.academic_year, '/', 2) || '-08-31')::date
 end`
 
-/** The special-category documents whose mobility ended more than `days` ago, oldest first. */
-function expired(db: Kysely<DB>, days: number, today: string) {
+/** Applications with what `endedOn` reads: their call and their mobility. */
+function applicationsWithEnd(db: Kysely<DB>) {
   return db
-    .selectFrom('documents as d')
-    .innerJoin('applications as a', 'a.id', 'd.application_id')
+    .selectFrom('applications as a')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
     .leftJoin('mobilities as m', 'm.application_id', 'a.id')
+}
+
+/** The special-category documents of applications, with what `endedOn` reads. */
+function specialDocuments(db: Kysely<DB>) {
+  return applicationsWithEnd(db)
+    .innerJoin('documents as d', 'd.application_id', 'a.id')
     .where('d.kind', 'in', SPECIAL_CATEGORY_KINDS)
-    .where(endedOn, '<', addDays(today, -days))
+}
+
+/** The special-category documents whose mobility ended more than `days` ago. */
+function expired(db: Kysely<DB>, days: number, today: string) {
+  return specialDocuments(db).where(endedOn, '<', addDays(today, -days))
 }
 
 /** Deletes what retention says to delete: each batch in one transaction, so a crash loses nothing committed and leaves nothing half done. */
@@ -103,16 +112,7 @@ export async function applyRetention(deps: Pick<Deps, 'db'>, today = todayUtc(),
   if (!stop())
     await deps.db
       .deleteFrom('incoming_details')
-      .where(
-        'application_id',
-        'in',
-        deps.db
-          .selectFrom('applications as a')
-          .innerJoin('calls as c', 'c.id', 'a.call_id')
-          .leftJoin('mobilities as m', 'm.application_id', 'a.id')
-          .select('a.id')
-          .where(endedOn, '<', addDays(today, -days)),
-      )
+      .where('application_id', 'in', applicationsWithEnd(deps.db).select('a.id').where(endedOn, '<', addDays(today, -days)))
       .execute()
   return { deleted, retentionDays: days }
 }
@@ -120,12 +120,7 @@ export async function applyRetention(deps: Pick<Deps, 'db'>, today = todayUtc(),
 /** How many special-category documents are kept, and when the next ones are due to go (for the settings page). */
 export async function retentionOverview(db: Kysely<DB>, today = todayUtc()) {
   const days = await retentionDays(db)
-  const row = await db
-    .selectFrom('documents as d')
-    .innerJoin('applications as a', 'a.id', 'd.application_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .leftJoin('mobilities as m', 'm.application_id', 'a.id')
-    .where('d.kind', 'in', SPECIAL_CATEGORY_KINDS)
+  const row = await specialDocuments(db)
     .select([
       sql<number>`count(*)::int`.as('kept'),
       sql<number>`count(*) filter (where ${endedOn} is null)::int`.as('ongoing'),

@@ -28,15 +28,12 @@ const TEACHING = ['staff_teaching', 'guest_lecture']
 async function staffApplication(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, call, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  const [c, o] = await Promise.all([
-    db.selectFrom('calls').select('audience').where('id', '=', call.id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('opportunities')
-      .select('kind')
-      .where('id', '=', row.offered_opportunity_id ?? call.id)
-      .executeTakeFirst(),
-  ])
-  const info = { audience: c.audience, kind: o?.kind }
+  const info = await db
+    .selectFrom('calls as c')
+    .leftJoin('opportunities as o', (j) => j.on('o.id', '=', row.offered_opportunity_id))
+    .select(['c.audience', 'o.kind'])
+    .where('c.id', '=', call.id)
+    .executeTakeFirstOrThrow()
   if (info.audience !== 'staff') throw new AppError(AppErrorCode.CONFLICT, 'A visit programme is for staff mobility.')
   return { row, access, teaching: TEACHING.includes(info.kind ?? '') }
 }

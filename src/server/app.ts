@@ -33,6 +33,7 @@ import { incomingRoutes } from './modules/incoming/incoming.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
 import { learningAgreementRoutes } from './modules/learning-agreements/la.routes.js'
+import { mailTemplateRoutes } from './modules/mail/templates.routes.js'
 import { mobilityRoutes } from './modules/mobilities/mobility.routes.js'
 import { mobilityOfficeRoutes } from './modules/mobilities/office.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js'
@@ -78,6 +79,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   checklistRoutes,
   surveyRoutes,
   settingsRoutes,
+  mailTemplateRoutes,
   digestRoutes,
   incomingRoutes,
   staffRoutes,

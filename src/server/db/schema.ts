@@ -395,6 +395,16 @@ export interface RegistryRemovedTable {
   removed_at: Generated<Date>
 }
 
+/** An admin's version of one mail template in one language (migration 0019). */
+export interface MailTemplateTable {
+  key: string
+  locale: string
+  subject: string
+  body: string
+  updated_by: string | null
+  updated_at: Generated<Date>
+}
+
 export interface DB extends ApplicationTables {
   institutions: InstitutionTable
   registry_removed: RegistryRemovedTable
@@ -422,6 +432,7 @@ export interface DB extends ApplicationTables {
   agreement_reminders: AgreementReminderTable
   app_settings: AppSettingTable
   digests_sent: DigestSentTable
+  mail_templates: MailTemplateTable
   import_uploads: ImportUploadTable
   import_mappings: ImportMappingTable
 }

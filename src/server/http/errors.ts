@@ -61,6 +61,13 @@ export class AppError extends Error {
     return new AppError(AppErrorCode.VALIDATION, `${path}: ${message}`, { errors: [{ path, message }] })
   }
 
+  /** Several problems at once, as [field, message] pairs under `prefix` ("body.subject"). */
+  static fields(problems: readonly (readonly [string, string])[], prefix = 'body'): AppError {
+    return new AppError(AppErrorCode.VALIDATION, `${problems.map(([p, m]) => `${p} ${m}`).join('; ')}.`, {
+      errors: problems.map(([path, message]) => ({ path: `${prefix}.${path}`, message })),
+    })
+  }
+
   static notFound(what: string): AppError {
     return new AppError(AppErrorCode.NOT_FOUND, `${what} was not found.`)
   }

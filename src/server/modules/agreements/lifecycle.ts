@@ -3,7 +3,7 @@ import { IN_FORCE } from '../../../shared/agreements.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import { systemCtx } from '../../http/context.js'
-import type { MailMessage } from '../mail/mailer.js'
+import { notify } from '../notifications/notify.js'
 import { addDays, todayUtc } from './agreements.repository.js'
 import { reminderDays } from './agreements.settings.js'
 import { setStatus } from './agreements.steps.js'
@@ -99,7 +99,7 @@ async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, 
   const due = await trx
     .selectFrom('agreements as a')
     .leftJoin('users as u', 'u.id', 'a.responsible_id')
-    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.name', 'u.active', threshold.as('threshold')])
+    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.active', threshold.as('threshold')])
     .where('a.status', 'in', IN_FORCE)
     .where('a.end_date', '>=', today)
     .where('a.end_date', '<=', addDays(today, Math.max(...days)))
@@ -122,9 +122,14 @@ async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, 
       .values(days.filter((d) => d >= a.threshold).map((d) => ({ agreement_id: a.id, end_date: a.end_date!, days: d })))
       .onConflict((oc) => oc.columns(['agreement_id', 'end_date', 'days']).doNothing())
       .execute()
-    const recipients = a.email && a.active ? [{ email: a.email, name: a.name }] : officers
+    const recipients = a.email && a.active ? [{ email: a.email }] : officers
     for (const to of recipients) {
-      await deps.mail.enqueue(trx, reminderMail(deps.env.publicUrl, to, a, left))
+      await notify(trx, deps, {
+        link: `/agreements/${a.id}`,
+        to: to.email,
+        template: 'agreementEnding',
+        vars: (r) => ({ reference: a.reference, title: a.title, endDate: r.day(a.end_date!), days: left }),
+      })
       mails++
     }
   }
@@ -138,27 +143,4 @@ async function officersOf(trx: Kysely<DB>) {
     .where('role', 'in', ['officer', 'admin'])
     .where('active', '=', true)
     .execute()
-}
-
-function reminderMail(
-  publicUrl: string,
-  to: { email: string; name: string | null },
-  a: { id: string; reference: string; title: string; end_date: string | null },
-  left: number,
-): MailMessage {
-  const link = `${publicUrl}/agreements/${a.id}`
-  return {
-    to: to.email,
-    subject: `${a.reference} ends in ${left} days (${a.end_date})`,
-    text: [
-      `Dear ${to.name ?? 'colleague'},`,
-      '',
-      `The agreement "${a.title}" (${a.reference}) ends on ${a.end_date}, in ${left} days.`,
-      'Renew it, or let the partner know it will end, so that no mobility is left without cover.',
-      '',
-      link,
-      '',
-      'Meridian — sent because you are responsible for this agreement.',
-    ].join('\n'),
-  }
 }

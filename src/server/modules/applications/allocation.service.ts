@@ -7,7 +7,6 @@ import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
-import type { MailMessage } from '../mail/mailer.js'
 import { notify } from '../notifications/notify.js'
 import { managedCall } from './applications.access.js'
 import { lockApplication, refuseStep, takeStep } from './applications.service.js'
@@ -275,6 +274,17 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
         .where('opportunity_id', '=', row.offered_opportunity_id!)
         .execute()
     if (answer === 'decline') await giveOn(trx, deps, row.call_id, now)
+    const place = await trx
+      .selectFrom('opportunities')
+      .select('title')
+      .where('id', '=', row.offered_opportunity_id!)
+      .executeTakeFirstOrThrow()
+    await notify(trx, deps, {
+      link: '/applications',
+      to: ctx.actor!.email,
+      template: answer === 'accept' ? 'offerAccepted' : 'offerDeclined',
+      vars: (r) => ({ opportunity: r.text(place.title) }),
+    })
   })
 }
 
@@ -351,56 +361,21 @@ async function tell(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, ids: stri
     .innerJoin('users as u', 'u.id', 'a.applicant_id')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
     .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-    .select([
-      'a.id',
-      'a.status',
-      'a.offer_deadline',
-      'u.email',
-      'u.name',
-      'u.locale',
-      'c.title as call_title',
-      'c.time_zone',
-      'o.title',
-    ])
+    .select(['a.id', 'a.status', 'a.offer_deadline', 'u.email', 'c.title as call_title', 'c.time_zone', 'o.title'])
     .where('a.id', 'in', ids)
     .execute()
-  for (const r of rows) await notify(trx, deps.mail, { ...resultMail(deps.env.publicUrl, r, why), link: '/applications' })
-}
-
-const inLocale = (text: Record<string, string> | null, locale: string) =>
-  text ? (text[locale] ?? text.en ?? Object.values(text)[0] ?? '') : ''
-
-function resultMail(
-  publicUrl: string,
-  r: {
-    status: string
-    offer_deadline: Date | null
-    email: string
-    name: string
-    locale: string
-    call_title: Record<string, string>
-    time_zone: string
-    title: Record<string, string> | null
-  },
-  why: 'published' | 'changed',
-): MailMessage {
-  const call = inLocale(r.call_title, r.locale)
-  const when = r.offer_deadline
-    ? new Intl.DateTimeFormat(r.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: r.time_zone }).format(r.offer_deadline)
-    : ''
-  const lines =
-    r.status === 'offered'
-      ? [
-          why === 'changed' ? 'A place has become free, and you are now offered:' : 'You are offered a place in:',
-          `  ${inLocale(r.title, r.locale)}`,
-          '',
-          `Please accept or decline it by ${when} (${r.time_zone}); an offer not answered by then lapses.`,
-        ]
-      : ['There is no place for you yet. You are on the waiting list, and we will write if a place becomes free.']
-  return {
-    to: r.email,
-    subject: `${why === 'changed' ? 'Your place has changed' : 'Result of your application'}: ${call}`,
-    text: [`Dear ${r.name},`, '', ...lines, '', 'What you got and why:', `${publicUrl}/applications`, '', 'Meridian'].join('\n'),
+  for (const r of rows) {
+    const offered = r.status === 'offered'
+    await notify(trx, deps, {
+      link: '/applications',
+      to: r.email,
+      template: !offered ? 'waitingList' : why === 'changed' ? 'placeFreed' : 'placeOffered',
+      vars: (reader) => ({
+        call: reader.text(r.call_title),
+        opportunity: reader.text(r.title),
+        deadline: r.offer_deadline ? reader.moment(r.offer_deadline, r.time_zone) : '',
+      }),
+    })
   }
 }
 

@@ -18,6 +18,7 @@ import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
+import { notify } from '../notifications/notify.js'
 import type { ApplicationDto, ApplicationInput, ProfileInput } from './applications.schema.js'
 
 type Row = Selectable<ApplicationTable>
@@ -357,7 +358,7 @@ export async function takeStep(
 }
 
 /** Submits the person's own draft, before the call closes, with everything the call asks for. */
-export async function submitApplication(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string, now = new Date()) {
+export async function submitApplication(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, id: string, now = new Date()) {
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, id)
     if (row.applicant_id !== ctx.actor!.id) throw AppError.notFound('The application')
@@ -389,6 +390,7 @@ export async function submitApplication(deps: Pick<Deps, 'db'>, ctx: Ctx, id: st
         },
       )
     await takeStep(trx, ctx, row, 'submit', { submitted_at: now })
+    await tellApplicant(trx, deps, id, 'applicationSubmitted')
   })
 }
 
@@ -397,7 +399,7 @@ export async function submitApplication(deps: Pick<Deps, 'db'>, ctx: Ctx, id: st
  * office's on their behalf. A place it held goes to the next in line (giveOn).
  */
 export async function withdrawApplication(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'mail' | 'env'>,
   ctx: Ctx,
   id: string,
   reason: string | null,
@@ -415,5 +417,23 @@ export async function withdrawApplication(
         .where('opportunity_id', '=', row.offered_opportunity_id)
         .execute()
     if (row.status === 'offered' || HOLDING.includes(row.status)) await giveOn(trx, row.call_id)
+    await tellApplicant(trx, deps, id, 'applicationWithdrawn')
   })
+}
+
+/** The applicant's receipt for a step of their application, naming the call. */
+async function tellApplicant(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'mail' | 'env'>,
+  id: string,
+  template: 'applicationSubmitted' | 'applicationWithdrawn',
+) {
+  const a = await trx
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .select(['u.email', 'c.title'])
+    .where('a.id', '=', id)
+    .executeTakeFirstOrThrow()
+  await notify(trx, deps, { link: '/applications', to: a.email, template, vars: (r) => ({ call: r.text(a.title) }) })
 }

@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
 import { weHost } from '../incoming/incoming.service.js'
-import type { MailMessage } from '../mail/mailer.js'
+import type { Reader } from '../mail/templates/index.js'
 import { notify } from '../notifications/notify.js'
 import { giveOn } from './allocation.service.js'
 import { accessTo } from './applications.access.js'
@@ -17,7 +17,6 @@ import { lockApplication, refuseStep, takeStep } from './applications.service.js
 // upload their letter of acceptance. A rejected nominee's place goes to the next in line.
 
 type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
-const inLocale = (text: Record<string, string>, locale: string) => text[locale] ?? text.en ?? Object.values(text)[0] ?? ''
 
 export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
   await deps.db.transaction().execute(async (trx) => {
@@ -30,7 +29,7 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new D
     const info = await details(trx, id)
     const hostPeople = await trx
       .selectFrom('users')
-      .select(['email', 'name', 'locale'])
+      .select('email')
       .where('role', '=', 'partner')
       .where('institution_id', '=', info.host_id)
       .where('active', '=', true)
@@ -42,26 +41,18 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new D
       .where('email', 'is not', null)
       .execute()
     const told = new Set<string>()
-    for (const person of [...hostPeople, ...contacts.map((c) => ({ email: c.email!, name: c.name, locale: 'en' }))]) {
-      if (told.has(person.email.toLowerCase())) continue
-      told.add(person.email.toLowerCase())
-      await notify(trx, deps.mail, { ...hostMail(deps.env.publicUrl, info, person), link: `/nominations/${info.id}` })
+    for (const person of [...hostPeople.map((p) => ({ email: p.email, name: undefined })), ...contacts]) {
+      const email = person.email!
+      if (told.has(email.toLowerCase())) continue
+      told.add(email.toLowerCase())
+      await notify(trx, deps, {
+        link: `/nominations/${info.id}`,
+        to: email,
+        template: 'nominationToHost',
+        vars: (r) => ({ ...placeVars(info, r), name: person.name ?? undefined, student: info.name, studentEmail: info.email }),
+      })
     }
-    await notify(trx, deps.mail, {
-      link: '/applications',
-      to: info.email,
-      subject: `You are nominated to ${info.host}`,
-      text: [
-        `Dear ${info.name},`,
-        '',
-        `We have nominated you to ${info.host} for ${inLocale(info.title, info.locale)} (${info.academic_year}).`,
-        'The host will now confirm your acceptance; we will write when it does.',
-        '',
-        `${deps.env.publicUrl}/applications`,
-        '',
-        'Meridian',
-      ].join('\n'),
-    })
+    await notify(trx, deps, { link: '/applications', to: info.email, template: 'nominated', vars: (r) => placeVars(info, r) })
   })
 }
 
@@ -72,42 +63,17 @@ async function details(trx: Kysely<DB>, id: string) {
     .innerJoin('calls as c', 'c.id', 'a.call_id')
     .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
     .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
-    .select([
-      'a.id',
-      'a.call_id',
-      'u.name',
-      'u.email',
-      'u.locale',
-      'c.academic_year',
-      'o.title',
-      'h.id as host_id',
-      'h.name as host',
-    ])
+    .select(['a.id', 'a.call_id', 'u.name', 'u.email', 'c.academic_year', 'o.title', 'h.id as host_id', 'h.name as host'])
     .where('a.id', '=', id)
     .executeTakeFirstOrThrow()
 }
 
-function hostMail(
-  publicUrl: string,
-  info: Awaited<ReturnType<typeof details>>,
-  person: { email: string; name: string; locale: string },
-): MailMessage {
-  return {
-    to: person.email,
-    subject: `Nomination: ${info.name} to ${inLocale(info.title, person.locale)}`,
-    text: [
-      `Dear ${person.name},`,
-      '',
-      `We nominate ${info.name} <${info.email}> for ${inLocale(info.title, person.locale)} (${info.academic_year}) at ${info.host}.`,
-      "The nomination letter and the student's documents are in Meridian, where you can accept or reject the nomination:",
-      `${publicUrl}/nominations/${info.id}`,
-      '',
-      'If you have no account yet, reply to this message and we will invite you.',
-      '',
-      'Meridian',
-    ].join('\n'),
-  }
-}
+/** The host, the place in the reader's language, and the academic year, which most nomination mail names. */
+const placeVars = (info: Awaited<ReturnType<typeof details>>, r: Reader) => ({
+  host: info.host,
+  opportunity: r.text(info.title),
+  year: info.academic_year,
+})
 
 /** The host's answer: accepted, or rejected with a reason (the place then goes on). */
 export async function decideNomination(
@@ -128,21 +94,11 @@ export async function decideNomination(
     const fields = { host_decided_at: now, host_decided_by: ctx.actor!.id, host_reason: input.reason }
     await takeStep(trx, ctx, row, step, fields, { reason: input.reason })
     const info = await details(trx, id)
-    await notify(trx, deps.mail, {
+    await notify(trx, deps, {
       link: '/applications',
       to: info.email,
-      subject: status === 'host_accepted' ? `${info.host} has accepted you` : `${info.host} has not accepted your nomination`,
-      text: [
-        `Dear ${info.name},`,
-        '',
-        status === 'host_accepted'
-          ? `${info.host} has accepted you for ${inLocale(info.title, info.locale)} (${info.academic_year}). Its letter of acceptance will appear with your application.`
-          : `${info.host} has not accepted your nomination for ${inLocale(info.title, info.locale)}: ${input.reason}\nThe international office will contact you about what comes next.`,
-        '',
-        `${deps.env.publicUrl}/applications`,
-        '',
-        'Meridian',
-      ].join('\n'),
+      template: status === 'host_accepted' ? 'hostAccepted' : 'hostRejected',
+      vars: (r) => ({ ...placeVars(info, r), reason: input.reason ?? '' }),
     })
     if (status === 'host_rejected') {
       await trx

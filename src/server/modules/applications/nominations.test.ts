@@ -179,19 +179,20 @@ describe.each(TEST_DB_KINDS)('nomination to the host on %s', (kind) => {
     expect(mine.items.map((n: { subject: string }) => n.subject)).toEqual([
       expect.stringMatching(/has accepted you/),
       expect.stringMatching(/You are nominated/),
+      expect.stringMatching(/You have accepted your place/),
       expect.stringMatching(/Result of your application/),
     ])
     expect(mine.items[0]).toMatchObject({ link: '/applications', read: false })
-    expect(mine.unread).toBe(3)
+    expect(mine.unread).toBe(4)
     const hostList = json(await call(host, 'GET', '/api/me/notifications?unread=true'))
     expect(hostList.items[0]).toMatchObject({ link: expect.stringMatching(/^\/nominations\//) })
 
     // Someone else naming these notifications changes nothing.
     expect((await call(host, 'POST', '/api/me/notifications/read', { ids: [mine.items[0].id] })).statusCode).toBe(204)
-    expect(json(await call(first!.who, 'GET', '/api/me/notifications')).unread).toBe(3)
+    expect(json(await call(first!.who, 'GET', '/api/me/notifications')).unread).toBe(4)
     expect((await call(first!.who, 'POST', '/api/me/notifications/read', { ids: ['nope'] })).statusCode).toBe(400)
     await call(first!.who, 'POST', '/api/me/notifications/read', { ids: [mine.items[0].id] })
-    expect(json(await call(first!.who, 'GET', '/api/me/notifications')).unread).toBe(2)
+    expect(json(await call(first!.who, 'GET', '/api/me/notifications')).unread).toBe(3)
     await call(first!.who, 'POST', '/api/me/notifications/read', {})
     const after = json(await call(first!.who, 'GET', '/api/me/notifications?unread=true'))
     expect(after).toMatchObject({ unread: 0, total: 0, items: [] })

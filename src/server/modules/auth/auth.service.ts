@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Authentication, Ctx } from '../../http/context.js'
 import { recordAudit } from '../audit/audit.record.js'
+import { notify } from '../notifications/notify.js'
 import { hashPassword, verifyPassword } from './password.js'
 import { sessionCache } from './session-cache.js'
 import {
@@ -215,19 +216,12 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
       .execute()
     await recordAttempt(trx, { kind: 'password_reset', emailHash, userId: user.id, ip: ctx.ip, outcome: 'sent' })
     await recordAudit(trx, ctx, { entityType: 'user', entityId: user.id, action: 'password_reset_requested' })
-    await deps.mail.enqueue(trx, {
+    await notify(trx, deps, {
       to: email,
-      subject: 'Reset your Meridian password',
-      text: [
-        `Hello ${user.name},`,
-        '',
-        'Someone asked to reset the password of your Meridian account. If it was you, open this link',
-        `within ${RESET_TOKEN_MINUTES} minutes to choose a new password:`,
-        '',
-        `${deps.env.publicUrl}/reset-password#token=${token}`,
-        '',
-        'If it was not you, ignore this message: your password stays as it is.',
-      ].join('\n'),
+      template: 'passwordReset',
+      url: `${deps.env.publicUrl}/reset-password#token=${token}`,
+      inApp: false,
+      vars: { minutes: RESET_TOKEN_MINUTES },
     })
   })
   deps.log.info({ event: 'auth.password_reset', outcome: 'sent', account: user.id, address: ctx.ip }, 'password reset')

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
-import type { MailMessage } from '../mail/mailer.js'
 import { notify } from '../notifications/notify.js'
 
 const BATCH = 50
@@ -55,37 +54,21 @@ async function announce(
     .where('c.call_id', '=', call.id)
     .where('o.status', '=', 'published')
     .where('u.active', '=', true)
-    .returning(['u.email', 'u.name', 'u.locale', 'o.id as opportunity_id', 'o.title'])
+    .returning(['u.email', 'o.id as opportunity_id', 'o.title'])
     .execute()
   const byPerson = new Map<string, typeof alerts>()
   for (const a of alerts) byPerson.set(a.email, [...(byPerson.get(a.email) ?? []), a])
-  for (const rows of byPerson.values())
-    await notify(trx, deps.mail, { ...openingMail(deps.env.publicUrl, call, rows), link: `/calls/${call.id}` })
+  for (const [email, rows] of byPerson)
+    await notify(trx, deps, {
+      link: `/calls/${call.id}`,
+      to: email,
+      template: 'callOpened',
+      vars: (r) => ({
+        call: r.text(call.title),
+        year: call.academic_year,
+        closes: r.moment(call.closes_at, call.time_zone),
+        opportunities: rows.map((o) => `- ${r.text(o.title)}: ${deps.env.publicUrl}/catalog/${o.opportunity_id}`).join('\n'),
+      }),
+    })
   return byPerson.size
-}
-
-const inLocale = (text: Record<string, string>, locale: string) => text[locale] ?? text.en ?? Object.values(text)[0] ?? ''
-
-function openingMail(
-  publicUrl: string,
-  call: { id: string; title: Record<string, string>; closes_at: Date; time_zone: string; academic_year: string },
-  rows: { email: string; name: string; locale: string; opportunity_id: string; title: Record<string, string> }[],
-): MailMessage {
-  const { email, name, locale } = rows[0]!
-  const closes = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: call.time_zone })
-  return {
-    to: email,
-    subject: `Applications are open: ${inLocale(call.title, locale)}`,
-    text: [
-      `Dear ${name},`,
-      '',
-      `You asked to be told when you can apply. The call "${inLocale(call.title, locale)}" (${call.academic_year}) is open`,
-      `until ${closes.format(call.closes_at)} (${call.time_zone}), and it offers:`,
-      ...rows.map((r) => `- ${inLocale(r.title, locale)}: ${publicUrl}/catalog/${r.opportunity_id}`),
-      '',
-      `${publicUrl}/calls/${call.id}`,
-      '',
-      'Meridian — sent once, because you asked on the catalog page.',
-    ].join('\n'),
-  }
 }

@@ -3,7 +3,6 @@ import { type ChecklistItem, daysUntil, EXPIRY_REMINDER_DAYS, reminderDue } from
 import type { Deps } from '../../deps.js'
 import { addDays, todayUtc } from '../agreements/agreements.repository.js'
 import { notify } from '../notifications/notify.js'
-import { ITEM_NAMES } from './checklist.service.js'
 
 /**
  * The daily watch over expiring checklist items (issue 6, decision 025): 30 and 7 days before an
@@ -19,16 +18,7 @@ export async function remindExpiringItems(deps: Pick<Deps, 'db' | 'mail' | 'env'
     .innerJoin('users as u', 'u.id', 'a.applicant_id')
     .leftJoin('users as n', 'n.id', 'a.nominated_by')
     .leftJoin('mobilities as m', 'm.application_id', 'a.id')
-    .select([
-      'c.application_id',
-      'c.item',
-      'c.expires_on',
-      'c.reminded_days',
-      'u.name',
-      'u.email',
-      'n.email as officer_email',
-      'n.name as officer_name',
-    ])
+    .select(['c.application_id', 'c.item', 'c.expires_on', 'c.reminded_days', 'u.name', 'u.email', 'n.email as officer_email'])
     .where('c.expires_on', 'is not', null)
     .where('c.expires_on', '<=', horizon)
     .where('c.status', 'in', ['submitted', 'verified'])
@@ -52,31 +42,24 @@ export async function remindExpiringItems(deps: Pick<Deps, 'db' | 'mail' | 'env'
         .where(sql<boolean>`coalesce(reminded_days, 2147483647) > ${due}`)
         .executeTakeFirst()
       if (!claimed.numUpdatedRows) return
-      const what = ITEM_NAMES[r.item as ChecklistItem]
-      const when = days > 0 ? `expires in ${days} day${days === 1 ? '' : 's'}, on ${r.expires_on}` : `expired on ${r.expires_on}`
+      const item = r.item as ChecklistItem
       const link = `/mobilities/${r.application_id}`
-      const recipients = [{ email: r.email, name: r.name, own: true }]
-      if (r.officer_email) recipients.push({ email: r.officer_email, name: r.officer_name ?? '', own: false })
-      for (const to of recipients) {
-        await notify(trx, deps.mail, {
+      const expiring = days > 0
+      await notify(trx, deps, {
+        link,
+        to: r.email,
+        template: expiring ? 'itemExpiring' : 'itemExpired',
+        vars: (reader) => ({ item: reader.pack.items[item], date: reader.day(r.expires_on!), days }),
+      })
+      const recipients = 1 + (r.officer_email ? 1 : 0)
+      if (r.officer_email)
+        await notify(trx, deps, {
           link,
-          to: to.email,
-          subject: `Checklist: ${to.own ? 'your' : `${r.name}'s`} ${what} ${days > 0 ? 'expires soon' : 'has expired'}`,
-          text: [
-            `Dear ${to.name},`,
-            '',
-            `${to.own ? 'Your' : `${r.name}'s`} ${what} ${when}.`,
-            to.own
-              ? 'Please renew it and upload the new proof in Meridian.'
-              : 'The student has been told to renew it and upload the new proof.',
-            '',
-            `${deps.env.publicUrl}${link}`,
-            '',
-            'Meridian',
-          ].join('\n'),
+          to: r.officer_email,
+          template: expiring ? 'studentItemExpiring' : 'studentItemExpired',
+          vars: (reader) => ({ student: r.name, item: reader.pack.items[item], date: reader.day(r.expires_on!), days }),
         })
-      }
-      sent += recipients.length
+      sent += recipients
     })
   }
   return { checked: rows.length, sent }

@@ -19,6 +19,7 @@ import { accessTo } from '../applications/applications.access.js'
 import { lockApplication } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { uploadDocument } from '../documents/documents.service.js'
+import { en } from '../mail/templates/en.js'
 import { type MailDeps, tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
 import type { ChecklistSubmission } from './checklist.schema.js'
 
@@ -29,18 +30,8 @@ import type { ChecklistSubmission } from './checklist.schema.js'
 
 type ItemRow = Selectable<ChecklistItemTable>
 
-/** What each item is called in mail and errors. */
-export const ITEM_NAMES: Record<ChecklistItem, string> = {
-  insurance: 'health and liability insurance',
-  immunisations: 'immunisations',
-  bls: 'BLS certificate',
-  acls: 'ACLS certificate',
-  background_check: 'background check',
-  visa: 'visa',
-  language_certificate: 'language certificate',
-  emergency_contact: 'emergency contact',
-  travel: 'travel dates',
-}
+/** What each item is called in errors (mail names it in the reader's language). */
+export const ITEM_NAMES: Record<ChecklistItem, string> = en.items
 
 /** The application's checklist facts: its items, the rows submitted, the mobility's state and the end of the stay. */
 async function facts(db: Kysely<DB>, applicationId: string) {
@@ -175,10 +166,7 @@ export async function submitItem(
         .executeTakeFirst()
       if (!proof) problems.push(['proof', `is missing: upload the proof of the ${ITEM_NAMES[input.item]} first`])
     }
-    if (problems.length)
-      throw new AppError(AppErrorCode.VALIDATION, `${problems.map(([p, m]) => `${p} ${m}`).join('; ')}.`, {
-        errors: problems.map(([path, message]) => ({ path: `body.${path}`, message })),
-      })
+    if (problems.length) throw AppError.fields(problems)
     const values = {
       status: 'submitted' as const,
       details: JSON.stringify(input.details),
@@ -208,14 +196,7 @@ export async function submitItem(
       const s = f.byItem.get(i)?.status
       return s === 'submitted' || s === 'verified'
     })
-    if (waiting)
-      await tellOfficer(
-        trx,
-        deps,
-        applicationId,
-        `Checklist to verify: ${f.info.name}`,
-        `${f.info.name} has submitted every item of the checklist before departure. Some are waiting for your verification.`,
-      )
+    if (waiting) await tellOfficer(trx, deps, applicationId, 'checklistToVerify', { student: f.info.name })
   })
 }
 
@@ -268,15 +249,9 @@ export async function verifyItem(deps: MailDeps, ctx: Ctx, applicationId: string
     })
     f.byItem.set(item, { ...row, status: 'verified', verified_at: verifiedAt })
     const complete = gaps(f.items, f.byItem, today).length === 0
-    await tellStudent(
-      trx,
-      deps,
-      applicationId,
-      complete ? 'Your checklist before departure is complete' : `Checklist: your ${ITEM_NAMES[item]} is verified`,
-      complete
-        ? `The international office has verified every item of your checklist, the ${ITEM_NAMES[item]} last. You are ready to leave.`
-        : `The international office has verified your ${ITEM_NAMES[item]}.`,
-    )
+    await tellStudent(trx, deps, applicationId, complete ? 'checklistComplete' : 'itemVerified', (r) => ({
+      item: r.pack.items[item],
+    }))
   })
 }
 
@@ -302,13 +277,7 @@ export async function rejectItem(deps: MailDeps, ctx: Ctx, applicationId: string
       before: { item, status: row.status },
       after: { item, status: 'rejected', reason },
     })
-    await tellStudent(
-      trx,
-      deps,
-      applicationId,
-      `Checklist: your ${ITEM_NAMES[item]} needs another look`,
-      `The international office could not accept your ${ITEM_NAMES[item]}:\n\n${reason}\n\nPlease correct it and submit it again.`,
-    )
+    await tellStudent(trx, deps, applicationId, 'itemRejected', (r) => ({ item: r.pack.items[item], reason }))
   })
 }
 

@@ -92,8 +92,8 @@ describe.each(TEST_DB_KINDS)('tasks and the daily digest on %s', (kind) => {
     expect(to).not.toContain(studentEmail)
     expect(first.sent).toBe(to.length)
     const mail = t.mail.sent.find((m) => m.to === officerEmail)!
-    expect(mail.subject).toMatch(/^Meridian: (one task|\d+ tasks) waiting for you$/)
-    expect(mail.text).toMatch(/accepted places? to nominate to the host/)
+    expect(mail.subject).toMatch(/^Meridian: tasks waiting for you \(\d+\)$/)
+    expect(mail.text).toMatch(/Accepted places to nominate to the host: \d+/)
     expect(mail.text).toContain(`/office/applications/${second}`)
     expect(mail.text).toContain('/account')
 

@@ -1,33 +1,26 @@
 import { sql } from 'kysely'
+import { fillPlaceholders } from '../../../shared/mail-templates.js'
 import type { Deps } from '../../deps.js'
 import type { Actor } from '../../http/context.js'
 import { todayUtc } from '../agreements/agreements.repository.js'
-import { pendingTasks, TASK_LINKS, type TaskGroup, type TaskKind } from './tasks.js'
+import type { Reader } from '../mail/templates/index.js'
+import { notify } from '../notifications/notify.js'
+import { pendingTasks, TASK_LINKS, type TaskGroup } from './tasks.js'
 
 // The officers' daily digest (issue 6, point 12; decision 028): one e-mail a day to each officer,
 // admin and coordinator who wants it and has something waiting, listing their tasks by kind with
 // the first few people and a link to each. Nothing waiting, nothing sent.
 
-const HEADINGS: Record<TaskKind, (n: number) => string> = {
-  toNominate: (n) => `${n} accepted ${n === 1 ? 'place' : 'places'} to nominate to the host`,
-  checklistToVerify: (n) => `${n} ${n === 1 ? 'checklist' : 'checklists'} before departure with items to verify`,
-  checklistExpiring: (n) => `${n} ${n === 1 ? 'mobility' : 'mobilities'} with an insurance, certificate or visa lapsing soon`,
-  agreementsToSign: (n) => `${n} learning ${n === 1 ? 'agreement' : 'agreements'} waiting for the sending signature`,
-  toRecognise: (n) => `${n} ${n === 1 ? 'transcript' : 'transcripts'} of records received, credits to recognise`,
-  surveysToModerate: (n) => `${n} completion ${n === 1 ? 'survey' : 'surveys'} to read before publishing`,
-}
-
-export function digestText(name: string, groups: TaskGroup[], publicUrl: string): { subject: string; text: string } {
-  const total = groups.reduce((s, g) => s + g.count, 0)
-  const lines = [`Dear ${name},`, '', `${total === 1 ? 'One task is' : `${total} tasks are`} waiting for you in Meridian:`, '']
+/** The digest's list of tasks in the reader's language: each kind with its count, the first few people and their links. */
+export function digestTasks(groups: TaskGroup[], reader: Reader, publicUrl: string): string {
+  const lines: string[] = []
   for (const g of groups) {
-    lines.push(HEADINGS[g.kind](g.count))
+    lines.push(`${reader.pack.tasks[g.kind]}: ${g.count}`)
     for (const i of g.items) lines.push(`  - ${i.student}: ${publicUrl}${TASK_LINKS[g.kind].replace(':id', i.applicationId)}`)
-    if (g.count > g.items.length) lines.push(`  - and ${g.count - g.items.length} more`)
+    if (g.count > g.items.length) lines.push(`  - ${fillPlaceholders(reader.pack.more, { count: g.count - g.items.length })}`)
     lines.push('')
   }
-  lines.push('You can turn this daily e-mail off on your account page.', `${publicUrl}/account`, '', 'Meridian')
-  return { subject: `Meridian: ${total === 1 ? 'one task' : `${total} tasks`} waiting for you`, text: lines.join('\n') }
+  return lines.join('\n').trimEnd()
 }
 
 /** Sends today's digests: once per person and day, the mail queued in the transaction that records it. */
@@ -68,15 +61,22 @@ export async function sendDigests(
     }
     const groups = await pendingTasks(deps.db, actor, today)
     if (!groups.length) continue
+    const total = groups.reduce((s, g) => s + g.count, 0)
     const claimed = await deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('digests_sent')
-        .values({ user_id: p.id, sent_on: today, tasks: groups.reduce((s, g) => s + g.count, 0) })
+        .values({ user_id: p.id, sent_on: today, tasks: total })
         .onConflict((oc) => oc.doNothing())
         .returning(sql<number>`1`.as('claimed'))
         .executeTakeFirst()
       if (!row) return false
-      await deps.mail.enqueue(trx, { to: p.email, ...digestText(p.name, groups, deps.env.publicUrl) })
+      await notify(trx, deps, {
+        to: p.email,
+        link: '/account',
+        inApp: false,
+        template: 'dailyDigest',
+        vars: (r) => ({ count: total, tasks: digestTasks(groups, r, deps.env.publicUrl) }),
+      })
       return true
     })
     if (claimed) sent++

@@ -7,7 +7,7 @@ import { todayUtc } from '../agreements/agreements.repository.js'
 import { accessTo } from '../applications/applications.access.js'
 import { lockApplication, takeStep } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
-import { type MailDeps, tellStudent } from '../mobilities/mobility.mail.js'
+import { type MailDeps, mobilityPeople, tellAboutMobility, tellStudent } from '../mobilities/mobility.mail.js'
 
 // Incoming students (issue 6, point 9; decision 029). We are the host: once an incoming student
 // has accepted their place, the office admits them (no nomination), which makes the letter of
@@ -79,13 +79,11 @@ export async function admit(deps: MailDeps, ctx: Ctx, applicationId: string, now
     if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office admits incoming students.')
     const row = await lockApplication(trx, applicationId)
     await takeStep(trx, ctx, row, 'admit', { host_decided_at: now, host_decided_by: ctx.actor!.id })
-    await tellStudent(
-      trx,
-      deps,
-      applicationId,
-      'You are admitted: your letter of acceptance',
-      'We are glad to welcome you. Your letter of acceptance is ready on your mobility page. If you need a visa, give your passport details there and download the visa invitation letter; then complete the checklist before your arrival.',
-    )
+    const p = await mobilityPeople(trx, applicationId)
+    await tellAboutMobility(trx, deps, applicationId, p.email, 'admitted', (r) => ({
+      opportunity: r.text(p.opportunity),
+      year: p.academic_year,
+    }))
   })
 }
 
@@ -174,13 +172,7 @@ export async function recordDeparture(
       before: { status: m.status },
       after: { status: 'returned', leftOn: input.leftOn, evaluation: input.evaluation },
     })
-    await tellStudent(
-      trx,
-      deps,
-      applicationId,
-      'Your certificate of attendance',
-      'Thank you for your elective with us. Your certificate of attendance is ready on your mobility page, and the completion survey is open there too.',
-    )
+    await tellStudent(trx, deps, applicationId, 'certificateReady', {})
   })
 }
 

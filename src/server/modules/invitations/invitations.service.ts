@@ -8,6 +8,7 @@ import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { hashPassword } from '../auth/password.js'
 import { hashToken, newToken } from '../auth/tokens.js'
+import { notify } from '../notifications/notify.js'
 import { findUserByEmail } from '../users/users.repository.js'
 import { resolveScope } from '../users/users.scope.js'
 import type { InvitationDto } from './invitations.schema.js'
@@ -95,17 +96,18 @@ export async function invite(
     const dto = present(row)
     await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'create', after: dto })
     const home = await trx.selectFrom('institutions').select('name').where('is_home', '=', true).executeTakeFirst()
-    await deps.mail.enqueue(trx, {
+    await notify(trx, deps, {
       to: email,
-      subject: `You are invited to Meridian${home ? ` at ${home.name}` : ''}`,
-      text: [
-        `Hello${input.name ? ` ${input.name}` : ''},`,
-        '',
-        `${ctx.actor?.name ?? 'The international office'} invites you to Meridian${home ? `, the international office system of ${home.name}` : ''}, as ${input.role}.`,
-        `Open this link within ${INVITATION_DAYS} days to choose your password:`,
-        '',
-        `${deps.env.publicUrl}/invitation#token=${token}`,
-      ].join('\n'),
+      template: 'invitation',
+      url: `${deps.env.publicUrl}/invitation#token=${token}`,
+      inApp: false,
+      vars: (r) => ({
+        name: input.name ?? email,
+        inviter: ctx.actor?.name ?? home?.name ?? 'Meridian',
+        institution: home?.name ?? 'Meridian',
+        role: r.pack.roles[input.role],
+        days: INVITATION_DAYS,
+      }),
     })
     return dto
   })

@@ -326,7 +326,6 @@ export async function signVersion(
       applicationId,
       open.number,
       status === 'approved' ? 'approved' : party === 'student' ? 'proposed' : 'signed',
-      party,
     )
   })
 }
@@ -334,7 +333,7 @@ export async function signVersion(
 /** A coordinator rejects the proposal, saying why; the student can then start a new version from it. */
 export async function rejectVersion(deps: MailDeps, ctx: Ctx, applicationId: string, comment: string, now = new Date()) {
   await deps.db.transaction().execute(async (trx) => {
-    const { la, access } = await forStep(trx, ctx, applicationId, ['office', 'host'])
+    const { la } = await forStep(trx, ctx, applicationId, ['office', 'host'])
     if (!la) throw AppError.notFound('The learning agreement')
     const versions = await versionsOf(trx, la.id)
     const open = versions.find((v) => v.status === 'proposed')
@@ -351,7 +350,7 @@ export async function rejectVersion(deps: MailDeps, ctx: Ctx, applicationId: str
       before: { version: open.number, status: open.status },
       after: { version: open.number, status: 'rejected', comment },
     })
-    await tellAbout(trx, deps, applicationId, open.number, 'rejected', PARTY_OF[access]!, comment)
+    await tellAbout(trx, deps, applicationId, open.number, 'rejected', { by: ctx.actor!.name, comment })
   })
 }
 
@@ -366,8 +365,7 @@ async function tellAbout(
   applicationId: string,
   number: number,
   what: 'proposed' | 'signed' | 'approved' | 'rejected',
-  by: LaParty,
-  comment?: string,
+  rejection?: { by: string; comment: string },
 ) {
   if (what === 'signed') return
   const info = await trx
@@ -375,57 +373,32 @@ async function tellAbout(
     .innerJoin('users as u', 'u.id', 'a.applicant_id')
     .leftJoin('users as n', 'n.id', 'a.nominated_by')
     .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-    .select(['u.name', 'u.email', 'n.email as officer_email', 'n.name as officer_name', 'o.host_institution_id', 'a.status'])
+    .select(['u.name', 'u.email', 'n.email as officer_email', 'o.host_institution_id', 'a.status'])
     .where('a.id', '=', applicationId)
     .executeTakeFirstOrThrow()
-  const url = `${deps.env.publicUrl}/learning-agreements/${applicationId}`
   const link = `/learning-agreements/${applicationId}`
   if (what === 'proposed') {
     const hosts =
       info.host_institution_id && info.status !== 'accepted'
         ? await trx
             .selectFrom('users')
-            .select(['email', 'name'])
+            .select('email')
             .where('role', '=', 'partner')
             .where('institution_id', '=', info.host_institution_id)
             .where('active', '=', true)
             .execute()
         : []
-    const office = info.officer_email ? [{ email: info.officer_email, name: info.officer_name ?? '' }] : []
-    for (const person of [...office, ...hosts]) {
-      await notify(trx, deps.mail, {
-        link,
-        to: person.email,
-        subject: `Learning agreement to sign: ${info.name}, version ${number}`,
-        text: [
-          `Dear ${person.name},`,
-          '',
-          `${info.name} has signed version ${number} of their learning agreement and asks for your signature:`,
-          url,
-          '',
-          'Meridian',
-        ].join('\n'),
-      })
-    }
+    const office = info.officer_email ? [info.officer_email] : []
+    for (const to of [...office, ...hosts.map((h) => h.email)])
+      await notify(trx, deps, { link, to, template: 'laToSign', vars: { student: info.name, version: number } })
     return
   }
-  await notify(trx, deps.mail, {
-    link,
-    to: info.email,
-    subject:
-      what === 'approved'
-        ? `Your learning agreement is approved (version ${number})`
-        : `Your learning agreement needs changes (version ${number})`,
-    text: [
-      `Dear ${info.name},`,
-      '',
-      what === 'approved'
-        ? `All three signatures are on version ${number} of your learning agreement: it is approved.`
-        : `The ${by === 'sending' ? 'sending' : 'receiving'} coordinator has rejected version ${number} of your learning agreement: ${comment}\nStart a new version from it, change what is asked, and sign it again.`,
-      '',
-      url,
-      '',
-      'Meridian',
-    ].join('\n'),
-  })
+  if (what === 'approved') await notify(trx, deps, { link, to: info.email, template: 'laApproved', vars: { version: number } })
+  else
+    await notify(trx, deps, {
+      link,
+      to: info.email,
+      template: 'laRejected',
+      vars: { version: number, by: rejection?.by ?? '', comment: rejection?.comment ?? '' },
+    })
 }

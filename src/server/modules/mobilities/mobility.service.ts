@@ -138,7 +138,7 @@ async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, allowed
 /** The student has arrived at the host: the mobility is under way. */
 export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: string, arrivedOn: string, today = todayUtc()) {
   await deps.db.transaction().execute(async (trx) => {
-    const { m } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The arrival')
+    const { m, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The arrival')
     if (m) throw new AppError(AppErrorCode.CONFLICT, `The arrival was already confirmed (${m.arrived_on}).`)
     if (arrivedOn > today) throw AppError.validation('body.arrivedOn', 'must not be in the future')
     const missing = await checklistGaps(trx, applicationId, today)
@@ -152,6 +152,15 @@ export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: st
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, ctx, { entityType: 'mobility', entityId: created.id, action: 'arrive', after: { arrivedOn } })
+    // The student hears when someone else confirmed it; the nominating officer when the student did.
+    const p = await mobilityPeople(trx, applicationId)
+    const to = access === 'owner' ? p.officer_email : p.email
+    if (to)
+      await tellAboutMobility(trx, deps, applicationId, to, 'arrivalConfirmed', (r) => ({
+        student: p.name,
+        date: r.day(arrivedOn),
+        confirmedBy: ctx.actor!.name,
+      }))
   })
 }
 
@@ -247,42 +256,17 @@ export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string,
 }
 
 function throwProblems(problems: [string, string][]) {
-  if (!problems.length) return
-  throw new AppError(AppErrorCode.VALIDATION, `${problems.map(([p, m]) => `${p} ${m}`).join('; ')}.`, {
-    errors: problems.map(([path, message]) => ({ path: `body.${path}`, message })),
-  })
+  if (problems.length) throw AppError.fields(problems)
 }
 
 /** The student hears when the transcript is in and when the credits are recognised (and is asked for the survey); the nominating officer when the transcript is in. */
 async function tell(trx: Kysely<DB>, deps: MailDeps, applicationId: string, what: 'transcript' | 'recognised') {
   const p = await mobilityPeople(trx, applicationId)
-  const student = { email: p.email, name: p.name }
   if (what === 'recognised') {
-    await tellAboutMobility(
-      trx,
-      deps,
-      applicationId,
-      student,
-      'Your credits from the mobility are recognised',
-      'The credits of your mobility are recognised at home. The details are in Meridian.',
-    )
+    await tellAboutMobility(trx, deps, applicationId, p.email, 'creditsRecognised', {})
     return
   }
-  await tellAboutMobility(
-    trx,
-    deps,
-    applicationId,
-    student,
-    `Transcript of records received: ${p.name}`,
-    `The host has sent your transcript of records. The credits can now be recognised.\n\nHow was it? The completion survey on your mobility's page takes five minutes; once the office has read it, your review helps the students who go next.`,
-  )
+  await tellAboutMobility(trx, deps, applicationId, p.email, 'transcriptReceived', {})
   if (p.officer_email)
-    await tellAboutMobility(
-      trx,
-      deps,
-      applicationId,
-      { email: p.officer_email, name: p.officer_name ?? '' },
-      `Transcript of records received: ${p.name}`,
-      `The host has sent the transcript of records of ${p.name}. The credits can now be recognised.`,
-    )
+    await tellAboutMobility(trx, deps, applicationId, p.officer_email, 'officerTranscriptReceived', { student: p.name })
 }

@@ -80,8 +80,13 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
     expect(early.statusCode).toBe(409)
     expect(json(early).detail).toContain('emergency contact (missing)')
     await completeChecklist(t, officer, student, id)
+    t.mail.sent.length = 0
     const arrived = await call(host, 'POST', `${path()}/arrival`, { arrivedOn: addDays(today, -100) })
     expect(arrived.statusCode, arrived.body).toBe(200)
+    // The host confirmed it: the student hears, with who confirmed it and the day.
+    expect(t.mail.sent).toHaveLength(1)
+    expect(t.mail.sent[0]!.subject).toMatch(/^Arrival confirmed: /)
+    expect(t.mail.sent[0]!.text).toMatch(/has confirmed that .+ arrived on \w+ \d+, \d{4}\. The mobility is under way\./)
     expect(json(arrived)).toMatchObject({ status: 'abroad', arrivedOn: addDays(today, -100) })
     expect((await call(student, 'POST', `${path()}/arrival`, { arrivedOn: today })).statusCode).toBe(409)
   })

@@ -1,26 +1,57 @@
 import { type Kysely, sql } from 'kysely'
+import type { MailTemplateKey, MailVars } from '../../../shared/mail-templates.js'
 import type { DB } from '../../db/schema.js'
-import type { MailQueue } from '../mail/mail.queue.js'
-import type { MailMessage } from '../mail/mailer.js'
+import type { Deps } from '../../deps.js'
+import { composeMail, type Reader, readerOf } from '../mail/templates/index.js'
+
+/** One message: the template, its values in the reader's language, and the page it is about. */
+export interface Notice<K extends MailTemplateKey> {
+  to: string
+  template: K
+  /** The values; a function when they depend on the reader's language (names of things, dates). */
+  vars: NoticeVars<K> | ((reader: Reader) => NoticeVars<K>)
+  /** The page in Meridian, linked from the in-app list and from the mail. */
+  link?: string
+  /** The mail's link when it is not the page's (a link with a token, which only the mail carries). */
+  url?: string
+  /** Whether it also goes in the person's in-app list (not for tokens, nor for the digest). */
+  inApp?: boolean
+  /** The language of someone without an account; an account's own language wins. */
+  locale?: string
+}
+type NoticeVars<K extends MailTemplateKey> = Omit<MailVars<K>, 'name'> & { name?: string }
 
 /**
- * Tells a person something: by e-mail, and in Meridian's own list when they have an account,
- * both in the transaction that decided it (a rolled-back change tells nobody).
+ * Tells a person something: by e-mail, from the template in their language, and in Meridian's own
+ * list when they have an account, both in the transaction that decided it (a rolled-back change
+ * tells nobody). Someone without an account reads the home institution's default language.
  */
-export async function notify(trx: Kysely<DB>, mail: MailQueue, message: MailMessage & { link?: string }) {
-  const { link, ...mailMessage } = message
+export async function notify<K extends MailTemplateKey>(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, notice: Notice<K>) {
   const user = await trx
     .selectFrom('users')
-    .select('id')
-    .where(sql`lower(email)`, '=', message.to.toLowerCase())
+    .select(['id', 'name', 'locale'])
+    .where(sql`lower(email)`, '=', notice.to.toLowerCase())
     .where('active', '=', true)
     .executeTakeFirst()
-  if (user)
+  const locale =
+    user?.locale ??
+    notice.locale ??
+    (await trx.selectFrom('institutions').select('default_language').where('is_home', '=', true).executeTakeFirst())
+      ?.default_language
+  const reader = readerOf(locale)
+  const vars = typeof notice.vars === 'function' ? notice.vars(reader) : notice.vars
+  const link = notice.url ?? `${deps.env.publicUrl}${notice.link ?? ''}`
+  const mail = await composeMail(trx, notice.template, reader.locale, {
+    ...vars,
+    name: vars.name ?? user?.name ?? '',
+    link,
+  } as MailVars<K> & { link: string })
+  if (user && notice.inApp !== false)
     await trx
       .insertInto('notifications')
-      .values({ user_id: user.id, subject: message.subject, body: message.text, link: link ?? null })
+      .values({ user_id: user.id, subject: mail.subject, body: mail.text, link: notice.link ?? null })
       .execute()
-  await mail.enqueue(trx, mailMessage)
+  await deps.mail.enqueue(trx, { to: notice.to, subject: mail.subject, text: mail.text })
 }
 
 export async function notificationsOf(

@@ -127,14 +127,7 @@ export async function saveProgramme(deps: MailDeps, ctx: Ctx, applicationId: str
       before: before ? { status: before.status, startsOn: before.starts_on, endsOn: before.ends_on } : undefined,
       after: { ...input },
     })
-    if (access === 'owner')
-      await tellOfficer(
-        trx,
-        deps,
-        applicationId,
-        'Visit programme to approve',
-        'A staff visit programme is waiting for your approval.',
-      )
+    if (access === 'owner') await tellOfficer(trx, deps, applicationId, 'programmeToApprove', { visitor: ctx.actor!.name })
   })
 }
 
@@ -163,12 +156,10 @@ export async function approveProgramme(deps: MailDeps, ctx: Ctx, applicationId: 
       before: { status: 'proposed' },
       after: { status: 'approved' },
     })
-    await tellStudent(
-      trx,
-      deps,
-      applicationId,
-      'Your visit programme is approved',
-      `Your programme at ${p.host_department} from ${p.starts_on} to ${p.ends_on} is approved. Complete the checklist before you travel.`,
-    )
+    await tellStudent(trx, deps, applicationId, 'programmeApproved', (r) => ({
+      department: p.host_department,
+      from: r.day(p.starts_on),
+      to: r.day(p.ends_on),
+    }))
   })
 }

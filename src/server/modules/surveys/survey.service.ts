@@ -114,14 +114,7 @@ export async function answerSurvey(deps: MailDeps, ctx: Ctx, applicationId: stri
       before: before ? { ...answersOf(before), status: before.status } : undefined,
       after: { ...input },
     })
-    const who = (await trx.selectFrom('users').select('name').where('id', '=', ctx.actor!.id).executeTakeFirstOrThrow()).name
-    await tellOfficer(
-      trx,
-      deps,
-      applicationId,
-      `Survey to moderate: ${who}`,
-      `${who} has ${before ? 'rewritten' : 'answered'} the completion survey. Their review appears in the catalog once you publish it.`,
-    )
+    await tellOfficer(trx, deps, applicationId, 'surveyToModerate', { student: ctx.actor!.name })
   })
 }
 
@@ -163,15 +156,8 @@ export async function moderateSurvey(
       before: { status: s.status },
       after: { status, rejection },
     })
-    await tellStudent(
-      trx,
-      deps,
-      applicationId,
-      decision.publish ? 'Your review is in the catalog' : 'Your review needs another look',
-      decision.publish
-        ? 'Thank you: the office has published your review on the opportunity in the catalog, where the students who go next will read it.'
-        : `The office has not published your review${s.status === 'published' ? ' any more' : ''}: ${rejection}\nYou may rewrite it on your mobility's page.`,
-    )
+    if (decision.publish) await tellStudent(trx, deps, applicationId, 'reviewPublished', {})
+    else await tellStudent(trx, deps, applicationId, 'reviewRejected', { reason: rejection ?? '' })
   })
 }
 

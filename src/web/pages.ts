@@ -17,6 +17,7 @@ export const AccountPage = page(() => import('./features/account/AccountPage'), 
 export const UsersPage = page(() => import('./features/users/UsersPage'), 'UsersPage')
 export const AuditPage = page(() => import('./features/audit/AuditPage'), 'AuditPage')
 export const SettingsPage = page(() => import('./features/settings/SettingsPage'), 'SettingsPage')
+export const MailTemplatesPage = page(() => import('./features/settings/MailTemplatesPage'), 'MailTemplatesPage')
 export const PartnersPage = page(() => import('./features/partners/PartnersPage'), 'PartnersPage')
 export const PartnerProfilePage = page(() => import('./features/partners/PartnerProfilePage'), 'PartnerProfilePage')
 export const InstitutionFormPage = page(() => import('./features/partners/InstitutionFormPage'), 'InstitutionFormPage')

@@ -5,6 +5,8 @@ import type { AuditSearch } from './features/audit/AuditPage'
 import { SignInPage } from './features/auth/SignInPage'
 import { validateCatalogSearch } from './features/catalog/search'
 import { validatePartnersSearch } from './features/partners/search'
+import type { MailTemplatesSearch } from './features/settings/MailTemplatesPage'
+import { isLanguage } from './i18n'
 import {
   AccountPage,
   AgreementDetailPage,
@@ -22,6 +24,7 @@ import {
   ImportPage,
   InstitutionFormPage,
   InvitationPage,
+  MailTemplatesPage,
   NetworkMapPage,
   NotificationsPage,
   OpportunitiesPage,
@@ -34,7 +37,6 @@ import {
   SettingsPage,
   UsersPage,
 } from './pages'
-
 import { appRoute, OFFICE, onlyFor, rootRoute } from './routes/base'
 import { mobilityRoutes } from './routes/mobility'
 
@@ -120,6 +122,18 @@ const settingsRoute = createRoute({
   path: '/admin/settings',
   beforeLoad: onlyFor('admin'),
   component: SettingsPage,
+})
+
+const mailTemplatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/mail-templates',
+  beforeLoad: onlyFor('admin'),
+  validateSearch: (s: Record<string, unknown>): MailTemplatesSearch => ({
+    // The page checks the key against the templates, which stay out of the first bundle.
+    key: typeof s.key === 'string' ? (s.key as MailTemplatesSearch['key']) : undefined,
+    lang: typeof s.lang === 'string' && isLanguage(s.lang) ? s.lang : undefined,
+  }),
+  component: MailTemplatesPage,
 })
 
 const WRITERS = ['admin', 'officer'] as const
@@ -303,6 +317,7 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     settingsRoute,
+    mailTemplatesRoute,
     partnersRoute,
     partnerNewRoute,
     partnerImportRoute,

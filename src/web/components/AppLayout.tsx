@@ -22,6 +22,7 @@ import {
   IconFileText,
   IconHome,
   IconLogout,
+  IconMail,
   IconPlaneDeparture,
   IconSend,
   IconSettings,
@@ -59,6 +60,7 @@ interface NavItem {
     | '/admin/users'
     | '/admin/audit'
     | '/admin/settings'
+    | '/admin/mail-templates'
   label: string
   icon: typeof IconHome
   roles?: Role[]
@@ -85,6 +87,7 @@ const NAV: NavItem[] = [
   { to: '/admin/users', label: 'nav.users', icon: IconUsers, roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', icon: IconFileSearch, roles: ['admin'] },
   { to: '/admin/settings', label: 'nav.settings', icon: IconSettings, roles: ['admin'] },
+  { to: '/admin/mail-templates', label: 'nav.mailTemplates', icon: IconMail, roles: ['admin'] },
 ]
 
 export function AppLayout() {

@@ -30,6 +30,7 @@ import { digestRoutes } from './modules/digest/digest.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
 import { incomingRoutes } from './modules/incoming/incoming.routes.js'
+import { partnerNominationRoutes } from './modules/incoming/partner-nominations.routes.js'
 import { institutionsRoutes } from './modules/institutions/institutions.routes.js'
 import { invitationsRoutes } from './modules/invitations/invitations.routes.js'
 import { learningAgreementRoutes } from './modules/learning-agreements/la.routes.js'
@@ -80,6 +81,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   surveyRoutes,
   settingsRoutes,
   mailTemplateRoutes,
+  partnerNominationRoutes,
   digestRoutes,
   incomingRoutes,
   staffRoutes,

@@ -38,7 +38,7 @@ export async function uploadDocument(
   ctx: Ctx,
   applicationId: string,
   file: {
-    kind: DocumentKind | 'acceptance_letter' | 'transcript_of_records' | ProofKind
+    kind: DocumentKind | 'acceptance_letter' | 'transcript_of_records' | 'host_certificate' | ProofKind
     name: string
     mime: string
     content: Buffer
@@ -75,6 +75,12 @@ export async function uploadDocument(
           AppErrorCode.CONFLICT,
           mobility ? 'The credits are already recognised.' : 'The student has not arrived at the host yet.',
         )
+    } else if (file.kind === 'host_certificate') {
+      // The host's certificate that a member of staff visited: from them, the office or the host, once the visit began.
+      if (access !== 'owner' && access !== 'office' && access !== 'host')
+        throw new AppError(AppErrorCode.FORBIDDEN, "The visitor, the office or the host uploads the host's certificate.")
+      const mobility = await trx.selectFrom('mobilities').select('status').where('application_id', '=', row.id).executeTakeFirst()
+      if (!mobility) throw new AppError(AppErrorCode.CONFLICT, 'The visit has not begun yet.')
     } else if (file.kind.startsWith('proof_')) {
       // A proof for the checklist before departure: the student's (or the office's for them), checked by its caller.
       if (access !== 'owner' && access !== 'office')

@@ -8,6 +8,7 @@ import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { hashPassword } from '../auth/password.js'
 import { hashToken, newToken } from '../auth/tokens.js'
+import { startNominatedApplications } from '../incoming/partner-nominations.js'
 import { notify } from '../notifications/notify.js'
 import { findUserByEmail } from '../users/users.repository.js'
 import { resolveScope } from '../users/users.scope.js'
@@ -62,47 +63,16 @@ export async function invite(
   ctx: Ctx,
   input: { email: string; name?: string; role: Role; orgUnitId?: string; institutionId?: string },
 ): Promise<InvitationDto> {
-  const email = input.email.trim().toLowerCase()
-  const token = newToken()
   return deps.db.transaction().execute(async (trx) => {
-    if (await findUserByEmail(trx, email)) {
-      throw new AppError(AppErrorCode.CONFLICT, `${email} already has an account; change its role in the user list instead.`, {
-        errors: [{ path: 'body.email', message: 'already has an account' }],
-      })
-    }
-    const scope = await resolveScope(trx, input.role, input)
-    // A new invitation replaces any pending one for the same address.
-    await trx
-      .updateTable('invitations')
-      .set({ revoked_at: new Date() })
-      .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute()
-    const { id } = await trx
-      .insertInto('invitations')
-      .values({
-        email,
-        name: input.name ?? null,
-        role: input.role,
-        ...scope,
-        token_hash: hashToken(token),
-        invited_by: ctx.actor?.id ?? null,
-        expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const row = await pending(trx).where('v.id', '=', id).executeTakeFirstOrThrow()
-    const dto = present(row)
-    await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'create', after: dto })
+    const { dto, url } = await createInvitation(trx, deps, ctx, input)
     const home = await trx.selectFrom('institutions').select('name').where('is_home', '=', true).executeTakeFirst()
     await notify(trx, deps, {
-      to: email,
+      to: dto.email,
       template: 'invitation',
-      url: `${deps.env.publicUrl}/invitation#token=${token}`,
+      url,
       inApp: false,
       vars: (r) => ({
-        name: input.name ?? email,
+        name: input.name ?? dto.email,
         inviter: ctx.actor?.name ?? home?.name ?? 'Meridian',
         institution: home?.name ?? 'Meridian',
         role: r.pack.roles[input.role],
@@ -111,6 +81,51 @@ export async function invite(
     })
     return dto
   })
+}
+
+/**
+ * The invitation itself, in the caller's transaction, audited; the caller sends the link (`url`)
+ * in the mail it words. Refused for an address that already has an account.
+ */
+export async function createInvitation(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'env'>,
+  ctx: Ctx,
+  input: { email: string; name?: string; role: Role; orgUnitId?: string; institutionId?: string },
+) {
+  const email = input.email.trim().toLowerCase()
+  const token = newToken()
+  if (await findUserByEmail(trx, email)) {
+    throw new AppError(AppErrorCode.CONFLICT, `${email} already has an account; change its role in the user list instead.`, {
+      errors: [{ path: 'body.email', message: 'already has an account' }],
+    })
+  }
+  const scope = await resolveScope(trx, input.role, input)
+  // A new invitation replaces any pending one for the same address.
+  await trx
+    .updateTable('invitations')
+    .set({ revoked_at: new Date() })
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute()
+  const { id } = await trx
+    .insertInto('invitations')
+    .values({
+      email,
+      name: input.name ?? null,
+      role: input.role,
+      ...scope,
+      token_hash: hashToken(token),
+      invited_by: ctx.actor?.id ?? null,
+      expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const row = await pending(trx).where('v.id', '=', id).executeTakeFirstOrThrow()
+  const dto = present(row)
+  await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'create', after: dto })
+  return { dto, url: `${deps.env.publicUrl}/invitation#token=${token}`, days: INVITATION_DAYS }
 }
 
 export async function revokeInvitation(deps: Deps, ctx: Ctx, id: string): Promise<void> {
@@ -167,6 +182,7 @@ export async function acceptInvitation(
       },
     }
     await recordAudit(trx, actorCtx, { entityType: 'user', entityId: user.id, action: 'create_from_invitation', after: user })
+    await startNominatedApplications(trx, actorCtx, user.id, user.email)
     return { userId: user.id }
   })
 }

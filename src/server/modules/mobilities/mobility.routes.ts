@@ -13,7 +13,7 @@ import { DocumentSchema } from '../applications/applications.schema.js'
 import { loadApplication } from '../applications/applications.service.js'
 import { uploadDocument } from '../documents/documents.service.js'
 import { Text } from '../opportunities/opportunities.schema.js'
-import { confirmArrival, loadMobility, recognise, recordTranscript } from './mobility.service.js'
+import { confirmArrival, endStaffVisit, loadMobility, recognise, recordTranscript } from './mobility.service.js'
 
 const tags = ['mobilities']
 const Key = z.string().min(1).max(40)
@@ -76,15 +76,20 @@ export const MobilityView = z.object({
   ),
   transcriptAt: IsoDateTime.nullable(),
   transcriptDocument: z.object({ id: z.uuid(), fileName: z.string() }).nullable(),
+  hostCertificate: z
+    .object({ id: z.uuid(), fileName: z.string() })
+    .nullable()
+    .describe("The host's certificate that ends an outgoing staff visit"),
   recognisedAt: IsoDateTime.nullable(),
   seesChecklist: z.boolean().describe('The reader sees the checklist before departure (the student and the office)'),
   seesIncidents: z.boolean().describe('The reader keeps incident notes on the mobility (the office)'),
   incoming: z.boolean().describe('An incoming student: we are the host; credits are recognised by their home institution'),
   staff: z.boolean().describe('A staff visit: its programme is approved before it begins'),
+  staffOut: z.boolean().describe("An outgoing staff visit: it ends with the host's certificate, with no transcript or credits"),
   programmeGap: z.string().nullable().describe('What keeps a staff visit from beginning'),
   seesSurvey: z.boolean().describe('The stay has ended and the reader answers or moderates the completion survey'),
   checklistComplete: z.boolean().describe('Every item of the checklist is verified and none expired'),
-  actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean() }),
+  actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean(), endVisit: z.boolean() }),
 })
 
 const path = '/api/applications/:id/mobility'
@@ -144,28 +149,51 @@ export function mobilityRoutes(app: App, deps: Deps): void {
     },
   )
 
+  const documentRoutes = [
+    ['transcript-document', 'transcript_of_records', 'the transcript of records'],
+    ['certificate-document', 'host_certificate', "the host's certificate of a staff visit"],
+  ] as const
+  for (const [route, kind, what] of documentRoutes)
+    app.post(
+      `${path}/${route}`,
+      {
+        config: { policy: SignedIn },
+        bodyLimit: DOCUMENT_MAX_BYTES + 1024 * 1024,
+        schema: {
+          tags,
+          summary: `Upload ${what} as the raw request body (PDF, PNG, JPEG or DOCX, checked by content)`,
+          params: IdParams,
+          querystring: z.object({ name: z.string().trim().min(1, 'is required').max(300) }).strict(),
+          response: { 201: DocumentSchema },
+        },
+      },
+      async (request, reply) => {
+        const id = await uploadDocument(deps, ctxOf(request), request.params.id, {
+          ...uploadedFile(request),
+          kind,
+          name: request.query.name,
+          expiresOn: null,
+        })
+        const dto = await loadApplication(deps.db, request.params.id)
+        return reply.status(201).send(dto.documents.find((d) => d.id === id)!)
+      },
+    )
+
   app.post(
-    `${path}/transcript-document`,
+    `${path}/visit-end`,
     {
       config: { policy: SignedIn },
-      bodyLimit: DOCUMENT_MAX_BYTES + 1024 * 1024,
       schema: {
         tags,
-        summary: 'Upload the transcript of records as the raw request body (PDF, PNG, JPEG or DOCX, checked by content)',
+        summary: "Record the last day of an outgoing staff visit, once the host's certificate is uploaded",
         params: IdParams,
-        querystring: z.object({ name: z.string().trim().min(1, 'is required').max(300) }).strict(),
-        response: { 201: DocumentSchema },
+        body: z.object({ leftOn: CalendarDate }).strict(),
+        response: { 200: MobilityView },
       },
     },
-    async (request, reply) => {
-      const id = await uploadDocument(deps, ctxOf(request), request.params.id, {
-        ...uploadedFile(request),
-        kind: 'transcript_of_records',
-        name: request.query.name,
-        expiresOn: null,
-      })
-      const dto = await loadApplication(deps.db, request.params.id)
-      return reply.status(201).send(dto.documents.find((d) => d.id === id)!)
+    async (request) => {
+      await endStaffVisit(deps, ctxOf(request), request.params.id, request.body.leftOn)
+      return view(request)
     },
   )
 

@@ -44,7 +44,7 @@ async function approvedComponents(db: Kysely<DB>, applicationId: string): Promis
 export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  const [m, components, info, transcriptDoc, checklist, programme] = await Promise.all([
+  const [m, components, info, hostDocs, checklist, programme] = await Promise.all([
     db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
     approvedComponents(db, applicationId),
     db
@@ -69,16 +69,22 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('documents')
-      .select(['id', 'file_name', 'created_at'])
+      .select(['id', 'kind', 'file_name'])
       .where('application_id', '=', applicationId)
-      .where('kind', '=', 'transcript_of_records')
-      .executeTakeFirst(),
+      .where('kind', 'in', ['transcript_of_records', 'host_certificate'])
+      .execute(),
     checklistGaps(db, applicationId),
     programmeGap(db, applicationId),
   ])
   const status: MobilityStatus = m?.status ?? 'preparing'
   const accepted = row.status === 'host_accepted'
   const incoming = info.direction === 'incoming'
+  // An outgoing member of staff has no learning agreement: the visit ends with the host's certificate.
+  const staffOut = info.audience === 'staff' && !incoming
+  const doc = (kind: string) => {
+    const d = hostDocs.find((x) => x.kind === kind)
+    return d ? { id: d.id, fileName: d.file_name } : null
+  }
   const results = new Map((m?.transcript ?? []).map((r) => [r.key, r]))
   const recognition = new Map((m?.recognition ?? []).map((r) => [r.key, r]))
   const studied = (components ?? []).filter((c) => c.group === 'studied')
@@ -100,19 +106,23 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     studied: studied.map((c) => ({ ...strip(c), result: results.get(c.key) ?? null })),
     recognised: recognised.map((c) => ({ ...strip(c), recognition: recognition.get(c.key) ?? null })),
     transcriptAt: iso(m?.transcript_at ?? null),
-    transcriptDocument: transcriptDoc ? { id: transcriptDoc.id, fileName: transcriptDoc.file_name } : null,
+    transcriptDocument: doc('transcript_of_records'),
+    hostCertificate: doc('host_certificate'),
     recognisedAt: iso(m?.recognised_at ?? null),
     seesChecklist: access === 'owner' || access === 'office',
     seesIncidents: access === 'office',
     incoming,
     staff: info.audience === 'staff',
+    staffOut,
     programmeGap: programme,
     seesSurvey: (access === 'owner' || access === 'office') && accepted && SURVEY_OPEN_IN.includes(status),
     checklistComplete: checklist.length === 0,
     actions: {
       arrive: accepted && status === 'preparing' && checklist.length === 0 && !programme,
-      transcript: accepted && (status === 'abroad' || status === 'returned') && components !== null && isHostOrOffice(access),
-      recognise: accepted && status === 'returned' && access === 'office' && !incoming,
+      transcript:
+        accepted && !staffOut && (status === 'abroad' || status === 'returned') && components !== null && isHostOrOffice(access),
+      recognise: accepted && status === 'returned' && access === 'office' && !incoming && !staffOut,
+      endVisit: accepted && staffOut && status === 'abroad',
     },
   }
 }
@@ -176,9 +186,11 @@ export async function recordTranscript(
   today = todayUtc(),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { m } = await forStep(trx, ctx, applicationId, ['office', 'host'], 'The transcript of records')
+    const { m, row } = await forStep(trx, ctx, applicationId, ['office', 'host'], 'The transcript of records')
     if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The student has not arrived at the host yet.')
     if (m.status === 'recognised') throw new AppError(AppErrorCode.CONFLICT, 'The credits are already recognised.')
+    if (await isStaffVisit(trx, row.call_id))
+      throw new AppError(AppErrorCode.CONFLICT, "A staff visit ends with the host's certificate, not a transcript of records.")
     const components = await approvedComponents(trx, applicationId)
     if (!components) throw new AppError(AppErrorCode.CONFLICT, 'The learning agreement has no approved version yet.')
     if (input.leftOn < m.arrived_on) throw AppError.validation('body.leftOn', `must not be before the arrival (${m.arrived_on})`)
@@ -212,12 +224,63 @@ export async function recordTranscript(
   })
 }
 
+const isStaffVisit = async (db: Kysely<DB>, callId: string) =>
+  (await db.selectFrom('calls').select('audience').where('id', '=', callId).executeTakeFirstOrThrow()).audience === 'staff'
+
+/**
+ * The end of an outgoing staff visit: the last day, with the host's certificate of the visit
+ * uploaded first. Recorded by the visitor, the office or the host; the other side is told.
+ */
+export async function endStaffVisit(deps: MailDeps, ctx: Ctx, applicationId: string, leftOn: string, today = todayUtc()) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { m, row, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The end of the visit')
+    if (!(await isStaffVisit(trx, row.call_id)) || (await weHost(trx, row.offered_opportunity_id)))
+      throw new AppError(AppErrorCode.CONFLICT, "Only an outgoing staff visit ends with the host's certificate.")
+    if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The visit has not begun yet.')
+    if (m.status !== 'abroad')
+      throw new AppError(AppErrorCode.CONFLICT, `The end of the visit was already recorded (${m.left_on}).`)
+    if (leftOn < m.arrived_on) throw AppError.validation('body.leftOn', `must not be before the arrival (${m.arrived_on})`)
+    if (leftOn > today) throw AppError.validation('body.leftOn', 'must not be in the future')
+    const certificate = await trx
+      .selectFrom('documents')
+      .select('id')
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', 'host_certificate')
+      .executeTakeFirst()
+    if (!certificate) throw new AppError(AppErrorCode.CONFLICT, "Upload the host's certificate of the visit first.")
+    // transcript_at and _by record when and by whom the end was recorded, as for an incoming stay.
+    const now = new Date()
+    await trx
+      .updateTable('mobilities')
+      .set({ status: 'returned', left_on: leftOn, transcript_at: now, transcript_by: ctx.actor!.id, updated_at: now })
+      .where('id', '=', m.id)
+      .execute()
+    await recordAudit(trx, ctx, {
+      entityType: 'mobility',
+      entityId: m.id,
+      action: 'visit_end',
+      before: { status: m.status },
+      after: { status: 'returned', leftOn, certificate: certificate.id },
+    })
+    const p = await mobilityPeople(trx, applicationId)
+    const to = access === 'owner' ? p.officer_email : p.email
+    if (to)
+      await tellAboutMobility(trx, deps, applicationId, to, 'visitEnded', (r) => ({
+        visitor: p.name,
+        date: r.day(leftOn),
+        recordedBy: ctx.actor!.name,
+      }))
+  })
+}
+
 /** The office recognises the components of table B: the mobility is complete. */
 export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string, entries: RecognitionEntry[]) {
   await deps.db.transaction().execute(async (trx) => {
     const { m, row } = await forStep(trx, ctx, applicationId, ['office'], 'The recognition')
     if (await weHost(trx, row.offered_opportunity_id))
       throw new AppError(AppErrorCode.CONFLICT, 'We hosted this mobility: the credits are recognised by the home institution.')
+    if (await isStaffVisit(trx, row.call_id))
+      throw new AppError(AppErrorCode.CONFLICT, 'A staff visit has no credits to recognise.')
     if (m?.status !== 'returned') {
       throw new AppError(
         AppErrorCode.CONFLICT,

@@ -177,6 +177,11 @@ function ApplicationCard({ application: a }: { application: Application }) {
               {t('applications.continue')}
             </ButtonLink>
           ) : null}
+          {a.status === 'draft' && a.call.phase === 'upcoming' ? (
+            <Text size="sm" c="dimmed">
+              {t('applications.notYetOpen')}
+            </Text>
+          ) : null}
           {canTake('withdraw', a.status) ? (
             <Button variant="subtle" color="red" onClick={() => setConfirm('withdraw')}>
               {t('applications.withdraw')}

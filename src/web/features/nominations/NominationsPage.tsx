@@ -28,6 +28,7 @@ import { ApplicationView } from '../applications/ApplicationView'
 import { type Application, STATUS_TONES } from '../applications/types'
 import { inLanguage } from '../catalog/types'
 import { LearningAgreementLink } from '../learning-agreements/LearningAgreementLink'
+import { OurElectivesCard } from './OurElectivesCard'
 
 interface Nominee {
   id: string
@@ -94,6 +95,7 @@ export function NominationsPage() {
           </Table>
         </Table.ScrollContainer>
       ) : null}
+      <OurElectivesCard />
     </Stack>
   )
 }

@@ -64,6 +64,14 @@ export const en: MailLanguagePack = {
       subject: '{{host}} has not accepted your nomination',
       text: `Dear {{name}},\n\n{{host}} has not accepted your nomination for {{opportunity}}: {{reason}}\nThe international office will contact you about what comes next.${SIGNED}`,
     },
+    partnerNominated: {
+      subject: 'You are nominated to {{opportunity}}',
+      text: `Dear {{name}},\n\n{{partner}}, of your home institution, has nominated you for {{opportunity}} in our call "{{call}}". Your application is ready as a draft with this elective chosen: complete your profile, upload the documents the call asks for, and submit it before the call closes.${SIGNED}`,
+    },
+    partnerNominatedInvite: {
+      subject: 'You are nominated to {{opportunity}}: create your account',
+      text: `Dear {{name}},\n\n{{partner}}, of your home institution, has nominated you for {{opportunity}} in our call "{{call}}". Open this link within {{days}} days to create your Meridian account; your application waits there as a draft, to complete and submit before the call closes:\n\n{{link}}\n\nMeridian`,
+    },
     admitted: {
       subject: 'You are admitted: your letter of acceptance',
       text: `Dear {{name}},\n\nWe are glad to welcome you for {{opportunity}} ({{year}}). Your letter of acceptance is ready on your mobility page. If you need a visa, give your passport details there and download the visa invitation letter; then complete the checklist before your arrival.${SIGNED}`,
@@ -131,6 +139,10 @@ export const en: MailLanguagePack = {
     certificateReady: {
       subject: 'Your certificate of attendance',
       text: `Dear {{name}},\n\nThank you for your stay with us. Your certificate of attendance is ready on your mobility page, and the completion survey is open there too.${SIGNED}`,
+    },
+    visitEnded: {
+      subject: 'Visit ended: {{visitor}}',
+      text: `Dear {{name}},\n\n{{recordedBy}} has recorded that the visit of {{visitor}} ended on {{date}}, with the host's certificate. The completion survey is open on the mobility's page.${SIGNED}`,
     },
     programmeToApprove: {
       subject: 'Visit programme to approve: {{visitor}}',

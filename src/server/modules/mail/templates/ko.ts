@@ -64,6 +64,14 @@ export const ko: MailLanguagePack = {
       subject: '{{host}}이(가) 추천을 수락하지 않았습니다',
       text: `{{name}}님께\n\n{{host}}이(가) {{opportunity}} 추천을 수락하지 않았습니다: {{reason}}\n다음 단계는 국제교류처가 연락드리겠습니다.${SIGNED}`,
     },
+    partnerNominated: {
+      subject: '{{opportunity}}에 추천되었습니다',
+      text: `{{name}}님께\n\n소속 대학의 {{partner}}님이 저희 모집 "{{call}}"의 {{opportunity}}에 추천했습니다. 이 과정이 선택된 지원서 초안이 준비되어 있습니다. 프로필을 채우고 모집에서 요구하는 서류를 올린 뒤 마감 전에 제출하십시오.${SIGNED}`,
+    },
+    partnerNominatedInvite: {
+      subject: '{{opportunity}}에 추천되었습니다: 계정을 만드십시오',
+      text: `{{name}}님께\n\n소속 대학의 {{partner}}님이 저희 모집 "{{call}}"의 {{opportunity}}에 추천했습니다. {{days}}일 안에 아래 링크를 열어 Meridian 계정을 만드십시오. 지원서 초안이 그곳에서 기다리고 있으니 마감 전에 완성해 제출하십시오.\n\n{{link}}\n\nMeridian`,
+    },
     admitted: {
       subject: '입학이 허가되었습니다: 수락서',
       text: `{{name}}님께\n\n{{opportunity}}({{year}})에 모시게 되어 기쁩니다. 수락서는 교류 페이지에 준비되어 있습니다. 비자가 필요하시면 그곳에 여권 정보를 입력하고 비자 초청장을 내려받은 뒤, 도착 전에 체크리스트를 완료하십시오.${SIGNED}`,
@@ -131,6 +139,10 @@ export const ko: MailLanguagePack = {
     certificateReady: {
       subject: '수료 증명서',
       text: `{{name}}님께\n\n함께해 주셔서 감사합니다. 수료 증명서가 교류 페이지에 준비되어 있으며, 종료 설문도 그곳에서 열려 있습니다.${SIGNED}`,
+    },
+    visitEnded: {
+      subject: '방문 종료: {{visitor}}',
+      text: `{{name}}님께\n\n{{recordedBy}}님이 {{visitor}}님의 방문이 {{date}}에 끝났음을 파견 기관의 증명서와 함께 기록했습니다. 교류 페이지에서 종료 설문이 열려 있습니다.${SIGNED}`,
     },
     programmeToApprove: {
       subject: '승인할 방문 일정: {{visitor}}',

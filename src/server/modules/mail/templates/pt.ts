@@ -64,6 +64,14 @@ export const pt: MailLanguagePack = {
       subject: '{{host}} não aceitou a sua nomeação',
       text: `Caro(a) {{name}},\n\n{{host}} não aceitou a sua nomeação para {{opportunity}}: {{reason}}\nO gabinete internacional vai contactá-lo(a) sobre o que se segue.${SIGNED}`,
     },
+    partnerNominated: {
+      subject: 'Foi nomeado(a) para {{opportunity}}',
+      text: `Caro(a) {{name}},\n\n{{partner}}, da sua instituição de origem, nomeou-o(a) para {{opportunity}} no nosso concurso "{{call}}". A sua candidatura está pronta como rascunho com esta opção escolhida: complete o seu perfil, carregue os documentos pedidos pelo concurso e submeta-a antes de o concurso fechar.${SIGNED}`,
+    },
+    partnerNominatedInvite: {
+      subject: 'Foi nomeado(a) para {{opportunity}}: crie a sua conta',
+      text: `Caro(a) {{name}},\n\n{{partner}}, da sua instituição de origem, nomeou-o(a) para {{opportunity}} no nosso concurso "{{call}}". Abra esta ligação nos próximos {{days}} dias para criar a sua conta Meridian; a sua candidatura espera lá como rascunho, para completar e submeter antes de o concurso fechar:\n\n{{link}}\n\nMeridian`,
+    },
     admitted: {
       subject: 'Foi admitido(a): a sua carta de aceitação',
       text: `Caro(a) {{name}},\n\nTemos o prazer de o(a) receber em {{opportunity}} ({{year}}). A sua carta de aceitação está pronta na página da sua mobilidade. Se precisar de visto, indique lá os dados do passaporte e descarregue a carta-convite para o visto; depois complete a lista de verificação antes da chegada.${SIGNED}`,
@@ -131,6 +139,10 @@ export const pt: MailLanguagePack = {
     certificateReady: {
       subject: 'O seu certificado de frequência',
       text: `Caro(a) {{name}},\n\nObrigado pela sua estadia connosco. O seu certificado de frequência está pronto na página da sua mobilidade, onde também está aberto o inquérito final.${SIGNED}`,
+    },
+    visitEnded: {
+      subject: 'Visita terminada: {{visitor}}',
+      text: `Caro(a) {{name}},\n\n{{recordedBy}} registou que a visita de {{visitor}} terminou a {{date}}, com o certificado da instituição de acolhimento. O inquérito final está aberto na página da mobilidade.${SIGNED}`,
     },
     programmeToApprove: {
       subject: 'Programa de visita para aprovar: {{visitor}}',

@@ -320,3 +320,96 @@ test('a visiting professor applies for a teaching visit, is admitted, has the pr
     await professor.getByRole('link', { name: 'Certificate of attendance' }).getAttribute('href'),
   )
 })
+
+test('one of our staff goes on a training week abroad and ends the visit with the host certificate', async ({ browser }) => {
+  test.setTimeout(300_000)
+  const officer = await (await browser.newContext()).newPage()
+  const staff = await (await browser.newContext()).newPage()
+  const partner = await (await browser.newContext()).newPage()
+  await signIn(officer, demoEmail('officer'))
+  await signIn(staff, demoEmail('staff'))
+  // The demo's member of staff reads Russian; this test reads English, and puts it back at the end.
+  await staff.getByRole('combobox', { name: 'Язык' }).selectOption({ label: 'English' })
+  await expect(staff.getByRole('combobox', { name: 'Language' })).toBeVisible()
+  await signIn(partner, demoEmail('partner'))
+  const csrf = await csrfOf(officer)
+  const minho = (await (await officer.request.get('/api/institutions?q=Minho')).json()).items[0].id
+  const created = await officer.request.post('/api/opportunities', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      kind: 'staff_training',
+      direction: 'outgoing',
+      hostInstitutionId: minho,
+      title: { en: 'Simulation teaching week in Braga' },
+      languages: [{ language: 'en', minLevel: 'B2' }],
+      durationWeeks: 1,
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const opportunityId = (await created.json()).id
+  const listed = await officer.request.post(`/api/opportunities/${opportunityId}/status`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { status: 'published' },
+  })
+  expect(listed.status(), await listed.text()).toBe(200)
+  const title = 'Staff training abroad, short round'
+  const callId = await openShortCall(officer, { title, audience: 'staff', opportunityId })
+  await apply(
+    staff,
+    callId,
+    /Simulation teaching/,
+    'I teach simulation in our skills lab and would bring back the debriefing model.',
+  )
+  await selectAndAccept(browser, officer, staff, callId, 'Dr. Sergei Volkov', title)
+
+  // Nominated by the office and accepted by the host (their screens are in the outgoing journey).
+  const applicationId = (await (await staff.request.get('/api/me/applications')).json()).items.find(
+    (a: { call: { id: string } }) => a.call.id === callId,
+  ).id
+  expect(
+    (await officer.request.post(`/api/applications/${applicationId}/nominate`, { headers: { 'x-csrf-token': csrf } })).status(),
+  ).toBe(200)
+  const decided = await partner.request.post(`/api/nominations/${applicationId}/decision`, {
+    headers: { 'x-csrf-token': await csrfOf(partner) },
+    data: { decision: 'accept', reason: null },
+  })
+  expect(decided.status(), await decided.text()).toBe(200)
+  const programme = await staff.request.put(`/api/applications/${applicationId}/staff-programme`, {
+    headers: { 'x-csrf-token': await csrfOf(staff) },
+    data: {
+      hostDepartment: 'Clinical Skills and Simulation Centre',
+      startsOn: day(0),
+      endsOn: day(0),
+      activities: 'Five days in the simulation centre: scenario design, debriefing, two courses observed.',
+      teachingHours: null,
+    },
+  })
+  expect(programme.status(), await programme.text()).toBe(200)
+  expect(
+    (
+      await officer.request.post(`/api/applications/${applicationId}/staff-programme/approve`, {
+        headers: { 'x-csrf-token': csrf },
+      })
+    ).status(),
+  ).toBe(200)
+  await clear(staff, officer, applicationId, EVERYONE)
+
+  await staff.goto(`/mobilities/${applicationId}`)
+  await staff.getByRole('button', { name: 'Confirm the arrival' }).click()
+  await expect(staff.getByText(/^Arrived on/)).toBeVisible()
+  // No transcript and no credits for a staff visit: it ends with the host's certificate.
+  await expect(staff.getByRole('heading', { name: 'Transcript of records' })).toHaveCount(0)
+  await expect(staff.getByRole('heading', { name: 'Recognition at home' })).toHaveCount(0)
+  await expect(staff.getByRole('button', { name: 'Record the end of the visit' })).toBeDisabled()
+  const chooser = staff.waitForEvent('filechooser')
+  await staff.getByRole('button', { name: "Upload the host's certificate" }).click()
+  await (await chooser).setFiles({ name: 'Certificate UMinho.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await expect(staff.getByRole('link', { name: 'Certificate UMinho.pdf' })).toBeVisible()
+  await staff.getByRole('button', { name: 'Record the end of the visit' }).click()
+  await expect(staff.getByText('The end of the visit is recorded.')).toBeVisible()
+  await expect(staff.getByText(/^The visit ended on/)).toBeVisible()
+  await expect(staff.getByRole('heading', { name: 'Completion survey' })).toBeVisible()
+  await staff.screenshot({ path: test.info().outputPath('staff-visit-ended.png'), fullPage: true })
+  await waitForMail(demoEmail('officer'), /^Visit ended: Dr. Sergei Volkov/)
+  await staff.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Русский' })
+})

@@ -1,13 +1,10 @@
 import { Anchor, Button, Group, Loader, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { COUNTRY_CODES } from '../../../shared/identifiers'
 import { ProblemAlert } from '../../components/ProblemAlert'
-import { api } from '../../lib/api'
 import { countryName, formatDate } from '../../lib/format'
-import { useAction } from '../../lib/useAction'
+import { useMobilityCard } from './useMobilityCard'
 
 interface VisaDetails {
   nationality: string
@@ -50,17 +47,8 @@ export function IncomingLetters({ view }: { view: IncomingView }) {
 /** An incoming student's letters, the details the visa letter needs, and the end of the stay, on the mobility page. */
 export function IncomingCard({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const key = ['incoming', applicationId]
   const path = `/api/applications/${applicationId}/incoming`
-  const found = useQuery({ queryKey: key, queryFn: () => api<IncomingView>(path) })
-  const { run, busy, error } = useAction()
-  const send = (step: string, url: string, method: 'PUT' | 'POST', body: unknown, done: string) =>
-    run(step, async () => {
-      queryClient.setQueryData(key, await api<IncomingView>(url, { method, body }))
-      await queryClient.invalidateQueries({ queryKey: ['mobility', applicationId] })
-      notifications.show({ message: done, color: 'green' })
-    })
+  const { found, send, busy, error } = useMobilityCard<IncomingView>(applicationId, 'incoming', path, { refresh: ['mobility'] })
   const v = found.data
   return (
     <Paper withBorder p="md">

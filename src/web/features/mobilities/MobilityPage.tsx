@@ -15,23 +15,23 @@ import {
   TextInput,
   Title,
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MOBILITY_STATUSES, type RecognitionEntry, type TranscriptResult } from '../../../shared/mobilities'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { ButtonLink } from '../../components/RouterLinks'
-import { api, uploadFile } from '../../lib/api'
+import { uploadFile } from '../../lib/api'
 import { formatDate, formatDateTime } from '../../lib/format'
-import { useAction } from '../../lib/useAction'
 import { inLanguage } from '../catalog/types'
+import { ArrivalForm } from './ArrivalForm'
 import { ChecklistCard } from './ChecklistCard'
 import { IncidentsCard } from './IncidentsCard'
 import { IncomingCard } from './IncomingCard'
 import type { MobilityView } from './mobility.types'
 import { StaffProgrammeCard } from './StaffProgrammeCard'
 import { SurveyCard } from './SurveyCard'
+import { useMobilityCard } from './useMobilityCard'
+import { VisitEndCard } from './VisitEndCard'
 
 const today = () => new Date().toISOString().slice(0, 10)
 const total = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 10) / 10
@@ -39,27 +39,22 @@ const total = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 10) /
 /** One mobility from the arrival to the credits recognised, for the student, the office and the host; what each may do comes from the server. */
 export function MobilityPage({ applicationId }: { applicationId: string }) {
   const { t, i18n } = useTranslation()
-  const queryClient = useQueryClient()
-  const key = ['mobility', applicationId]
-  const found = useQuery({ queryKey: key, queryFn: () => api<MobilityView>(`/api/applications/${applicationId}/mobility`) })
-  const { run, busy, error } = useAction()
   const base = `/api/applications/${applicationId}/mobility`
+  // The cards beside it change with the mobility's state (a programme is fixed once the visit begins).
+  const card = useMobilityCard<MobilityView>(applicationId, 'mobility', base, {
+    refresh: ['staff-programme', 'incoming', 'survey'],
+  })
+  const { found, run, busy, error } = card
   const send = (step: string, path: string, method: 'POST' | 'PUT', body: unknown, done: string) =>
-    run(step, async () => {
-      queryClient.setQueryData(key, await api<MobilityView>(`${base}${path}`, { method, body }))
-      // The cards beside it change with the mobility's state (a programme is fixed once the visit begins).
-      for (const card of ['staff-programme', 'incoming', 'survey'])
-        void queryClient.invalidateQueries({ queryKey: [card, applicationId] })
-      notifications.show({ message: done, color: 'green' })
-    })
+    card.send(step, `${base}${path}`, method, body, done)
 
   if (found.error) return <ProblemAlert error={found.error} />
   if (!found.data) return <Loader aria-label={t('common.loading')} />
   const m = found.data
   // An incoming student's stay ends with our certificate; their home institution recognises the credits.
-  const statuses: readonly MobilityView['status'][] = m.incoming
-    ? MOBILITY_STATUSES.filter((s) => s !== 'recognised')
-    : MOBILITY_STATUSES
+  // So does a staff visit of ours abroad, with the host's certificate: there are no credits.
+  const statuses: readonly MobilityView['status'][] =
+    m.incoming || m.staffOut ? MOBILITY_STATUSES.filter((s) => s !== 'recognised') : MOBILITY_STATUSES
   const step = statuses.indexOf(m.status) + (m.status === statuses.at(-1) ? 1 : 0)
   return (
     <Stack maw={1000}>
@@ -70,7 +65,12 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
       </Text>
       <Stepper active={step} size="sm" aria-label={t('mobility.progress')}>
         {statuses.map((s) => (
-          <Stepper.Step key={s} label={t(m.incoming ? `mobility.incomingStatuses.${s}` : `mobility.statuses.${s}`)} />
+          <Stepper.Step
+            key={s}
+            label={t(
+              m.incoming ? `mobility.incomingStatuses.${s}` : m.staffOut ? `visitEnd.statuses.${s}` : `mobility.statuses.${s}`,
+            )}
+          />
         ))}
       </Stepper>
       <ProblemAlert error={error} />
@@ -106,7 +106,21 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
 
       {m.seesIncidents && m.status !== 'preparing' && <IncidentsCard applicationId={applicationId} />}
 
-      {(!m.incoming || m.hasApprovedAgreement) && (
+      {m.staffOut && (
+        <VisitEndCard
+          view={m}
+          busy={busy}
+          onUpload={(file) =>
+            run('upload', async () => {
+              await uploadFile(`${base}/certificate-document?name=${encodeURIComponent(file.name)}`, file)
+              await found.refetch()
+            })
+          }
+          onEnd={(leftOn) => send('visit-end', '/visit-end', 'POST', { leftOn }, t('visitEnd.recorded'))}
+        />
+      )}
+
+      {!m.staffOut && (!m.incoming || m.hasApprovedAgreement) && (
         <Paper withBorder p="md">
           <Group justify="space-between" mb="xs">
             <Title order={2} size="h4">
@@ -151,7 +165,7 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
         </Paper>
       )}
 
-      {!m.incoming && (
+      {!m.incoming && !m.staffOut && (
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
             {t('mobility.recognition')}
@@ -177,25 +191,6 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
 
       {m.seesSurvey && <SurveyCard applicationId={applicationId} opportunityId={m.opportunityId} />}
     </Stack>
-  )
-}
-
-function ArrivalForm({ busy, onConfirm }: { busy: boolean; onConfirm: (date: string) => void }) {
-  const { t } = useTranslation()
-  const [date, setDate] = useState(today())
-  return (
-    <Group align="end">
-      <TextInput
-        type="date"
-        label={t('mobility.arrivalDate')}
-        value={date}
-        max={today()}
-        onChange={(e) => setDate(e.currentTarget.value)}
-      />
-      <Button loading={busy} onClick={() => onConfirm(date)}>
-        {t('mobility.confirmArrival')}
-      </Button>
-    </Group>
   )
 }
 

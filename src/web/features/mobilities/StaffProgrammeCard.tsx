@@ -1,12 +1,9 @@
 import { Badge, Button, Group, Loader, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ProblemAlert } from '../../components/ProblemAlert'
-import { api } from '../../lib/api'
 import { formatDate, formatDateTime } from '../../lib/format'
-import { useAction } from '../../lib/useAction'
+import { useMobilityCard } from './useMobilityCard'
 
 interface Programme {
   hostDepartment: string
@@ -25,19 +22,12 @@ interface ProgrammeView {
 /** The programme of a staff visit: proposed by the visitor (or the office), approved by the office before it begins. */
 export function StaffProgrammeCard({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const key = ['staff-programme', applicationId]
   const path = `/api/applications/${applicationId}/staff-programme`
-  const found = useQuery({ queryKey: key, queryFn: () => api<ProgrammeView>(path) })
-  const { run, busy, error } = useAction()
   const [editing, setEditing] = useState(false)
-  const send = (step: string, url: string, method: 'PUT' | 'POST', body: unknown, done: string) =>
-    run(step, async () => {
-      queryClient.setQueryData(key, await api<ProgrammeView>(url, { method, body }))
-      await queryClient.invalidateQueries({ queryKey: ['mobility', applicationId] })
-      setEditing(false)
-      notifications.show({ message: done, color: 'green' })
-    })
+  const { found, send, busy, error } = useMobilityCard<ProgrammeView>(applicationId, 'staff-programme', path, {
+    refresh: ['mobility'],
+    after: () => setEditing(false),
+  })
   const v = found.data
   const p = v?.programme ?? null
   return (

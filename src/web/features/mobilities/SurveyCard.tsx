@@ -14,17 +14,14 @@ import {
   Textarea,
   Title,
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES } from '../../../shared/limits'
 import { REVIEW_MAX, SURVEY_ASPECTS, type SurveyAspect, type SurveyStatus } from '../../../shared/surveys'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
-import { api } from '../../lib/api'
 import { formatDateTime } from '../../lib/format'
-import { useAction } from '../../lib/useAction'
+import { useMobilityCard } from './useMobilityCard'
 
 export interface SurveyAnswers {
   rating: number
@@ -130,20 +127,16 @@ export function SurveyAnswersView({ survey }: { survey: Survey | (SurveyAnswers 
 /** The completion survey on the mobility's page: the student answers it, the office publishes or rejects it. */
 export function SurveyCard({ applicationId, opportunityId }: { applicationId: string; opportunityId: string | null }) {
   const { t } = useTranslation()
-  const queryClient = useQueryClient()
-  const key = ['survey', applicationId]
   const path = `/api/applications/${applicationId}/survey`
-  const found = useQuery({ queryKey: key, queryFn: () => api<SurveyView>(path) })
-  const { run, busy, error } = useAction()
   const [editing, setEditing] = useState(false)
   const [reason, setReason] = useState('')
-  const send = (step: string, url: string, method: 'PUT' | 'POST', body: unknown, done: string) =>
-    run(step, async () => {
-      queryClient.setQueryData(key, await api<SurveyView>(url, { method, body }))
+  const { found, send, busy, error } = useMobilityCard<SurveyView>(applicationId, 'survey', path, {
+    refresh: [],
+    after: () => {
       setEditing(false)
       setReason('')
-      notifications.show({ message: done, color: 'green' })
-    })
+    },
+  })
 
   const v = found.data
   const s = v?.survey ?? null

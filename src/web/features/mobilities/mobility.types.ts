@@ -27,13 +27,17 @@ export interface MobilityView {
   recognised: (LaComponentView & { recognition: RecognitionEntry | null })[]
   transcriptAt: string | null
   transcriptDocument: { id: string; fileName: string } | null
+  /** The host's certificate that ends an outgoing staff visit. */
+  hostCertificate: { id: string; fileName: string } | null
   recognisedAt: string | null
   seesChecklist: boolean
   seesIncidents: boolean
   seesSurvey: boolean
   incoming: boolean
   staff: boolean
+  /** An outgoing staff visit: no transcript or credits; it ends with the host's certificate. */
+  staffOut: boolean
   programmeGap: string | null
   checklistComplete: boolean
-  actions: { arrive: boolean; transcript: boolean; recognise: boolean }
+  actions: { arrive: boolean; transcript: boolean; recognise: boolean; endVisit: boolean }
 }

@@ -92,3 +92,9 @@ export function tidyCapitals(name: string): string {
     })
     .join(' ')
 }
+
+/** A text kept in several languages, in the one asked for, else English, else any there is. */
+export function inLanguage(texts: Readonly<Record<string, string>> | null | undefined, lang: string): string {
+  if (!texts) return ''
+  return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? ''
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Language } from '../../../shared/limits.js'
+import { inLanguage } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
 import { newDocument, write } from '../../pdf/document.js'
 import { homeInstitution, letterhead, letterLine } from '../../pdf/letterhead.js'
@@ -139,7 +140,7 @@ export async function nominationLetter(db: Kysely<DB>, applicationId: string, la
       .map(([code, level]) => `${languageName.of(code) ?? code} ${level}`)
       .join(', '),
   )
-  line(L.place, row.title[lang] ?? row.title.en ?? Object.values(row.title)[0] ?? '')
+  line(L.place, inLanguage(row.title, lang))
   line(L.year, row.academic_year)
   line(L.period, date)
   doc.moveDown(2)

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { Language } from '../../../shared/limits.js'
+import { inLanguage } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
 import { newDocument, write } from '../../pdf/document.js'
 import { homeInstitution, letterhead, letterLine } from '../../pdf/letterhead.js'
@@ -297,7 +298,7 @@ export async function incomingLetter(db: Kysely<DB>, applicationId: string, kind
   }
   line(L.from, row.sending ?? '')
   if (!staff) line(L.programme, [p.programme, p.yearOfStudy].filter(Boolean).join(', '))
-  line(staff ? L.staff.visit : L.place, row.title[lang] ?? row.title.en ?? Object.values(row.title)[0] ?? '')
+  line(staff ? L.staff.visit : L.place, inLanguage(row.title, lang))
   if (staff && row.host_department) {
     line(L.staff.department, row.host_department)
     line(L.staff.activities, row.activities ?? '')

@@ -25,6 +25,7 @@ import {
   UnitSchema,
 } from './institutions.schema.js'
 import { getHomeLogo, getHomeSettings, listOrgUnits, setHomeLogo, updateHomeSettings } from './institutions.service.js'
+import { realisedFlows } from './realised-flows.js'
 import {
   createInstitution,
   findSimilar,
@@ -148,6 +149,31 @@ export function institutionsRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => plannedFlows(deps, request.auth!.actor, request.params.id),
+  )
+
+  app.get(
+    '/api/institutions/:id/mobility-flows',
+    {
+      config: { policy: READ },
+      schema: {
+        tags,
+        summary: 'The mobilities with this institution that took place or are under way, per academic year, out and in',
+        params: IdParams,
+        response: {
+          200: z.array(
+            z.object({
+              academicYear: z.string(),
+              direction: z.enum(['outgoing', 'incoming']),
+              staff: z.boolean(),
+              preparing: z.number().int().describe('Accepted by the host and not begun'),
+              abroad: z.number().int(),
+              completed: z.number().int().describe('Over: the transcript or the certificate is in'),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => realisedFlows(deps, request.auth!.actor, request.params.id),
   )
 
   app.put(

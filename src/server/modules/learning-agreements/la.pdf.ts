@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { changesOf, creditsOf, type LaComponent, type LaGroup } from '../../../shared/learning-agreements.js'
 import type { Language } from '../../../shared/limits.js'
+import { inLanguage } from '../../../shared/text.js'
 import { field, newDocument, write } from '../../pdf/document.js'
 import type { AgreementView } from './la.routes.js'
 
@@ -156,7 +157,7 @@ export async function learningAgreementPdf(agreement: Agreement, number: number,
   const approved = agreement.versions.find((v) => v.number < number && v.status === 'approved') ?? null
   const title = version.kind === 'changes' ? L.changes : L.title
   const { doc, done } = newDocument(`${title} — ${agreement.student.name}`)
-  const inLang = (t: Record<string, string>) => t[lang] ?? t.en ?? Object.values(t)[0] ?? ''
+  const inLang = (t: Record<string, string>) => inLanguage(t, lang)
 
   write(doc, title, { bold: true, size: 16 })
   write(doc, `${L.version} ${version.number} · ${L.status[version.status]}`, { size: 9, color: '#6b6f76' })

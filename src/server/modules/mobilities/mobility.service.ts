@@ -18,7 +18,7 @@ import { lockApplication } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { checklistGaps } from '../checklists/checklist.service.js'
 import { weHost } from '../incoming/incoming.service.js'
-import { programmeGap } from '../staff/staff.service.js'
+import { gapOf, programmeGap } from '../staff/staff.service.js'
 import { type MailDeps, mobilityPeople, tellAboutMobility } from './mobility.mail.js'
 
 // An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
@@ -44,7 +44,7 @@ async function approvedComponents(db: Kysely<DB>, applicationId: string): Promis
 export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  const [m, components, info, hostDocs, checklist, programme] = await Promise.all([
+  const [m, components, info, hostDocs, checklist] = await Promise.all([
     db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
     approvedComponents(db, applicationId),
     db
@@ -54,7 +54,9 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .leftJoin('institutions as h', 'h.id', 'o.host_institution_id')
       .innerJoin('calls as c', 'c.id', 'a.call_id')
       .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
+      .leftJoin('staff_programmes as sp', 'sp.application_id', 'a.id')
       .select([
+        'sp.status as programme_status',
         'u.name',
         'c.audience',
         'o.direction',
@@ -74,8 +76,8 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .where('kind', 'in', ['transcript_of_records', 'host_certificate'])
       .execute(),
     checklistGaps(db, applicationId),
-    programmeGap(db, applicationId),
   ])
+  const programme = gapOf(info.audience, info.programme_status)
   const status: MobilityStatus = m?.status ?? 'preparing'
   const accepted = row.status === 'host_accepted'
   const incoming = info.direction === 'incoming'

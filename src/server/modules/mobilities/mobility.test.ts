@@ -63,7 +63,7 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
   it('is shown to the student, the office and the host only, and begins with the arrival', async () => {
     const before = json(await call(student, 'GET', path()))
     expect(before).toMatchObject({ status: 'preparing', hasApprovedAgreement: false, studied: [], arrivedOn: null })
-    expect(before.actions).toEqual({ arrive: false, transcript: false, recognise: false })
+    expect(before.actions).toEqual({ arrive: false, transcript: false, recognise: false, endVisit: false })
     expect(before).toMatchObject({ seesChecklist: true, checklistComplete: false })
     for (const who of [reviewer, otherPartner, someoneElse]) expect((await call(who, 'GET', path())).statusCode).toBe(404)
     // Nothing can be recorded before the arrival.
@@ -89,6 +89,23 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
     expect(t.mail.sent[0]!.text).toMatch(/has confirmed that .+ arrived on \w+ \d+, \d{4}\. The mobility is under way\./)
     expect(json(arrived)).toMatchObject({ status: 'abroad', arrivedOn: addDays(today, -100) })
     expect((await call(student, 'POST', `${path()}/arrival`, { arrivedOn: today })).statusCode).toBe(409)
+
+    // The partner's profile counts it among the mobilities with that partner, under way.
+    const { host_institution_id: hostId, academic_year: year } = await t.db
+      .selectFrom('applications as a')
+      .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+      .innerJoin('calls as c', 'c.id', 'a.call_id')
+      .select(['o.host_institution_id', 'c.academic_year'])
+      .where('a.id', '=', id)
+      .executeTakeFirstOrThrow()
+    const flows = json(await call(officer, 'GET', `/api/institutions/${hostId}/mobility-flows`))
+    expect(
+      flows.find(
+        (f: { academicYear: string; direction: string; staff: boolean }) =>
+          f.academicYear === year && f.direction === 'outgoing' && !f.staff,
+      ),
+    ).toMatchObject({ abroad: 1 })
+    expect((await call(student, 'GET', `/api/institutions/${hostId}/mobility-flows`)).statusCode).toBe(403)
   })
 
   it('lists who is abroad on a day for the office, with the emergency contact, and keeps incident notes for it alone', async () => {
@@ -143,7 +160,7 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
     await approveAgreement()
     const view = json(await call(host, 'GET', path()))
     expect(view.studied.map((c: { key: string }) => c.key)).toEqual(['a1', 'a2'])
-    expect(view.actions).toEqual({ arrive: false, transcript: true, recognise: false })
+    expect(view.actions).toEqual({ arrive: false, transcript: true, recognise: false, endVisit: false })
 
     const result = (key: string, passed = true, credits = 6) => ({ key, grade: passed ? '16/20' : 'F', credits, passed })
     expect((await call(student, 'PUT', `${path()}/transcript`, { leftOn: today, results: [result('a1')] })).statusCode).toBe(403)

@@ -75,9 +75,14 @@ export async function programmeGap(db: Kysely<DB>, applicationId: string): Promi
     .select(['c.audience', 'p.status'])
     .where('a.id', '=', applicationId)
     .executeTakeFirstOrThrow()
-  if (c.audience !== 'staff') return null
-  if (!c.status) return 'the visit programme is not proposed yet'
-  return c.status === 'approved' ? null : 'the visit programme is not approved yet'
+  return gapOf(c.audience, c.status)
+}
+
+/** The same, from the call's audience and the programme's status where a query already has them. */
+export function gapOf(audience: string, programme: string | null): string | null {
+  if (audience !== 'staff') return null
+  if (!programme) return 'the visit programme is not proposed yet'
+  return programme === 'approved' ? null : 'the visit programme is not approved yet'
 }
 
 export async function saveProgramme(deps: MailDeps, ctx: Ctx, applicationId: string, input: ProgrammeInput) {

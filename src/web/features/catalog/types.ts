@@ -40,8 +40,6 @@ export interface Opportunity extends CatalogItem {
 }
 
 /** A text in the reader's language, else English, else any. */
-export function inLanguage(texts: Record<string, string>, lang: string): string {
-  return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? ''
-}
+export { inLanguage } from '../../../shared/text'
 
 export { READABLE } from '../../components/ToneBadge'

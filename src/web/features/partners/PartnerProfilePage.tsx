@@ -13,7 +13,7 @@ import { countryName } from '../../lib/format'
 import { useUser } from '../../lib/session'
 import type { Page } from '../../lib/types'
 import { AgreementsTable } from '../agreements/AgreementsTable'
-import type { AgreementItem, Flow, InstitutionDetail } from './types'
+import type { AgreementItem, Flow, InstitutionDetail, RealisedFlow } from './types'
 
 export function PartnerProfilePage({ id }: { id: string }) {
   const { t } = useTranslation()
@@ -32,14 +32,29 @@ export function PartnerProfilePage({ id }: { id: string }) {
     queryFn: () => api<Flow[]>(`/api/institutions/${id}/flows`),
     enabled: seesAgreements,
   })
+  const realisedQuery = useQuery({
+    queryKey: ['institution', id, 'mobility-flows'],
+    queryFn: () => api<RealisedFlow[]>(`/api/institutions/${id}/mobility-flows`),
+    enabled: seesAgreements,
+  })
   if (!inst.data) return <ProblemAlert error={inst.error} />
   const i = inst.data
   const flows = flowsQuery.data ?? []
-  const years = [...new Set(flows.map((f) => f.academicYear))]
-  const placesOf = (year: string, direction: string, staff: boolean) =>
-    flows
+  const realised = realisedQuery.data ?? []
+  const years = [...new Set([...flows, ...realised].map((f) => f.academicYear))].sort()
+  const cell = (year: string, direction: string, staff: boolean) => {
+    const planned = flows
       .filter((f) => f.academicYear === year && f.direction === direction && f.mobilityType.startsWith('staff') === staff)
       .reduce((s, f) => s + f.places, 0)
+    const r = realised.find((f) => f.academicYear === year && f.direction === direction && f.staff === staff)
+    const counts = { preparing: r?.preparing ?? 0, abroad: r?.abroad ?? 0, completed: r?.completed ?? 0 }
+    const done = counts.preparing + counts.abroad + counts.completed
+    return (
+      <Text span size="sm" title={t('partners.flowCell', { realised: done, planned, ...counts })}>
+        {done} / {planned}
+      </Text>
+    )
+  }
 
   return (
     <Stack>
@@ -199,10 +214,10 @@ export function PartnerProfilePage({ id }: { id: string }) {
                   {years.map((y) => (
                     <Table.Tr key={y}>
                       <Table.Td>{y}</Table.Td>
-                      <Table.Td>{placesOf(y, 'outgoing', false)}</Table.Td>
-                      <Table.Td>{placesOf(y, 'incoming', false)}</Table.Td>
-                      <Table.Td>{placesOf(y, 'outgoing', true)}</Table.Td>
-                      <Table.Td>{placesOf(y, 'incoming', true)}</Table.Td>
+                      <Table.Td>{cell(y, 'outgoing', false)}</Table.Td>
+                      <Table.Td>{cell(y, 'incoming', false)}</Table.Td>
+                      <Table.Td>{cell(y, 'outgoing', true)}</Table.Td>
+                      <Table.Td>{cell(y, 'incoming', true)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -41,6 +41,16 @@ export interface InstitutionDetail extends Omit<InstitutionItem, 'agreementsInFo
   createdAt: string
 }
 
+/** Mobilities with a partner accepted by the host, by where they stand. */
+export interface RealisedFlow {
+  academicYear: string
+  direction: 'outgoing' | 'incoming'
+  staff: boolean
+  preparing: number
+  abroad: number
+  completed: number
+}
+
 export interface Flow {
   academicYear: string
   direction: 'outgoing' | 'incoming'

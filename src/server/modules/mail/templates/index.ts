@@ -9,6 +9,7 @@ import {
   renderMail,
   templateProblems,
 } from '../../../../shared/mail-templates.js'
+import { inLanguage } from '../../../../shared/text.js'
 import type { DB } from '../../../db/schema.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
@@ -49,7 +50,7 @@ export function readerOf(locale: string | null | undefined): Reader {
     day: (iso) => days.format(new Date(`${iso}T00:00:00Z`)),
     moment: (at, timeZone) =>
       `${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(at)} (${timeZone})`,
-    text: (value) => (value ? (value[lang] ?? value.en ?? Object.values(value)[0] ?? '') : ''),
+    text: (value) => inLanguage(value, lang),
   }
 }
 

@@ -28,6 +28,23 @@ async function inviteVisitor(admin: Page, visitor: Page, who: { email: string; n
   await expect(visitor.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible()
 }
 
+/** A new opportunity, taught in English over two weeks, published: its id. */
+async function publishedOpportunity(officer: Page, data: object) {
+  const csrf = await csrfOf(officer)
+  const created = await officer.request.post('/api/opportunities', {
+    headers: { 'x-csrf-token': csrf },
+    data: { languages: [{ language: 'en', minLevel: 'B2' }], durationWeeks: 2, ...data },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const id = (await created.json()).id as string
+  const listed = await officer.request.post(`/api/opportunities/${id}/status`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { status: 'published' },
+  })
+  expect(listed.status(), await listed.text()).toBe(200)
+  return id
+}
+
 /** A published call that closes in two minutes, offering one place in one opportunity. */
 async function openShortCall(officer: Page, call: { title: string; audience: string; opportunityId: string }) {
   const csrf = await csrfOf(officer)
@@ -212,7 +229,7 @@ test('a visiting student applies to our elective, is admitted with letters, clea
 
   // She arrives; at the end the office confirms her last day with an evaluation, and the certificate follows.
   await visitor.reload()
-  await expect(visitor.getByText('Every item is verified: ready to leave.')).toBeVisible()
+  await expect(visitor.getByText('Every item is verified: ready to come.')).toBeVisible()
   await visitor.getByRole('button', { name: 'Confirm the arrival' }).click()
   await expect(visitor.getByText(/^Arrived on/)).toBeVisible()
   await expect(visitor.getByRole('button', { name: 'Make the visa letter' })).toHaveCount(0)
@@ -245,26 +262,13 @@ test('a visiting professor applies for a teaching visit, is admitted, has the pr
 
   // The office offers a visiting professorship (a teaching visit we host) in a short staff call.
   await signIn(officer, demoEmail('officer'))
-  const csrf = await csrfOf(officer)
   const home = (await (await officer.request.get('/api/settings/institution')).json()).id
-  const created = await officer.request.post('/api/opportunities', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      kind: 'staff_teaching',
-      direction: 'incoming',
-      hostInstitutionId: home,
-      title: { en: 'Visiting professorship in travel medicine' },
-      languages: [{ language: 'en', minLevel: 'B2' }],
-      durationWeeks: 2,
-    },
+  const opportunityId = await publishedOpportunity(officer, {
+    kind: 'staff_teaching',
+    direction: 'incoming',
+    hostInstitutionId: home,
+    title: { en: 'Visiting professorship in travel medicine' },
   })
-  expect(created.status(), await created.text()).toBe(201)
-  const opportunityId = (await created.json()).id
-  const listed = await officer.request.post(`/api/opportunities/${opportunityId}/status`, {
-    headers: { 'x-csrf-token': csrf },
-    data: { status: 'published' },
-  })
-  expect(listed.status(), await listed.text()).toBe(200)
   const title = 'Visiting professors, short round'
   const callId = await openShortCall(officer, { title, audience: 'staff', opportunityId })
   await apply(
@@ -334,24 +338,12 @@ test('one of our staff goes on a training week abroad and ends the visit with th
   await signIn(partner, demoEmail('partner'))
   const csrf = await csrfOf(officer)
   const minho = (await (await officer.request.get('/api/institutions?q=Minho')).json()).items[0].id
-  const created = await officer.request.post('/api/opportunities', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      kind: 'staff_training',
-      direction: 'outgoing',
-      hostInstitutionId: minho,
-      title: { en: 'Simulation teaching week in Braga' },
-      languages: [{ language: 'en', minLevel: 'B2' }],
-      durationWeeks: 1,
-    },
+  const opportunityId = await publishedOpportunity(officer, {
+    kind: 'staff_training',
+    direction: 'outgoing',
+    hostInstitutionId: minho,
+    title: { en: 'Simulation teaching week in Braga' },
   })
-  expect(created.status(), await created.text()).toBe(201)
-  const opportunityId = (await created.json()).id
-  const listed = await officer.request.post(`/api/opportunities/${opportunityId}/status`, {
-    headers: { 'x-csrf-token': csrf },
-    data: { status: 'published' },
-  })
-  expect(listed.status(), await listed.text()).toBe(200)
   const title = 'Staff training abroad, short round'
   const callId = await openShortCall(officer, { title, audience: 'staff', opportunityId })
   await apply(

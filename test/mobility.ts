@@ -87,3 +87,30 @@ export async function completeChecklist(t: TestApp, officer: Credentials, studen
   }
   expect(json(await call(student, 'GET', path)).complete).toBe(true)
 }
+
+/** A new staff opportunity, offered with two places in a staff call open through June 2027: the ids of both. */
+export async function staffCall(
+  t: TestApp,
+  officer: Credentials,
+  opportunity: { kind: string; direction: 'incoming' | 'outgoing'; hostInstitutionId: string; title: string },
+  callTitle: string,
+) {
+  const call = caller(t)
+  const created = await call(officer, 'POST', '/api/opportunities', { ...opportunity, title: { en: opportunity.title } })
+  if (created.statusCode !== 201) throw new Error(`creating the staff opportunity: ${created.body}`)
+  const opportunityId = json(created).id as string
+  const c = await call(officer, 'POST', '/api/calls', {
+    title: { en: callTitle },
+    academicYear: '2026/2027',
+    audience: 'staff',
+    opensAt: '2026-01-05T09:00',
+    closesAt: '2027-06-30T17:00',
+    timeZone: 'UTC',
+    maxChoices: 1,
+    requiredDocuments: [],
+    criteria: [{ key: 'fit', label: 'Fit', weight: 100 }],
+    offers: [{ opportunityId, places: 2 }],
+  })
+  if (c.statusCode !== 201) throw new Error(`creating the staff call: ${c.body}`)
+  return { opportunityId, callId: json(c).id as string }
+}

@@ -241,7 +241,22 @@ export interface StaffProgrammeTable {
   approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
+/** A partner's nomination of their student to one of our electives (migration 0020). */
+export interface IncomingNominationTable {
+  id: Generated<string>
+  call_id: string
+  opportunity_id: string
+  institution_id: string
+  email: string
+  name: string
+  nominated_by: string | null
+  created_at: Generated<Date>
+  application_id: string | null
+  withdrawn_at: Date | null
+}
+
 export interface ApplicationTables {
+  incoming_nominations: IncomingNominationTable
   staff_programmes: StaffProgrammeTable
   incoming_details: IncomingDetailsTable
   mobility_surveys: MobilitySurveyTable

@@ -405,20 +405,6 @@ export interface MailTemplateTable {
   updated_at: Generated<Date>
 }
 
-/** A partner's nomination of their student to one of our electives (migration 0020). */
-export interface IncomingNominationTable {
-  id: Generated<string>
-  call_id: string
-  opportunity_id: string
-  institution_id: string
-  email: string
-  name: string
-  nominated_by: string | null
-  created_at: Generated<Date>
-  application_id: string | null
-  withdrawn_at: Date | null
-}
-
 export interface DB extends ApplicationTables {
   institutions: InstitutionTable
   registry_removed: RegistryRemovedTable
@@ -447,7 +433,6 @@ export interface DB extends ApplicationTables {
   app_settings: AppSettingTable
   digests_sent: DigestSentTable
   mail_templates: MailTemplateTable
-  incoming_nominations: IncomingNominationTable
   import_uploads: ImportUploadTable
   import_mappings: ImportMappingTable
 }

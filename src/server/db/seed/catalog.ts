@@ -145,7 +145,11 @@ const OPPORTUNITIES: Seeded[] = [
     feeAmount: 400,
     feeCurrency: 'EUR',
     applicationDeadline: '2027-02-28',
-    blocks: [{ label: 'Spring', startsOn: '2027-04-05', endsOn: '2027-04-30', capacity: 4 }],
+    // In the academic year of the demo's call for visiting students (2027/2028).
+    blocks: [
+      { label: 'Autumn', startsOn: '2027-10-04', endsOn: '2027-10-29', capacity: 4 },
+      { label: 'Spring', startsOn: '2028-04-03', endsOn: '2028-04-28', capacity: 4 },
+    ],
   },
   {
     host: 'Sechenov University',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { LaComponent } from '../../../shared/learning-agreements.js'
+import type { MailVars } from '../../../shared/mail-templates.js'
 import {
   coverageProblems,
   type MobilityStatus,
@@ -18,6 +19,7 @@ import { lockApplication } from '../applications/applications.service.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { checklistGaps } from '../checklists/checklist.service.js'
 import { weHost } from '../incoming/incoming.service.js'
+import type { Reader } from '../mail/templates/index.js'
 import { gapOf, programmeGap } from '../staff/staff.service.js'
 import { type MailDeps, mobilityPeople, tellAboutMobility } from './mobility.mail.js'
 
@@ -164,15 +166,11 @@ export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: st
       .returning('id')
       .executeTakeFirstOrThrow()
     await recordAudit(trx, ctx, { entityType: 'mobility', entityId: created.id, action: 'arrive', after: { arrivedOn } })
-    // The student hears when someone else confirmed it; the nominating officer when the student did.
-    const p = await mobilityPeople(trx, applicationId)
-    const to = access === 'owner' ? p.officer_email : p.email
-    if (to)
-      await tellAboutMobility(trx, deps, applicationId, to, 'arrivalConfirmed', (r) => ({
-        student: p.name,
-        date: r.day(arrivedOn),
-        confirmedBy: ctx.actor!.name,
-      }))
+    await tellOtherSide(trx, deps, applicationId, access, 'arrivalConfirmed', (p, r) => ({
+      student: p.name,
+      date: r.day(arrivedOn),
+      confirmedBy: ctx.actor!.name,
+    }))
   })
 }
 
@@ -264,14 +262,11 @@ export async function endStaffVisit(deps: MailDeps, ctx: Ctx, applicationId: str
       before: { status: m.status },
       after: { status: 'returned', leftOn, certificate: certificate.id },
     })
-    const p = await mobilityPeople(trx, applicationId)
-    const to = access === 'owner' ? p.officer_email : p.email
-    if (to)
-      await tellAboutMobility(trx, deps, applicationId, to, 'visitEnded', (r) => ({
-        visitor: p.name,
-        date: r.day(leftOn),
-        recordedBy: ctx.actor!.name,
-      }))
+    await tellOtherSide(trx, deps, applicationId, access, 'visitEnded', (p, r) => ({
+      visitor: p.name,
+      date: r.day(leftOn),
+      recordedBy: ctx.actor!.name,
+    }))
   })
 }
 
@@ -322,6 +317,20 @@ export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string,
 
 function throwProblems(problems: [string, string][]) {
   if (problems.length) throw AppError.fields(problems)
+}
+
+/** A step someone recorded, told to the other side: the student when the office or the host did it, the nominating officer when the student did. */
+async function tellOtherSide<K extends 'arrivalConfirmed' | 'visitEnded'>(
+  trx: Kysely<DB>,
+  deps: MailDeps,
+  applicationId: string,
+  access: Access,
+  template: K,
+  vars: (p: Awaited<ReturnType<typeof mobilityPeople>>, r: Reader) => Omit<MailVars<K>, 'name'>,
+) {
+  const p = await mobilityPeople(trx, applicationId)
+  const to = access === 'owner' ? p.officer_email : p.email
+  if (to) await tellAboutMobility(trx, deps, applicationId, to, template, (r) => vars(p, r))
 }
 
 /** The student hears when the transcript is in and when the credits are recognised (and is asked for the survey); the nominating officer when the transcript is in. */

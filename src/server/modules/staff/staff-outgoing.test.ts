@@ -10,7 +10,7 @@ import {
   type TestApp,
 } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
-import { completeChecklist } from '../../../../test/mobility.js'
+import { completeChecklist, staffCall } from '../../../../test/mobility.js'
 import { addDays, todayUtc } from '../agreements/agreements.repository.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
@@ -39,27 +39,17 @@ describe.each(TEST_DB_KINDS)('an outgoing staff visit on %s', (kind) => {
     officer = await signInAs(t, 'officer')
     student = await signInAs(t, 'student')
     const { minhoId } = await demoInstitutions(t)
-    const created = await call(officer, 'POST', '/api/opportunities', {
-      kind: 'staff_training',
-      direction: 'outgoing',
-      hostInstitutionId: minhoId,
-      title: { en: 'Training week in simulation teaching' },
-    })
-    expect(created.statusCode, created.body).toBe(201)
-    const opportunityId = json(created).id
-    const c = await call(officer, 'POST', '/api/calls', {
-      title: { en: 'Staff training abroad 2027' },
-      academicYear: '2026/2027',
-      audience: 'staff',
-      opensAt: '2026-01-05T09:00',
-      closesAt: '2027-06-30T17:00',
-      timeZone: 'UTC',
-      maxChoices: 1,
-      requiredDocuments: [],
-      criteria: [{ key: 'fit', label: 'Fit', weight: 100 }],
-      offers: [{ opportunityId, places: 2 }],
-    })
-    expect(c.statusCode, c.body).toBe(201)
+    const { opportunityId, callId } = await staffCall(
+      t,
+      officer,
+      {
+        kind: 'staff_training',
+        direction: 'outgoing',
+        hostInstitutionId: minhoId,
+        title: 'Training week in simulation teaching',
+      },
+      'Staff training abroad 2027',
+    )
     const user = await t.db
       .insertInto('users')
       .values({ email: 'nurse.educator@demo.meridian.test', name: 'Dana Educator', role: 'staff' })
@@ -70,7 +60,7 @@ describe.each(TEST_DB_KINDS)('an outgoing staff visit on %s', (kind) => {
     const a = await t.db
       .insertInto('applications')
       .values({
-        call_id: json(c).id,
+        call_id: callId,
         applicant_id: user.id,
         status: 'host_accepted',
         offered_opportunity_id: opportunityId,

@@ -95,7 +95,7 @@ const STATE_COLOUR: Record<ItemState, string> = {
 }
 
 /** The checklist before departure: the student fills each item and uploads its proof; the office verifies. */
-export function ChecklistCard({ applicationId }: { applicationId: string }) {
+export function ChecklistCard({ applicationId, incoming = false }: { applicationId: string; incoming?: boolean }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const key = ['checklist', applicationId]
@@ -117,7 +117,7 @@ export function ChecklistCard({ applicationId }: { applicationId: string }) {
     <Paper withBorder p="md">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">
-          {t('checklist.title')}
+          {t(incoming ? 'checklist.titleIncoming' : 'checklist.title')}
         </Title>
         <Text size="sm" c={c.complete ? 'green' : 'dimmed'}>
           {t('checklist.progress', { verified, total: c.items.length })}
@@ -126,7 +126,7 @@ export function ChecklistCard({ applicationId }: { applicationId: string }) {
       <Progress value={(verified / c.items.length) * 100} mb="sm" aria-hidden />
       {c.complete && (
         <Alert color="green" mb="sm">
-          {t('checklist.complete')}
+          {t(incoming ? 'checklist.completeIncoming' : 'checklist.complete')}
         </Alert>
       )}
       <ProblemAlert error={error} />

@@ -77,7 +77,7 @@ export function MobilityPage({ applicationId }: { applicationId: string }) {
 
       {m.incoming && m.seesChecklist && <IncomingCard applicationId={applicationId} />}
       {m.staff && <StaffProgrammeCard applicationId={applicationId} />}
-      {m.seesChecklist && <ChecklistCard applicationId={applicationId} />}
+      {m.seesChecklist && <ChecklistCard applicationId={applicationId} incoming={m.incoming} />}
 
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">

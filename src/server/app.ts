@@ -39,6 +39,7 @@ import { mobilityRoutes } from './modules/mobilities/mobility.routes.js'
 import { mobilityOfficeRoutes } from './modules/mobilities/office.routes.js'
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js'
 import { opportunitiesRoutes } from './modules/opportunities/opportunities.routes.js'
+import { reportsRoutes } from './modules/reports/reports.routes.js'
 import { reviewsRoutes } from './modules/reviews/reviews.routes.js'
 import { settingsRoutes } from './modules/settings/settings.routes.js'
 import { staffRoutes } from './modules/staff/staff.routes.js'
@@ -85,6 +86,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   digestRoutes,
   incomingRoutes,
   staffRoutes,
+  reportsRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),

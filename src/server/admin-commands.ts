@@ -29,7 +29,7 @@ export async function adminCommand(command: string, rest: string[]): Promise<num
           console.error('The database already has users; the demo data goes only into an empty one.')
           return 1
         }
-        await seedDemo(db)
+        await seedDemo(db, { history: true })
         console.log('Demo data added.')
         return 0
       })

@@ -49,7 +49,7 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     const wantSeed = env.SEED_DEMO === 'yes' || (env.SEED_DEMO === 'auto' && database.kind === 'embedded')
     const seeded = wantSeed && (await isEmpty(database.db))
     if (seeded) {
-      await seedDemo(database.db)
+      await seedDemo(database.db, { history: true })
       log.info('demo data seeded')
     }
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.dataDir, 'mail-outbox') })

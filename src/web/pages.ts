@@ -50,4 +50,5 @@ export const OfficeSurveysPage = page(() => import('./features/mobilities/Office
 export const NominationsPage = page(() => import('./features/nominations/NominationsPage'), 'NominationsPage')
 export const NominationPage = page(() => import('./features/nominations/NominationsPage'), 'NominationPage')
 export const NotificationsPage = page(() => import('./features/notifications/NotificationsPage'), 'NotificationsPage')
+export const MobilityReportPage = page(() => import('./features/reports/MobilityReportPage'), 'MobilityReportPage')
 export const NetworkMapPage = page(() => import('./features/network/NetworkMapPage'), 'NetworkMapPage')

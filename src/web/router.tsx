@@ -39,6 +39,7 @@ import {
 } from './pages'
 import { appRoute, OFFICE, onlyFor, rootRoute } from './routes/base'
 import { mobilityRoutes } from './routes/mobility'
+import { reportRoutes } from './routes/reports'
 
 // Pages anyone can open.
 const signInRoute = createRoute({
@@ -337,6 +338,7 @@ const routeTree = rootRoute.addChildren([
     officeCallRoute,
     officeCallApplicationsRoute,
     ...mobilityRoutes,
+    ...reportRoutes,
     notificationsRoute,
   ]),
 ])

@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks'
 import {
   IconBook,
   IconBuildingBank,
+  IconChartBar,
   IconChecklist,
   IconChevronDown,
   IconFileCertificate,
@@ -57,6 +58,7 @@ interface NavItem {
     | '/reviews'
     | '/nominations'
     | '/catalog'
+    | '/reports/mobility'
     | '/admin/users'
     | '/admin/audit'
     | '/admin/settings'
@@ -80,6 +82,7 @@ const NAV: NavItem[] = [
   { to: '/office/opportunities', label: 'nav.opportunities', icon: IconStethoscope, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/office/calls', label: 'nav.calls', icon: IconSpeakerphone, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/office/mobilities', label: 'nav.mobilities', icon: IconPlaneDeparture, roles: ['admin', 'officer', 'coordinator'] },
+  { to: '/reports/mobility', label: 'nav.reports', icon: IconChartBar, roles: ['admin', 'officer', 'coordinator'] },
   { to: '/applications', label: 'nav.applications', icon: IconFileText, roles: ['student', 'staff'] },
   { to: '/reviews', label: 'nav.reviews', icon: IconChecklist, roles: ['reviewer', 'officer', 'admin', 'coordinator'] },
   { to: '/nominations', label: 'nav.nominations', icon: IconSend, roles: ['partner'] },

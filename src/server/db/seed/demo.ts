@@ -2,10 +2,12 @@ import type { Insertable, Kysely } from 'kysely'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../../shared/demo.js'
 import type { Role } from '../../../shared/roles.js'
 import { systemCtx } from '../../http/context.js'
+import { todayUtc } from '../../modules/agreements/agreements.repository.js'
 import { recordAudit } from '../../modules/audit/audit.record.js'
 import { hashPassword } from '../../modules/auth/password.js'
 import { indexColumns } from '../../modules/institutions/institutions.repository.js'
 import type { DB, InstitutionTable } from '../schema.js'
+import { seedHistory } from './history.js'
 import { seedNetwork } from './network.js'
 
 export { DEMO_DOMAIN, DEMO_PASSWORD }
@@ -122,8 +124,12 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return !row
 }
 
-/** The demo office: a home institution, its faculties, real partners, and one user per role. */
-export async function seedDemo(db: Kysely<DB>): Promise<void> {
+/**
+ * The demo office: a home institution, its faculties, real partners, and one user per role; with
+ * `history`, also three past years of rounds that ran their course (`seed/history.ts`), which the
+ * app's first start adds and the suites, counting what they make themselves, leave out.
+ */
+export async function seedDemo(db: Kysely<DB>, options: { history?: boolean } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const ctx = systemCtx('seed')
   await db.transaction().execute(async (trx) => {
@@ -158,4 +164,5 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     }
   })
   await seedNetwork(db)
+  if (options.history) await seedHistory(db, todayUtc())
 }

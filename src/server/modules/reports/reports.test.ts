@@ -16,6 +16,8 @@ import { TEST_DB_KINDS } from '../../../../test/db.js'
 import { agreementBody, buildUser, conditionBody } from '../../../../test/factories.js'
 import type { ApplicationStatus } from '../../../shared/applications.js'
 import type { MobilityReport } from '../../../shared/reports.js'
+import { seedHistory } from '../../db/seed/history.js'
+import { todayUtc } from '../agreements/agreements.repository.js'
 
 // Years no demo data reaches, so that every figure below is the suite's own.
 const Y1 = '2040/2041'
@@ -348,5 +350,52 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
     expect(sheet.getRow(1).getCell(1).value).toBe('Country')
     const names = sheet.getColumn(1).values.slice(2)
     expect(names).toEqual(expect.arrayContaining(['Portugal', 'South Korea', 'Total']))
+  })
+})
+
+describe('the demo’s past rounds', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp()
+    await seedHistory(t.db, todayUtc())
+  }, 60_000)
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  it('give the report three years of growing flows, whose mobilities open like any other', async () => {
+    const officer = await signInAs(t, 'officer')
+    const call = caller(t)
+    const r = json<MobilityReport>(await call(officer, 'GET', '/api/reports/mobility'))
+    const past = r.years.slice(1, 4)
+    expect(past.map((y) => y.outgoingStudents)).toEqual([3, 5, 7])
+    expect(past.map((y) => y.incomingStudents)).toEqual([1, 2, 3])
+    // The current year holds the demo's open round, which nobody has been placed in yet.
+    expect(r.rows.slice(1, 4).map((row) => [row.applied, row.realised, row.completed, row.recognised])).toEqual([
+      [6, 4, 4, 3],
+      [10, 7, 7, 5],
+      [14, 10, 10, 7],
+    ])
+    expect(r.totals.credits).toBeGreaterThan(15 * 20)
+
+    const recognised = await t.db
+      .selectFrom('mobilities as m')
+      .innerJoin('applications as a', 'a.id', 'm.application_id')
+      .select('a.id')
+      .where('m.status', '=', 'recognised')
+      .executeTakeFirstOrThrow()
+    const mobility = await call(officer, 'GET', `/api/applications/${recognised.id}/mobility`)
+    expect(mobility.statusCode, mobility.body).toBe(200)
+    expect(json(mobility)).toMatchObject({ status: 'recognised', hasApprovedAgreement: true })
+    const la = await call(officer, 'GET', `/api/applications/${recognised.id}/learning-agreement`)
+    expect(la.statusCode, la.body).toBe(200)
+    const visit = await t.db
+      .selectFrom('mobilities')
+      .select('application_id')
+      .where('status', '=', 'returned')
+      .executeTakeFirstOrThrow()
+    const visited = await call(officer, 'GET', `/api/applications/${visit.application_id}/mobility`)
+    expect(visited.statusCode, visited.body).toBe(200)
+    expect(json(visited)).toMatchObject({ status: 'returned' })
   })
 })

@@ -35,6 +35,11 @@ export interface FlowFigures {
   credits: number
   /** Places the agreements in the years plan for this row; null where agreements do not say (kind, field). */
   planned: number | null
+  /**
+   * Of those realised, the ones in a year, direction and audience (students or staff) for which
+   * agreements planned places in this row: what the plan is measured by. Null with `planned`.
+   */
+  inPlan: number | null
 }
 
 export const FLOW_FIGURES = [
@@ -48,6 +53,7 @@ export const FLOW_FIGURES = [
   'days',
   'credits',
   'planned',
+  'inPlan',
 ] as const satisfies readonly (keyof FlowFigures)[]
 
 export interface FlowRow extends FlowFigures {

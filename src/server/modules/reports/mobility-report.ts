@@ -43,6 +43,7 @@ const emptyFigures = (planned: number | null): FlowFigures => ({
   days: 0,
   credits: 0,
   planned,
+  inPlan: planned,
 })
 
 /** The row an application or a planned place falls in, as the key and the label shown. */
@@ -76,23 +77,31 @@ export async function mobilityReport(db: Kysely<DB>, actor: Actor, q: MobilityRe
   const plansPlaces = q.groupBy !== 'kind' && q.groupBy !== 'field'
   // Every year is a row of its own when rows are years, a quiet one too.
   if (q.groupBy === 'year') for (const y of years) rowOf({ key: y, label: y, country: null }, 0)
-  for (const c of counted) {
-    const row = rowOf(c, plansPlaces ? 0 : null)
-    for (const f of FLOW_FIGURES) if (f !== 'planned') row[f] += c[f]
-    const year = byYear.get(c.year)
-    if (year) year[trendKey(c.direction, c.staff)] += c.realised
-  }
+  // The places planned per row, year, direction and audience: a mobility counts against the plan
+  // only where one was made for it.
+  const plannedCells = new Set<string>()
   for (const p of planned) {
     if (plansPlaces) {
       const row = rowOf(p, 0)
       row.planned = (row.planned ?? 0) + p.places
+      plannedCells.add(cellOf(p))
     }
     byYear.get(p.year)!.planned += p.places
+  }
+  for (const c of counted) {
+    const row = rowOf(c, plansPlaces ? 0 : null)
+    for (const f of FLOW_FIGURES) if (f !== 'planned' && f !== 'inPlan') row[f] += c[f]
+    if (plannedCells.has(cellOf(c))) row.inPlan = (row.inPlan ?? 0) + c.realised
+    const year = byYear.get(c.year)
+    if (year) year[trendKey(c.direction, c.staff)] += c.realised
   }
 
   const totals = emptyFigures(plansPlaces ? 0 : null)
   for (const row of rows.values()) for (const f of FLOW_FIGURES) if (row[f] !== null) totals[f] = (totals[f] ?? 0) + row[f]!
-  if (!plansPlaces) totals.planned = null
+  if (!plansPlaces) {
+    totals.planned = null
+    totals.inPlan = null
+  }
   totals.credits = round(totals.credits)
 
   const sorted = [...rows.values()].map((r) => ({ ...r, credits: round(r.credits) }))
@@ -100,6 +109,9 @@ export async function mobilityReport(db: Kysely<DB>, actor: Actor, q: MobilityRe
   else sorted.sort((a, b) => b.realised - a.realised || b.applied - a.applied || a.label.localeCompare(b.label))
   return { from: q.from, to: q.to, groupBy: q.groupBy, rows: sorted, totals, years: [...byYear.values()] }
 }
+
+const cellOf = (c: { key: string | null; year: string; direction: string; staff: boolean }) =>
+  `${c.key ?? ''}|${c.year}|${c.direction}|${c.staff}`
 
 const trendKey = (direction: 'outgoing' | 'incoming', staff: boolean) =>
   direction === 'outgoing' ? (staff ? 'outgoingStaff' : 'outgoingStudents') : staff ? 'incomingStaff' : 'incomingStudents'
@@ -223,7 +235,7 @@ async function plannedPlaces(db: Kysely<DB>, actor: Actor, q: MobilityReportQuer
     .where('c.academic_year_to', '>=', q.from)
     .where((eb) => eb.or([eb('s.is_home', '=', true), eb('r.is_home', '=', true)]))
     .execute()
-  const places: (Bucket & { year: string; places: number })[] = []
+  const places: (Bucket & { year: string; direction: 'outgoing' | 'incoming'; staff: boolean; places: number })[] = []
   for (const r of rows) {
     const direction = r.home_sends && !r.home_receives ? 'outgoing' : r.home_receives && !r.home_sends ? 'incoming' : null
     if (!direction || (q.direction && q.direction !== direction)) continue
@@ -246,7 +258,7 @@ async function plannedPlaces(db: Kysely<DB>, actor: Actor, q: MobilityReportQuer
     for (const year of years) {
       if (year < r.academic_year_from || year > r.academic_year_to) continue
       const b = q.groupBy === 'year' ? { key: year, label: year, country: null } : bucket
-      places.push({ ...b, year, places: r.mobilities_per_year! })
+      places.push({ ...b, year, direction, staff: isStaff, places: r.mobilities_per_year! })
     }
   }
   return places

@@ -33,6 +33,11 @@ const Figures = {
   days: z.number().int().describe('Days at the host of those who completed'),
   credits: z.number().describe('ECTS credits recognised at home'),
   planned: z.number().int().nullable().describe('Places the agreements plan; null where agreements do not say'),
+  inPlan: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Of those realised, the ones in a year, direction and audience for which agreements planned places'),
 }
 const MobilityReportSchema = z
   .object({
@@ -131,5 +136,6 @@ function exportColumns(groupBy: ReportGroup): Column<FlowRow>[] {
     { header: 'ECTS recognised', value: (r) => r.credits, width: 12 },
     { header: 'Days at the host', value: (r) => r.days, width: 12 },
     { header: 'Places planned by agreements', value: (r) => r.planned, width: 14 },
+    { header: 'Realised against the plan', value: (r) => r.inPlan, width: 14 },
   ]
 }

@@ -237,6 +237,7 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
       days: 150 + 28,
       credits: 28,
       planned: 3,
+      inPlan: 2,
     })
     expect(r.rows[1]).toMatchObject({
       applied: 5,
@@ -249,8 +250,10 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
       days: 5,
       credits: 0,
       planned: 4,
+      // Against the plan: our students (Minho's places count for the year) and the professor, not the visiting student.
+      inPlan: 3,
     })
-    expect(r.totals).toMatchObject({ applied: 10, realised: 6, completed: 3, credits: 28, planned: 7 })
+    expect(r.totals).toMatchObject({ applied: 10, realised: 6, completed: 3, credits: 28, planned: 7, inPlan: 5 })
     expect(r.years).toEqual([
       { academicYear: Y1, outgoingStudents: 2, outgoingStaff: 0, incomingStudents: 0, incomingStaff: 0, planned: 3 },
       { academicYear: Y2, outgoingStudents: 2, outgoingStaff: 0, incomingStudents: 1, incomingStaff: 1, planned: 4 },
@@ -260,8 +263,14 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
   it('groups by partner (the host going out, the home institution coming in), country, kind, field and unit', async () => {
     const byPartner = await report(officer, `from=${Y1}&to=${Y2}&groupBy=partner`)
     const minho = byPartner.rows.find((row) => row.key === ids.minhoId)!
-    expect(minho).toMatchObject({ label: 'University of Minho', country: 'PT', applied: 7, realised: 3, planned: 6 })
-    expect(byPartner.rows.find((row) => row.key === ids.snuId)).toMatchObject({ country: 'KR', realised: 3, planned: 1 })
+    // Minho planned places for our students, not for visitors: its visiting student is outside the plan.
+    expect(minho).toMatchObject({ label: 'University of Minho', country: 'PT', applied: 7, realised: 3, planned: 6, inPlan: 2 })
+    expect(byPartner.rows.find((row) => row.key === ids.snuId)).toMatchObject({
+      country: 'KR',
+      realised: 3,
+      planned: 1,
+      inPlan: 1,
+    })
 
     const incoming = await report(officer, `from=${Y1}&to=${Y2}&groupBy=country&direction=incoming`)
     expect(incoming.rows).toEqual([
@@ -270,7 +279,7 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
     ])
     const staff = await report(officer, `from=${Y1}&to=${Y2}&groupBy=kind&audience=staff`)
     expect(staff.rows).toEqual([expect.objectContaining({ key: 'staff_teaching', realised: 1, planned: null })])
-    expect(staff.totals.planned).toBeNull()
+    expect(staff.totals).toMatchObject({ planned: null, inPlan: null })
 
     const byField = await report(officer, `from=${Y1}&to=${Y2}&groupBy=field&direction=outgoing`)
     expect(byField.rows.map((row) => [row.key, row.applied])).toEqual([
@@ -337,10 +346,10 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
       .trim()
       .split(/\r\n/)
     expect(lines[0]).toBe(
-      'Partner,Country,Applied,Placed,Realised,Preparing,Abroad or here,Completed,Credits recognised (people),ECTS recognised,Days at the host,Places planned by agreements',
+      'Partner,Country,Applied,Placed,Realised,Preparing,Abroad or here,Completed,Credits recognised (people),ECTS recognised,Days at the host,Places planned by agreements,Realised against the plan',
     )
-    expect(lines).toContain('University of Minho,PT,7,4,3,0,1,2,1,28,178,6')
-    expect(lines.at(-1)).toBe('Total,,10,7,6,1,2,3,1,28,183,7')
+    expect(lines).toContain('University of Minho,PT,7,4,3,0,1,2,1,28,178,6,2')
+    expect(lines.at(-1)).toBe('Total,,10,7,6,1,2,3,1,28,183,7,3')
 
     const xlsx = await call(officer, 'GET', `/api/reports/mobility/export?from=${Y1}&to=${Y2}&groupBy=country&format=xlsx`)
     expect(xlsx.statusCode).toBe(200)

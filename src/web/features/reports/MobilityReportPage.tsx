@@ -82,7 +82,8 @@ export function MobilityReportPage({ search }: { search: ReportSearch }) {
     [t],
   )
   const number = (n: number) => n.toLocaleString(i18n.language)
-  const share = (f: FlowFigures) => (f.planned ? `${Math.round((f.realised / f.planned) * 100)}%` : '—')
+  // Measured by the mobilities the plan was made for, not by every one in the row (decision 033).
+  const share = (f: FlowFigures) => (f.planned ? `${Math.round(((f.inPlan ?? 0) / f.planned) * 100)}%` : '—')
 
   return (
     <Stack>
@@ -122,7 +123,7 @@ export function MobilityReportPage({ search }: { search: ReportSearch }) {
           value={search.direction ?? 'all'}
           onChange={(v) => set({ direction: v === 'outgoing' || v === 'incoming' ? v : undefined })}
           allowDeselect={false}
-          w={150}
+          w={170}
         />
         <Select
           label={t('reports.audience')}
@@ -134,7 +135,7 @@ export function MobilityReportPage({ search }: { search: ReportSearch }) {
           value={search.audience ?? 'all'}
           onChange={(v) => set({ audience: v === 'students' || v === 'staff' ? v : undefined })}
           allowDeselect={false}
-          w={150}
+          w={190}
         />
       </Group>
       <ProblemAlert error={report.error} />
@@ -264,9 +265,14 @@ function FigureCells({
       {COLUMNS.map((c) => (
         <Table.Td key={c} ta="right">
           {number(f[c])}
-          {c === 'realised' && f.realised > 0 && (
-            <Text size="xs" c="dimmed">
-              {t('reports.stages', { preparing: f.preparing, abroad: f.abroad, completed: f.completed })}
+          {c === 'realised' && f.realised > f.completed && (
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {[
+                f.preparing > 0 && t('reports.stages.preparing', { count: f.preparing }),
+                f.abroad > 0 && t('reports.stages.abroad', { count: f.abroad }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           )}
         </Table.Td>

@@ -135,7 +135,7 @@ export function MobilityReportPage({ search }: { search: ReportSearch }) {
           value={search.audience ?? 'all'}
           onChange={(v) => set({ audience: v === 'students' || v === 'staff' ? v : undefined })}
           allowDeselect={false}
-          w={190}
+          w={220}
         />
       </Group>
       <ProblemAlert error={report.error} />

@@ -46,6 +46,8 @@ export const MAIL_TEMPLATES = {
   }),
   applicationSubmitted: T('applications', { call: 'Clinical electives abroad' }),
   applicationWithdrawn: T('applications', { call: 'Clinical electives abroad' }),
+  reviewerAssigned: T('applications', { call: 'Clinical electives abroad', year: '2027/2028' }),
+  documentDeleted: T('applications', { file: 'passport.pdf', call: 'Clinical electives abroad' }),
   placeOffered: T('applications', {
     call: 'Clinical electives abroad',
     opportunity: 'Tropical medicine',

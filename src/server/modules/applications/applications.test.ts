@@ -192,9 +192,18 @@ describe.each(TEST_DB_KINDS)('applications, review and allocation in a call on %
     const bad = await call(officer, 'PUT', `/api/calls/${callId}/reviewers`, { userIds: [reviewerId, students[1]!.userId] })
     expect(bad.statusCode).toBe(400)
     expect(json(bad).errors[0].path).toBe('body.userIds.1')
+    expect(t.mail.sent.filter((m) => /^You are asked to review/.test(m.subject))).toHaveLength(0)
     const set = await call(officer, 'PUT', `/api/calls/${callId}/reviewers`, { userIds: [reviewerId, officer.userId] })
     expect(set.statusCode).toBe(200)
     expect(json(set).items).toHaveLength(2)
+    // Each newly named reviewer hears of it once; naming them again tells nobody.
+    const asked = () => t.mail.sent.filter((m) => /^You are asked to review/.test(m.subject)).map((m) => m.to)
+    const reviewerEmail = (await t.db.selectFrom('users').select('email').where('id', '=', reviewerId).executeTakeFirstOrThrow())
+      .email
+    expect(asked()).toContain(reviewerEmail)
+    expect(asked()).toHaveLength(2)
+    await call(officer, 'PUT', `/api/calls/${callId}/reviewers`, { userIds: [reviewerId, officer.userId] })
+    expect(asked()).toHaveLength(2)
 
     const queue = json(await call(reviewer, 'GET', '/api/reviews')).items.filter((r: { callId: string }) => r.callId === callId)
     expect(queue).toHaveLength(4)
@@ -427,8 +436,13 @@ describe.each(TEST_DB_KINDS)('applications, review and allocation in a call on %
     const doc = one.documents.find((d: { special: boolean }) => !d.special)
     expect((await call(students[0]!, 'DELETE', `/api/documents/${doc.id}`)).statusCode).toBe(409)
     expect((await call(reviewer, 'DELETE', `/api/documents/${doc.id}`)).statusCode).toBe(403)
+    t.mail.sent.length = 0
     expect((await call(officer, 'DELETE', `/api/documents/${doc.id}`)).statusCode).toBe(204)
     expect((await call(students[0]!, 'GET', `/api/documents/${doc.id}`)).statusCode).toBe(404)
+    // The person hears that it is gone, in Meridian and by mail.
+    expect(t.mail.sent.map((m) => m.subject)).toEqual([`Your document is deleted: ${doc.fileName}`])
+    const told = json(await call(students[0]!, 'GET', '/api/me/notifications')).items[0]
+    expect(told.subject).toBe(`Your document is deleted: ${doc.fileName}`)
     const log = json(await call(students[0]!, 'GET', `/api/applications/${one.id}/document-log`)).items
     expect(log.find((l: { documentId: string }) => l.documentId === doc.id)).toMatchObject({
       action: 'delete',

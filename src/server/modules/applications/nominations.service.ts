@@ -40,6 +40,14 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new D
       .where('institution_id', '=', info.host_id)
       .where('email', 'is not', null)
       .execute()
+    // The nomination letter goes with the mail, in each reader's language, made once per language.
+    const letters = new Map<string, Promise<Buffer>>()
+    const letterFor = async (r: Reader) => {
+      const { nominationLetter } = await import('./nomination-letter.js')
+      if (!letters.has(r.locale)) letters.set(r.locale, nominationLetter(trx, id, r.locale))
+      const pdf = await letters.get(r.locale)!
+      return [{ filename: letterName(info.name), contentType: 'application/pdf', content: pdf.toString('base64') }]
+    }
     const told = new Set<string>()
     for (const person of [...hostPeople.map((p) => ({ email: p.email, name: undefined })), ...contacts]) {
       const email = person.email!
@@ -50,10 +58,22 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new D
         to: email,
         template: 'nominationToHost',
         vars: (r) => ({ ...placeVars(info, r), name: person.name ?? undefined, student: info.name, studentEmail: info.email }),
+        attachments: letterFor,
       })
     }
     await notify(trx, deps, { link: '/applications', to: info.email, template: 'nominated', vars: (r) => placeVars(info, r) })
   })
+}
+
+/** "Nomination letter - Ana Silva.pdf", with only what every mail program takes in a file name. */
+function letterName(student: string): string {
+  const safe = student
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} .'-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+  return `Nomination letter - ${safe || 'student'}.pdf`
 }
 
 async function details(trx: Kysely<DB>, id: string) {

@@ -96,7 +96,17 @@ describe.each(TEST_DB_KINDS)('nomination to the host on %s', (kind) => {
       expect(res.statusCode, res.body).toBe(200)
       expect(json(res).status).toBe('nominated')
     }
-    expect(t.mail.sent.some((m) => m.to === 'coordinator@host.example.test' && /Nomination:/.test(m.subject))).toBe(true)
+    const toHost = t.mail.sent.find((m) => m.to === 'coordinator@host.example.test' && /Nomination:/.test(m.subject))!
+    // The nomination letter goes with it, as a PDF named after the student.
+    expect(toHost.text).toContain('The nomination letter is attached.')
+    expect(toHost.attachments).toHaveLength(1)
+    expect(toHost.attachments![0]).toMatchObject({
+      contentType: 'application/pdf',
+      filename: expect.stringMatching(/^Nomination letter - .+\.pdf$/),
+    })
+    expect(Buffer.from(toHost.attachments![0]!.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    // The student's own mail carries no letter.
+    expect(t.mail.sent.find((m) => /You are nominated/.test(m.subject))!.attachments).toBeUndefined()
     expect(t.mail.sent.filter((m) => /You are nominated/.test(m.subject))).toHaveLength(2)
     expect((await call(officer, 'POST', `/api/applications/${first!.id}/nominate`)).statusCode).toBe(409)
   })

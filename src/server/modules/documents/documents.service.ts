@@ -12,6 +12,7 @@ import { AppError, AppErrorCode } from '../../http/errors.js'
 import { sniff } from '../../http/file-types.js'
 import { accessTo } from '../applications/applications.access.js'
 import { recordAudit } from '../audit/audit.record.js'
+import { notify } from '../notifications/notify.js'
 import { seal, unseal } from './seal.js'
 
 // Applicants' documents (issue 6). The type is told by the bytes, not by the name or the header;
@@ -157,8 +158,8 @@ export async function downloadDocument(deps: Pick<Deps, 'db' | 'env'>, actor: Ac
   return { fileName: doc.file_name, mime: doc.mime, content }
 }
 
-/** The applicant's own (while a draft), or the office's at the person's request. */
-export async function deleteDocument(deps: Pick<Deps, 'db'>, ctx: Ctx, documentId: string) {
+/** The applicant's own (while a draft), or the office's at the person's request, who is then told. */
+export async function deleteDocument(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, documentId: string) {
   await deps.db.transaction().execute(async (trx) => {
     const { doc, access } = await readable(trx, ctx.actor!, documentId)
     if (access === 'reviewer' || access === 'host')
@@ -183,6 +184,31 @@ export async function deleteDocument(deps: Pick<Deps, 'db'>, ctx: Ctx, documentI
       action: 'delete_document',
       before: { documentId, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
     })
+    if (access === 'office' && doc.owner_id !== ctx.actor!.id) await tellOwner(trx, deps, doc)
+  })
+}
+
+/** The person whose document the office deleted hears of it, with the call it belonged to. */
+async function tellOwner(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'mail' | 'env'>,
+  doc: { owner_id: string; file_name: string; application_id: string | null },
+) {
+  const owner = await trx.selectFrom('users').select('email').where('id', '=', doc.owner_id).executeTakeFirst()
+  if (!owner) return
+  const call = doc.application_id
+    ? await trx
+        .selectFrom('applications as a')
+        .innerJoin('calls as c', 'c.id', 'a.call_id')
+        .select('c.title')
+        .where('a.id', '=', doc.application_id)
+        .executeTakeFirst()
+    : undefined
+  await notify(trx, deps, {
+    to: owner.email,
+    template: 'documentDeleted',
+    link: '/applications',
+    vars: (r) => ({ file: doc.file_name, call: call ? r.text(call.title) : '' }),
   })
 }
 

@@ -7,6 +7,24 @@ export interface MailMessage {
   subject: string
   text: string
   html?: string
+  /** Files sent with the message (a generated letter), base64 in the job's data. */
+  attachments?: MailAttachment[]
+}
+
+export interface MailAttachment {
+  filename: string
+  contentType: string
+  /** The file's bytes in base64. */
+  content: string
+}
+
+/** The message as nodemailer takes it: attachments decoded from base64. */
+function forNodemailer(message: MailMessage) {
+  const { attachments, ...rest } = message
+  return {
+    ...rest,
+    ...(attachments?.length ? { attachments: attachments.map((a) => ({ ...a, encoding: 'base64' })) } : {}),
+  }
 }
 
 export interface Mailer {
@@ -22,7 +40,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; outboxDi
     const host = new URL(options.smtpUrl).host
     return {
       async send(message) {
-        await transport.sendMail({ from: options.from, ...message })
+        await transport.sendMail({ from: options.from, ...forNodemailer(message) })
       },
       describe: () => `SMTP ${host}`,
     }
@@ -30,7 +48,7 @@ export function createMailer(options: { smtpUrl?: string; from: string; outboxDi
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
   return {
     async send(message) {
-      const info = await transport.sendMail({ from: options.from, ...message })
+      const info = await transport.sendMail({ from: options.from, ...forNodemailer(message) })
       mkdirSync(options.outboxDir, { recursive: true })
       const stamp = new Date().toISOString().replace(/[:.]/g, '-')
       const file = path.join(options.outboxDir, `${stamp}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`)

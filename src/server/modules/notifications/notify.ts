@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { MailTemplateKey, MailVars } from '../../../shared/mail-templates.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
+import type { MailAttachment } from '../mail/mailer.js'
 import { composeMail, type Reader, readerOf } from '../mail/templates/index.js'
 
 /** One message: the template, its values in the reader's language, and the page it is about. */
@@ -18,6 +19,8 @@ export interface Notice<K extends MailTemplateKey> {
   inApp?: boolean
   /** The language of someone without an account; an account's own language wins. */
   locale?: string
+  /** Files to send with the mail, made in the reader's language (a letter); not kept in the in-app list. */
+  attachments?: (reader: Reader) => Promise<MailAttachment[]>
 }
 type NoticeVars<K extends MailTemplateKey> = Omit<MailVars<K>, 'name'> & { name?: string }
 
@@ -51,7 +54,13 @@ export async function notify<K extends MailTemplateKey>(trx: Kysely<DB>, deps: P
       .insertInto('notifications')
       .values({ user_id: user.id, subject: mail.subject, body: mail.text, link: notice.link ?? null })
       .execute()
-  await deps.mail.enqueue(trx, { to: notice.to, subject: mail.subject, text: mail.text })
+  const attachments = notice.attachments ? await notice.attachments(reader) : []
+  await deps.mail.enqueue(trx, {
+    to: notice.to,
+    subject: mail.subject,
+    text: mail.text,
+    ...(attachments.length ? { attachments } : {}),
+  })
 }
 
 export async function notificationsOf(

@@ -5,6 +5,7 @@ import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { managedCall } from '../applications/applications.access.js'
 import { recordAudit } from '../audit/audit.record.js'
+import { notify } from '../notifications/notify.js'
 
 // Review (issue 6): the office names a call's reviewers; each scores every submitted application
 // on the call's criteria (0-100 each), unless they declare a conflict with it, after which they
@@ -35,11 +36,12 @@ export async function reviewerCandidates(db: Kysely<DB>) {
     .execute()
 }
 
-export async function setReviewers(deps: Pick<Deps, 'db'>, ctx: Ctx, callId: string, userIds: string[]) {
+/** Names a call's reviewers; those newly named are told, the others are not told again. */
+export async function setReviewers(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, callId: string, userIds: string[]) {
   await deps.db.transaction().execute(async (trx) => {
     await managedCall(trx, ctx.actor!, callId)
     const users = userIds.length
-      ? await trx.selectFrom('users').select(['id', 'role', 'active']).where('id', 'in', userIds).execute()
+      ? await trx.selectFrom('users').select(['id', 'role', 'active', 'email']).where('id', 'in', userIds).execute()
       : []
     userIds.forEach((id, i) => {
       const u = users.find((x) => x.id === id)
@@ -61,6 +63,18 @@ export async function setReviewers(deps: Pick<Deps, 'db'>, ctx: Ctx, callId: str
       before: { userIds: before },
       after: { userIds },
     })
+    const call = await trx
+      .selectFrom('calls')
+      .select(['title', 'academic_year'])
+      .where('id', '=', callId)
+      .executeTakeFirstOrThrow()
+    for (const u of users.filter((x) => !before.includes(x.id)))
+      await notify(trx, deps, {
+        to: u.email,
+        template: 'reviewerAssigned',
+        link: '/reviews',
+        vars: (r) => ({ call: r.text(call.title), year: call.academic_year }),
+      })
   })
 }
 

@@ -28,6 +28,14 @@ export const en: MailLanguagePack = {
       subject: 'Your application is withdrawn: {{call}}',
       text: `Dear {{name}},\n\nYour application to "{{call}}" is withdrawn. If you did not mean to withdraw it, contact the international office.${SIGNED}`,
     },
+    reviewerAssigned: {
+      subject: 'You are asked to review: {{call}}',
+      text: `Dear {{name}},\n\nThe international office has named you a reviewer of the call "{{call}}" ({{year}}). Its submitted applications wait for your scores on the call's criteria; if you know an applicant too well to judge fairly, declare a conflict and the application leaves your list.${SIGNED}`,
+    },
+    documentDeleted: {
+      subject: 'Your document is deleted: {{file}}',
+      text: `Dear {{name}},\n\nThe international office has deleted your document "{{file}}" from your application to "{{call}}". It can no longer be read by anyone. If you did not ask for this, contact the international office.${SIGNED}`,
+    },
     placeOffered: {
       subject: 'Result of your application: {{call}}',
       text: `Dear {{name}},\n\nYou are offered a place in:\n  {{opportunity}}\n\nPlease accept or decline it by {{deadline}}; an offer not answered by then lapses.\n\nWhat you got and why:${SIGNED}`,
@@ -50,7 +58,7 @@ export const en: MailLanguagePack = {
     },
     nominationToHost: {
       subject: 'Nomination: {{student}} to {{opportunity}}',
-      text: "Dear {{name}},\n\nWe nominate {{student}} <{{studentEmail}}> for {{opportunity}} ({{year}}) at {{host}}.\nThe nomination letter and the student's documents are in Meridian, where you can accept or reject the nomination:\n{{link}}\n\nIf you have no account yet, reply to this message and we will invite you.\n\nMeridian",
+      text: "Dear {{name}},\n\nWe nominate {{student}} <{{studentEmail}}> for {{opportunity}} ({{year}}) at {{host}}.\nThe nomination letter is attached. The student's documents are in Meridian, where you can accept or reject the nomination:\n{{link}}\n\nIf you have no account yet, reply to this message and we will invite you.\n\nMeridian",
     },
     nominated: {
       subject: 'You are nominated to {{host}}',

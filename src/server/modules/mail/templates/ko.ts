@@ -28,6 +28,14 @@ export const ko: MailLanguagePack = {
       subject: '지원서가 철회되었습니다: {{call}}',
       text: `{{name}}님께\n\n"{{call}}"에 대한 지원서가 철회되었습니다. 의도하지 않으셨다면 국제교류처에 연락하십시오.${SIGNED}`,
     },
+    reviewerAssigned: {
+      subject: '심사를 요청드립니다: {{call}}',
+      text: `{{name}}님께\n\n국제교류처가 귀하를 "{{call}}"({{year}}) 모집의 심사위원으로 지정했습니다. 제출된 지원서가 모집 기준에 따른 점수를 기다리고 있습니다. 공정하게 평가하기 어려울 만큼 잘 아는 지원자가 있으면 이해 상충을 신고해 주십시오. 해당 지원서는 목록에서 빠집니다.${SIGNED}`,
+    },
+    documentDeleted: {
+      subject: '서류가 삭제되었습니다: {{file}}',
+      text: `{{name}}님께\n\n국제교류처가 "{{call}}" 지원서에서 귀하의 서류 "{{file}}"을(를) 삭제했습니다. 이제 누구도 이 서류를 열람할 수 없습니다. 요청하지 않으셨다면 국제교류처에 연락하십시오.${SIGNED}`,
+    },
     placeOffered: {
       subject: '지원 결과: {{call}}',
       text: `{{name}}님께\n\n다음 자리가 제안되었습니다.\n  {{opportunity}}\n\n{{deadline}}까지 수락 또는 거절해 주십시오. 그때까지 답하지 않은 제안은 소멸됩니다.\n\n결과와 그 이유:${SIGNED}`,
@@ -50,7 +58,7 @@ export const ko: MailLanguagePack = {
     },
     nominationToHost: {
       subject: '추천: {{student}} — {{opportunity}}',
-      text: '{{name}}님께\n\n{{student}} <{{studentEmail}}>을(를) {{host}}의 {{opportunity}}({{year}})에 추천합니다.\n추천서와 학생의 서류는 Meridian에 있으며, 그곳에서 추천을 수락하거나 거절할 수 있습니다.\n{{link}}\n\n아직 계정이 없으시면 이 메시지에 회신해 주십시오. 초대해 드리겠습니다.\n\nMeridian',
+      text: '{{name}}님께\n\n{{student}} <{{studentEmail}}>을(를) {{host}}의 {{opportunity}}({{year}})에 추천합니다.\n추천서를 첨부합니다. 학생의 서류는 Meridian에 있으며, 그곳에서 추천을 수락하거나 거절할 수 있습니다.\n{{link}}\n\n아직 계정이 없으시면 이 메시지에 회신해 주십시오. 초대해 드리겠습니다.\n\nMeridian',
     },
     nominated: {
       subject: '{{host}}에 추천되었습니다',

@@ -28,6 +28,14 @@ export const pt: MailLanguagePack = {
       subject: 'A sua candidatura foi retirada: {{call}}',
       text: `Caro(a) {{name}},\n\nA sua candidatura a "{{call}}" foi retirada. Se não era essa a sua intenção, contacte o gabinete internacional.${SIGNED}`,
     },
+    reviewerAssigned: {
+      subject: 'Pedimos a sua avaliação: {{call}}',
+      text: `Caro(a) {{name}},\n\nO gabinete internacional nomeou-o avaliador do concurso "{{call}}" ({{year}}). As candidaturas submetidas aguardam as suas notas nos critérios do concurso; se conhece um candidato demasiado bem para o avaliar com isenção, declare um conflito e a candidatura sai da sua lista.${SIGNED}`,
+    },
+    documentDeleted: {
+      subject: 'O seu documento foi eliminado: {{file}}',
+      text: `Caro(a) {{name}},\n\nO gabinete internacional eliminou o seu documento "{{file}}" da sua candidatura a "{{call}}". Ninguém o pode voltar a ler. Se não pediu esta eliminação, contacte o gabinete internacional.${SIGNED}`,
+    },
     placeOffered: {
       subject: 'Resultado da sua candidatura: {{call}}',
       text: `Caro(a) {{name}},\n\nFoi-lhe oferecida uma vaga em:\n  {{opportunity}}\n\nAceite-a ou recuse-a até {{deadline}}; uma oferta sem resposta até lá caduca.\n\nO que obteve e porquê:${SIGNED}`,
@@ -50,7 +58,7 @@ export const pt: MailLanguagePack = {
     },
     nominationToHost: {
       subject: 'Nomeação: {{student}} para {{opportunity}}',
-      text: 'Caro(a) {{name}},\n\nNomeamos {{student}} <{{studentEmail}}> para {{opportunity}} ({{year}}) em {{host}}.\nA carta de nomeação e os documentos do estudante estão no Meridian, onde pode aceitar ou rejeitar a nomeação:\n{{link}}\n\nSe ainda não tem conta, responda a esta mensagem e enviaremos um convite.\n\nMeridian',
+      text: 'Caro(a) {{name}},\n\nNomeamos {{student}} <{{studentEmail}}> para {{opportunity}} ({{year}}) em {{host}}.\nA carta de nomeação segue em anexo. Os documentos do estudante estão no Meridian, onde pode aceitar ou rejeitar a nomeação:\n{{link}}\n\nSe ainda não tem conta, responda a esta mensagem e enviaremos um convite.\n\nMeridian',
     },
     nominated: {
       subject: 'Foi nomeado(a) para {{host}}',

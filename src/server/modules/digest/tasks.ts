@@ -62,9 +62,13 @@ function queries(db: Kysely<DB>, actor: Actor, today: string): Record<TaskKind, 
         where la.application_id = a.id
           and not exists (select 1 from learning_agreement_signatures s where s.version_id = v.id and s.party = 'sending'))`,
     ),
-    toRecognise: base(db, actor).where(
-      sql<boolean>`exists (select 1 from mobilities m where m.application_id = a.id and m.status = 'returned')`,
-    ),
+    // Only our students' credits are recognised here: not a visitor's (their home does it), nor a staff visit's.
+    toRecognise: base(db, actor)
+      .where(sql<boolean>`exists (select 1 from mobilities m where m.application_id = a.id and m.status = 'returned')`)
+      .where('c.audience', '<>', 'staff')
+      .where(
+        sql<boolean>`exists (select 1 from opportunities o where o.id = a.offered_opportunity_id and o.direction = 'outgoing')`,
+      ),
     surveysToModerate: base(db, actor).where(
       sql<boolean>`exists (select 1 from mobility_surveys s where s.application_id = a.id and s.status = 'pending')`,
     ),

@@ -13,7 +13,9 @@ describe('the mail outbox without SMTP', () => {
       to: 'coordinator@host.example.test',
       subject: 'Nomination: Ana Silva to Tropical medicine',
       text: 'The nomination letter is attached.',
-      attachments: [{ filename: 'Nomination letter - Ana Silva.pdf', contentType: 'application/pdf', content: pdf.toString('base64') }],
+      attachments: [
+        { filename: 'Nomination letter - Ana Silva.pdf', contentType: 'application/pdf', content: pdf.toString('base64') },
+      ],
     })
     const [file] = readdirSync(outboxDir)
     const eml = readFileSync(path.join(outboxDir, file!), 'utf8')

@@ -406,5 +406,9 @@ describe('the demo’s past rounds', () => {
     const visited = await call(officer, 'GET', `/api/applications/${visit.application_id}/mobility`)
     expect(visited.statusCode, visited.body).toBe(200)
     expect(json(visited)).toMatchObject({ status: 'returned' })
+
+    // Rounds that ran their course leave nothing waiting: a visitor who left has no credits for us to recognise.
+    const tasks = json(await call(officer, 'GET', '/api/me/tasks')).groups as { kind: string; count: number }[]
+    expect(tasks.find((g) => g.kind === 'toRecognise')?.count ?? 0).toBe(0)
   })
 })

@@ -27,6 +27,7 @@ import { authRoutes } from './modules/auth/auth.routes.js'
 import { callsRoutes } from './modules/calls/calls.routes.js'
 import { checklistRoutes } from './modules/checklists/checklist.routes.js'
 import { digestRoutes } from './modules/digest/digest.routes.js'
+import { deletionRequestRoutes } from './modules/documents/deletion-requests.routes.js'
 import { healthRoutes } from './modules/health/health.routes.js'
 import { importsRoutes } from './modules/imports/imports.routes.js'
 import { incomingRoutes } from './modules/incoming/incoming.routes.js'
@@ -72,6 +73,7 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   opportunitiesRoutes,
   callsRoutes,
   applicationsRoutes,
+  deletionRequestRoutes,
   reviewsRoutes,
   allocationRoutes,
   nominationsRoutes,

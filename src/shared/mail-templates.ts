@@ -48,6 +48,10 @@ export const MAIL_TEMPLATES = {
   applicationWithdrawn: T('applications', { call: 'Clinical electives abroad' }),
   reviewerAssigned: T('applications', { call: 'Clinical electives abroad', year: '2027/2028' }),
   documentDeleted: T('applications', { file: 'passport.pdf', call: 'Clinical electives abroad' }),
+  documentKept: T('applications', {
+    file: 'passport.pdf',
+    reason: 'The host needs it for your clinical clearance until the end of your stay.',
+  }),
   placeOffered: T('applications', {
     call: 'Clinical electives abroad',
     opportunity: 'Tropical medicine',

@@ -67,6 +67,20 @@ export interface DocumentTable {
   created_at: Generated<Date>
 }
 
+export interface DocumentDeletionRequestTable {
+  id: Generated<string>
+  document_id: string | null
+  owner_id: string
+  application_id: string | null
+  file_name: string
+  reason: string
+  requested_at: Generated<Date>
+  status: Generated<'open' | 'deleted' | 'kept'>
+  decided_by: string | null
+  decided_at: Date | null
+  keep_reason: string | null
+}
+
 export interface DocumentAccessLogTable {
   id: Generated<string>
   document_id: string
@@ -256,6 +270,7 @@ export interface IncomingNominationTable {
 }
 
 export interface ApplicationTables {
+  document_deletion_requests: DocumentDeletionRequestTable
   incoming_nominations: IncomingNominationTable
   staff_programmes: StaffProgrammeTable
   incoming_details: IncomingDetailsTable

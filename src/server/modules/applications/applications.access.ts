@@ -4,6 +4,7 @@ import type { ApplicationTable } from '../../db/schema-applications.js'
 import type { Actor } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
 import { mayEdit } from '../opportunities/opportunities.service.js'
+import type { ApplicationDto } from './applications.schema.js'
 
 // Who may see an application: the applicant; the office (a coordinator only in their unit's
 // calls); a reviewer of its call once it is submitted, unless they declared a conflict with it;
@@ -73,4 +74,9 @@ export async function managedCall(db: Kysely<DB>, actor: Actor, callId: string) 
   const call = await db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst()
   if (!call || !managesCall(actor, call)) throw AppError.notFound('The call')
   return call
+}
+
+/** What a host (or a reviewer) reads of an application: no identity or health documents, and nothing of the person's requests to delete the others. */
+export function forHost(dto: ApplicationDto): ApplicationDto {
+  return { ...dto, documents: dto.documents.filter((d) => !d.special).map((d) => ({ ...d, deletionRequest: null })) }
 }

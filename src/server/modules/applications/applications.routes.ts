@@ -10,7 +10,7 @@ import { type App, IdParams, IsoDateTime, paged, pageOf } from '../../http/types
 import { accessLog, deleteDocument, downloadDocument, uploadDocument } from '../documents/documents.service.js'
 import { OFFICE } from '../opportunities/opportunities.routes.js'
 import { answerOffer, giveOn, resultOf } from './allocation.service.js'
-import { accessTo } from './applications.access.js'
+import { accessTo, forHost } from './applications.access.js'
 import { listCallApplications } from './applications.list.js'
 import {
   ApplicationBody,
@@ -49,7 +49,7 @@ const ResultSchema = z.object({
 
 /** A reviewer reads the application without the applicant's e-mail and without special-category documents. */
 function forReviewer(dto: ApplicationDto): ApplicationDto {
-  return { ...dto, applicant: { ...dto.applicant, email: '' }, documents: dto.documents.filter((d) => !d.special) }
+  return { ...forHost(dto), applicant: { ...dto.applicant, email: '' } }
 }
 
 export function applicationsRoutes(app: App, deps: Deps): void {
@@ -122,7 +122,7 @@ export function applicationsRoutes(app: App, deps: Deps): void {
       const dto = await loadApplication(deps.db, request.params.id)
       if (access === 'reviewer') return forReviewer(dto)
       // The host sees whom to contact, but not the applicant's identity and health documents.
-      if (access === 'host') return { ...dto, documents: dto.documents.filter((d) => !d.special) }
+      if (access === 'host') return forHost(dto)
       return dto
     },
   )

@@ -62,6 +62,17 @@ export const DocumentSchema = z.object({
   special: z.boolean().describe('An identity or health document: encrypted at rest, every read logged'),
   expiresOn: z.string().nullable(),
   createdAt: IsoDateTime,
+  deletionRequest: z
+    .object({
+      id: z.uuid(),
+      status: z.enum(['open', 'deleted', 'kept']),
+      reason: z.string(),
+      requestedAt: IsoDateTime,
+      decidedAt: IsoDateTime.nullable(),
+      keepReason: z.string().nullable(),
+    })
+    .nullable()
+    .describe("The person's latest request that the office delete it; for the person and the office only"),
 })
 
 const OpportunityRef = z.object({

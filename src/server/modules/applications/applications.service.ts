@@ -18,6 +18,7 @@ import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { iso } from '../../http/types.js'
 import { recordAudit } from '../audit/audit.record.js'
+import { latestRequests } from '../documents/deletion-requests.js'
 import { notify } from '../notifications/notify.js'
 import type { ApplicationDto, ApplicationInput, ProfileInput } from './applications.schema.js'
 
@@ -115,6 +116,10 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
       .orderBy('created_at')
       .execute(),
   ])
+  const requests = await latestRequests(
+    db,
+    documents.map((d) => d.id),
+  )
   const byId = new Map(
     rows.map((r) => {
       const profile = profileFromSnapshot(r.profile)
@@ -163,6 +168,7 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
           special: SPECIAL_CATEGORY_KINDS.includes(d.kind),
           expiresOn: d.expires_on,
           createdAt: iso(d.created_at)!,
+          deletionRequest: requests.get(d.id) ?? null,
         })),
         missingDocuments: (r.required_documents as DocumentKind[]).filter((k) => !docs.some((d) => d.kind === k)),
         offer: offered ? { ...ref(offered), choice: r.offered_choice ?? offered.rank, deadline: iso(r.offer_deadline) } : null,

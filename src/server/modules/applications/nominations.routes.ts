@@ -9,7 +9,7 @@ import { type App, IdParams, IsoDateTime } from '../../http/types.js'
 import { uploadDocument } from '../documents/documents.service.js'
 import { OFFICE } from '../opportunities/opportunities.routes.js'
 import { Text } from '../opportunities/opportunities.schema.js'
-import { AT_HOST, accessTo } from './applications.access.js'
+import { AT_HOST, accessTo, forHost } from './applications.access.js'
 import { ApplicationSchema, DocumentSchema } from './applications.schema.js'
 import { loadApplication } from './applications.service.js'
 import { decideNomination, nominate, nomineesOf } from './nominations.service.js'
@@ -107,7 +107,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
     async (request) => {
       await decideNomination(deps, ctxOf(request), request.params.id, request.body)
       const dto = await loadApplication(deps.db, request.params.id)
-      return { ...dto, documents: dto.documents.filter((d) => !d.special) }
+      return forHost(dto)
     },
   )
 

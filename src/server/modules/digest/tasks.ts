@@ -15,6 +15,7 @@ export const TASK_KINDS = [
   'agreementsToSign',
   'toRecognise',
   'surveysToModerate',
+  'deletionRequests',
 ] as const
 export type TaskKind = (typeof TASK_KINDS)[number]
 
@@ -26,6 +27,7 @@ export const TASK_LINKS: Record<TaskKind, string> = {
   agreementsToSign: '/learning-agreements/:id',
   toRecognise: '/mobilities/:id',
   surveysToModerate: '/office/surveys',
+  deletionRequests: '/office/applications/:id',
 }
 
 /** Days ahead in which a verified checklist item that lapses is a task (before or during the stay). */
@@ -71,6 +73,9 @@ function queries(db: Kysely<DB>, actor: Actor, today: string): Record<TaskKind, 
       ),
     surveysToModerate: base(db, actor).where(
       sql<boolean>`exists (select 1 from mobility_surveys s where s.application_id = a.id and s.status = 'pending')`,
+    ),
+    deletionRequests: base(db, actor).where(
+      sql<boolean>`exists (select 1 from document_deletion_requests r where r.application_id = a.id and r.status = 'open')`,
     ),
   }
 }

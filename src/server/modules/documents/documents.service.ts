@@ -138,7 +138,7 @@ export async function uploadDocument(
 }
 
 /** The document and who may read it: its owner, the office of its call, a reviewer or the host unless special or a checklist proof. */
-async function readable(db: Kysely<DB>, actor: Actor, documentId: string) {
+export async function readable(db: Kysely<DB>, actor: Actor, documentId: string) {
   const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst()
   if (!doc) throw AppError.notFound('The document')
   if (doc.owner_id === actor.id) return { doc, access: 'owner' as const }
@@ -176,6 +176,13 @@ export async function deleteDocument(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ct
           `The application is ${app.status}; ask the international office to delete the document.`,
         )
     }
+    // A request to delete it is answered by the deletion (and kept, as the record of what was asked).
+    await trx
+      .updateTable('document_deletion_requests')
+      .set({ status: 'deleted', decided_by: ctx.actor!.id, decided_at: new Date() })
+      .where('document_id', '=', documentId)
+      .where('status', '=', 'open')
+      .execute()
     await trx.deleteFrom('documents').where('id', '=', documentId).execute()
     await logAccess(trx, doc, ctx.actor!, 'delete')
     await recordAudit(trx, ctx, {

@@ -12,6 +12,7 @@ type TaskKind =
   | 'agreementsToSign'
   | 'toRecognise'
   | 'surveysToModerate'
+  | 'deletionRequests'
 
 interface TaskGroup {
   kind: TaskKind
@@ -22,7 +23,7 @@ interface TaskGroup {
 /** Where each kind of task is done (the same places the daily digest links to). */
 function TaskLink({ kind, applicationId, children }: { kind: TaskKind; applicationId: string; children: string }) {
   if (kind === 'surveysToModerate') return <AnchorLink to="/office/surveys">{children}</AnchorLink>
-  if (kind === 'toNominate')
+  if (kind === 'toNominate' || kind === 'deletionRequests')
     return (
       <AnchorLink to="/office/applications/$id" params={{ id: applicationId }}>
         {children}

@@ -36,6 +36,10 @@ export const en: MailLanguagePack = {
       subject: 'Your document is deleted: {{file}}',
       text: `Dear {{name}},\n\nThe international office has deleted your document "{{file}}" from your application to "{{call}}". It can no longer be read by anyone. If you did not ask for this, contact the international office.${SIGNED}`,
     },
+    documentKept: {
+      subject: 'Your document is kept for now: {{file}}',
+      text: `Dear {{name}},\n\nYou asked us to delete your document "{{file}}". The international office keeps it for now, because:\n  {{reason}}\n\nIt is still read only by those responsible for your mobility, and identity and health documents are deleted when the retention period after your mobility ends. You may ask again when the reason no longer holds.${SIGNED}`,
+    },
     placeOffered: {
       subject: 'Result of your application: {{call}}',
       text: `Dear {{name}},\n\nYou are offered a place in:\n  {{opportunity}}\n\nPlease accept or decline it by {{deadline}}; an offer not answered by then lapses.\n\nWhat you got and why:${SIGNED}`,
@@ -195,6 +199,7 @@ export const en: MailLanguagePack = {
     agreementsToSign: 'Learning agreements waiting for the sending signature',
     toRecognise: 'Transcripts of records received, credits to recognise',
     surveysToModerate: 'Completion surveys to read before publishing',
+    deletionRequests: 'Documents a person asked to delete',
   },
   more: 'and {{count}} more',
   roles: {

@@ -36,6 +36,10 @@ export const ko: MailLanguagePack = {
       subject: '서류가 삭제되었습니다: {{file}}',
       text: `{{name}}님께\n\n국제교류처가 "{{call}}" 지원서에서 귀하의 서류 "{{file}}"을(를) 삭제했습니다. 이제 누구도 이 서류를 열람할 수 없습니다. 요청하지 않으셨다면 국제교류처에 연락하십시오.${SIGNED}`,
     },
+    documentKept: {
+      subject: '서류를 당분간 보관합니다: {{file}}',
+      text: `{{name}}님께\n\n서류 "{{file}}"의 삭제를 요청하셨습니다. 국제교류처는 다음 이유로 당분간 이 서류를 보관합니다.\n  {{reason}}\n\n이 서류는 계속 귀하의 교류 담당자만 열람하며, 신분 및 건강 서류는 교류가 끝난 뒤 보존 기간이 지나면 삭제됩니다. 이유가 더 이상 해당하지 않으면 다시 요청하실 수 있습니다.${SIGNED}`,
+    },
     placeOffered: {
       subject: '지원 결과: {{call}}',
       text: `{{name}}님께\n\n다음 자리가 제안되었습니다.\n  {{opportunity}}\n\n{{deadline}}까지 수락 또는 거절해 주십시오. 그때까지 답하지 않은 제안은 소멸됩니다.\n\n결과와 그 이유:${SIGNED}`,
@@ -195,6 +199,7 @@ export const ko: MailLanguagePack = {
     agreementsToSign: '파견 측 서명을 기다리는 학습 협약서',
     toRecognise: '성적증명서 수령, 학점 인정 대기',
     surveysToModerate: '게시 전에 읽을 종료 설문',
+    deletionRequests: '삭제를 요청받은 서류',
   },
   more: '외 {{count}}건',
   roles: {

@@ -36,6 +36,10 @@ export const pt: MailLanguagePack = {
       subject: 'O seu documento foi eliminado: {{file}}',
       text: `Caro(a) {{name}},\n\nO gabinete internacional eliminou o seu documento "{{file}}" da sua candidatura a "{{call}}". Ninguém o pode voltar a ler. Se não pediu esta eliminação, contacte o gabinete internacional.${SIGNED}`,
     },
+    documentKept: {
+      subject: 'O seu documento fica guardado por agora: {{file}}',
+      text: `Caro(a) {{name}},\n\nPediu-nos que eliminássemos o documento "{{file}}". O gabinete internacional guarda-o por agora, porque:\n  {{reason}}\n\nContinua a ser lido apenas pelos responsáveis pela sua mobilidade, e os documentos de identidade e de saúde são eliminados no fim do prazo de conservação após a mobilidade. Pode voltar a pedir quando o motivo deixar de existir.${SIGNED}`,
+    },
     placeOffered: {
       subject: 'Resultado da sua candidatura: {{call}}',
       text: `Caro(a) {{name}},\n\nFoi-lhe oferecida uma vaga em:\n  {{opportunity}}\n\nAceite-a ou recuse-a até {{deadline}}; uma oferta sem resposta até lá caduca.\n\nO que obteve e porquê:${SIGNED}`,
@@ -195,6 +199,7 @@ export const pt: MailLanguagePack = {
     agreementsToSign: 'Acordos de aprendizagem à espera da assinatura de envio',
     toRecognise: 'Boletins de registo recebidos, créditos a reconhecer',
     surveysToModerate: 'Inquéritos finais a ler antes de publicar',
+    deletionRequests: 'Documentos cuja eliminação foi pedida',
   },
   more: 'e mais {{count}}',
   roles: {

@@ -5,6 +5,8 @@ import { signIn } from './helpers'
 test('an admin changes a role, finds the change in the audit log and exports it', async ({ page }) => {
   await signIn(page, 'admin@demo.meridian.test')
   await page.getByRole('link', { name: 'Users and roles' }).click()
+  // The demo has former students too: the admin finds the reviewer by name.
+  await page.getByRole('textbox', { name: 'Search by name or e-mail' }).fill('Ospanov')
   await page.getByRole('button', { name: 'Edit: Prof. Marat Ospanov' }).click()
   const dialog = page.getByRole('dialog')
   await dialog.getByRole('textbox', { name: 'Role' }).click()

@@ -64,3 +64,19 @@ export async function choose(page: Page, label: string | RegExp, text: string, o
 }
 
 export const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+
+/** The admin invites someone, who joins through the e-mailed link and lands on their home page. */
+export async function invite(
+  admin: Page,
+  invitee: Page,
+  who: { email: string; name: string; role: string; institutionId?: string },
+  password = 'joining meridian 2027',
+) {
+  const invited = await admin.request.post('/api/invitations', { headers: { 'x-csrf-token': await csrfOf(admin) }, data: who })
+  expect(invited.status(), await invited.text()).toBe(201)
+  const invitation = await waitForMail(who.email, /invited/)
+  await invitee.goto(invitation.link!)
+  await invitee.getByLabel('Password').fill(password)
+  await invitee.getByRole('button', { name: 'Create my account' }).click()
+  await expect(invitee.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible()
+}

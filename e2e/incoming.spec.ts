@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
-import { choose, csrfOf, demoEmail, signIn, waitForMail } from './helpers'
+import { choose, csrfOf, demoEmail, invite, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 const VISITOR = 'ines.carvalho@uminho.example'
@@ -16,16 +16,7 @@ async function expectPdf(request: APIRequestContext, href: string | null) {
 /** The admin invites someone from the University of Minho, who joins through the e-mailed link. */
 async function inviteVisitor(admin: Page, visitor: Page, who: { email: string; name: string; role: 'student' | 'staff' }) {
   const minho = (await (await admin.request.get('/api/institutions?q=Minho')).json()).items[0]
-  const invited = await admin.request.post('/api/invitations', {
-    headers: { 'x-csrf-token': await csrfOf(admin) },
-    data: { ...who, institutionId: minho.id },
-  })
-  expect(invited.status(), await invited.text()).toBe(201)
-  const invitation = await waitForMail(who.email, /invited/)
-  await visitor.goto(invitation.link!)
-  await visitor.getByLabel('Password').fill('visiting meridian 2027')
-  await visitor.getByRole('button', { name: 'Create my account' }).click()
-  await expect(visitor.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible()
+  await invite(admin, visitor, { ...who, institutionId: minho.id }, 'visiting meridian 2027')
 }
 
 /** A new opportunity, taught in English over two weeks, published: its id. */

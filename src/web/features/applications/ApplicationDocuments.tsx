@@ -7,17 +7,34 @@ import { RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api, uploadFile } from '../../lib/api'
 import { useAction } from '../../lib/useAction'
+import { DocumentDeletion } from './DocumentDeletion'
 import type { Application } from './types'
 
 const ACCEPT = 'application/pdf,image/png,image/jpeg,.docx'
 
-/** The documents a call asks for: what is there, and an upload (or replacement) for each. */
-export function ApplicationDocuments({ application, editable }: { application: Application; editable: boolean }) {
+/**
+ * The documents a call asks for: what is there, and an upload (or replacement) for each while a
+ * draft; afterwards its owner may ask the office to delete one, and the office deletes or keeps it.
+ */
+export function ApplicationDocuments({
+  application,
+  editable,
+  viewer = 'other',
+}: {
+  application: Application
+  editable: boolean
+  /** Who reads it once it is no longer editable: the owner and the office see deletion requests. */
+  viewer?: 'owner' | 'office' | 'other'
+}) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const { run, busy, error, setError } = useAction()
   const kinds = [...new Set([...application.call.requiredDocuments, ...application.documents.map((d) => d.kind)])]
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['my-applications'] })
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['my-applications'] }),
+      queryClient.invalidateQueries({ queryKey: ['application', application.id] }),
+    ])
 
   const upload = (kind: string, file: File | null) => {
     if (!file) return
@@ -94,6 +111,10 @@ export function ApplicationDocuments({ application, editable }: { application: A
                         />
                       ) : null}
                     </Group>
+                  </Table.Td>
+                ) : doc && viewer !== 'other' ? (
+                  <Table.Td ta="right">
+                    <DocumentDeletion doc={doc} viewer={viewer} onChange={refresh} />
                   </Table.Td>
                 ) : null}
               </Table.Tr>

@@ -7,8 +7,8 @@ import { ApplicationDocuments } from './ApplicationDocuments'
 import { UnmetList } from './Explain'
 import { type Application, STATUS_TONES } from './types'
 
-/** An application as the office and its reviewers read it. */
-export function ApplicationView({ application: a }: { application: Application }) {
+/** An application as the office, its reviewers and the host read it. */
+export function ApplicationView({ application: a, office = false }: { application: Application; office?: boolean }) {
   const { t, i18n } = useTranslation()
   const p = a.profile
   const field = (label: string, value: string | number | null) => (
@@ -75,7 +75,7 @@ export function ApplicationView({ application: a }: { application: Application }
         <Title order={2} size="h4" mb="xs">
           {t('applications.documents')}
         </Title>
-        <ApplicationDocuments application={a} editable={false} />
+        <ApplicationDocuments application={a} editable={false} viewer={office ? 'office' : 'other'} />
       </Paper>
     </Stack>
   )

@@ -163,7 +163,7 @@ function ApplicationCard({ application: a }: { application: Application }) {
             </div>
           ))}
         </div>
-        {a.status !== 'draft' ? <ApplicationDocuments application={a} editable={false} /> : null}
+        {a.status !== 'draft' ? <ApplicationDocuments application={a} editable={false} viewer="owner" /> : null}
         {a.withdrawReason ? (
           <Text size="sm" c="dimmed">
             {a.withdrawReason}

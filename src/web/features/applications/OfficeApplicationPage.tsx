@@ -42,7 +42,7 @@ export function OfficeApplicationPage({ id }: { id: string }) {
       <AnchorLink to="/office/calls/$id/applications" params={{ id: a.call.id }} search={{ tab: 'applications' }} size="sm">
         {t('applications.backToList')}
       </AnchorLink>
-      <ApplicationView application={a} />
+      <ApplicationView application={a} office />
       <NominationBox application={a} />
       <Group>
         <LearningAgreementLink application={a} />

@@ -21,6 +21,15 @@ export interface ApplicantDocument {
   special: boolean
   expiresOn: string | null
   createdAt: string
+  /** The person's latest request that the office delete it (the person and the office only). */
+  deletionRequest: {
+    id: string
+    status: 'open' | 'deleted' | 'kept'
+    reason: string
+    requestedAt: string
+    decidedAt: string | null
+    keepReason: string | null
+  } | null
 }
 
 export interface Profile {

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { csrfOf, demoEmail, invite, signIn, waitForMail } from './helpers'
+import { csrfOf, demoEmail, invite, publishCall, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 
@@ -12,7 +12,6 @@ interface Opportunity {
 
 /** A call open for an hour, asking for a transcript, with one outgoing place anyone in year 5 qualifies for. */
 async function openCall(officer: Page) {
-  const csrf = await csrfOf(officer)
   const list = await (await officer.request.get('/api/opportunities?status=published&direction=outgoing&pageSize=100')).json()
   const place = (list.items as Opportunity[]).find(
     (o) =>
@@ -20,29 +19,12 @@ async function openCall(officer: Page) {
       (o.minGrade ?? 0) <= 90 &&
       o.languages.every((l) => !l.minLevel || l.language === 'en'),
   )!
-  const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString().slice(0, 16)
-  const created = await officer.request.post('/api/calls', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      title: { en: 'Summer observerships' },
-      academicYear: '2027/2028',
-      audience: 'outgoing_students',
-      opensAt: at(-60),
-      closesAt: at(60),
-      timeZone: 'UTC',
-      maxChoices: 1,
-      requiredDocuments: ['transcript'],
-      criteria: [{ key: 'grades', label: 'Grades', weight: 100 }],
-      offers: [{ opportunityId: place.id, places: 1 }],
-    },
+  const callId = await publishCall(officer, {
+    title: 'Summer observerships',
+    audience: 'outgoing_students',
+    opportunityId: place.id,
+    closesInMinutes: 60,
   })
-  expect(created.status(), await created.text()).toBe(201)
-  const callId = (await created.json()).id as string
-  const published = await officer.request.post(`/api/calls/${callId}/status`, {
-    headers: { 'x-csrf-token': csrf },
-    data: { status: 'published' },
-  })
-  expect(published.status(), await published.text()).toBe(200)
   return { callId, placeId: place.id }
 }
 

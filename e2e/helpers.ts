@@ -80,3 +80,37 @@ export async function invite(
   await invitee.getByRole('button', { name: 'Create my account' }).click()
   await expect(invitee.getByRole('heading', { name: `Welcome, ${who.name}` })).toBeVisible()
 }
+
+/** A wall-clock time in UTC as the call form takes it (YYYY-MM-DDTHH:mm), whole minutes from now. */
+export const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString().slice(0, 16)
+
+/** A published call opened an hour ago, asking for a transcript, offering one place in one opportunity: its id. */
+export async function publishCall(
+  officer: Page,
+  call: { title: string; audience: string; opportunityId: string; closesInMinutes: number },
+): Promise<string> {
+  const csrf = await csrfOf(officer)
+  const created = await officer.request.post('/api/calls', {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      title: { en: call.title },
+      academicYear: '2027/2028',
+      audience: call.audience,
+      opensAt: minutesFromNow(-60),
+      closesAt: minutesFromNow(call.closesInMinutes),
+      timeZone: 'UTC',
+      maxChoices: 1,
+      requiredDocuments: ['transcript'],
+      criteria: [{ key: 'fit', label: 'Fit for the place', weight: 100 }],
+      offers: [{ opportunityId: call.opportunityId, places: 1 }],
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+  const callId = (await created.json()).id as string
+  const published = await officer.request.post(`/api/calls/${callId}/status`, {
+    headers: { 'x-csrf-token': csrf },
+    data: { status: 'published' },
+  })
+  expect(published.status(), await published.text()).toBe(200)
+  return callId
+}

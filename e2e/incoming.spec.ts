@@ -1,10 +1,9 @@
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test'
-import { choose, csrfOf, demoEmail, invite, signIn, waitForMail } from './helpers'
+import { choose, csrfOf, demoEmail, invite, publishCall, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 const VISITOR = 'ines.carvalho@uminho.example'
 
-const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString().slice(0, 16)
 const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10)
 
 async function expectPdf(request: APIRequestContext, href: string | null) {
@@ -37,32 +36,8 @@ async function publishedOpportunity(officer: Page, data: object) {
 }
 
 /** A published call that closes in two minutes, offering one place in one opportunity. */
-async function openShortCall(officer: Page, call: { title: string; audience: string; opportunityId: string }) {
-  const csrf = await csrfOf(officer)
-  const created = await officer.request.post('/api/calls', {
-    headers: { 'x-csrf-token': csrf },
-    data: {
-      title: { en: call.title },
-      academicYear: '2027/2028',
-      audience: call.audience,
-      opensAt: minutesFromNow(-60),
-      closesAt: minutesFromNow(2),
-      timeZone: 'UTC',
-      maxChoices: 1,
-      requiredDocuments: ['transcript'],
-      criteria: [{ key: 'fit', label: 'Fit for the place', weight: 100 }],
-      offers: [{ opportunityId: call.opportunityId, places: 1 }],
-    },
-  })
-  expect(created.status(), await created.text()).toBe(201)
-  const callId = (await created.json()).id as string
-  const published = await officer.request.post(`/api/calls/${callId}/status`, {
-    headers: { 'x-csrf-token': csrf },
-    data: { status: 'published' },
-  })
-  expect(published.status(), await published.text()).toBe(200)
-  return callId
-}
+const openShortCall = (officer: Page, call: { title: string; audience: string; opportunityId: string }) =>
+  publishCall(officer, { ...call, closesInMinutes: 2 })
 
 /** The applicant fills the form, chooses the one place, uploads a transcript and submits. */
 async function apply(visitor: Page, callId: string, choice: RegExp, motivation: string) {

@@ -48,6 +48,17 @@ export const HOLDING: readonly ApplicationStatus[] = ['accepted', 'nominated', '
 /** States that have left the allocation: their place goes to the next in line. */
 export const LEFT: readonly ApplicationStatus[] = ['declined', 'withdrawn', 'host_rejected']
 
+/** A person's request that the office delete one of their documents, and its answer (decision 034). */
+export interface DocumentDeletionRequest {
+  id: string
+  status: 'open' | 'deleted' | 'kept'
+  reason: string
+  requestedAt: string
+  decidedAt: string | null
+  /** Why the office keeps it, when it does. */
+  keepReason: string | null
+}
+
 /** Identity and health documents: encrypted at rest, every read logged, never shown to reviewers. */
 export const SPECIAL_CATEGORY_KINDS: readonly string[] = [
   'passport',

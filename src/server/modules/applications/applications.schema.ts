@@ -4,6 +4,7 @@ import { APPLICATION_STATUSES } from '../../../shared/applications.js'
 import { CALL_AUDIENCES, CALL_PHASES, DOCUMENT_KINDS } from '../../../shared/calls.js'
 import { OPPORTUNITY_KINDS } from '../../../shared/opportunities.js'
 import { csvList, IsoDateTime, PageQuery } from '../../http/types.js'
+import { DeletionRequestSchema } from '../documents/deletion-requests.schema.js'
 import { Text } from '../opportunities/opportunities.schema.js'
 
 const Cefr = z.enum(CEFR_LEVELS, { error: `must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
@@ -62,17 +63,9 @@ export const DocumentSchema = z.object({
   special: z.boolean().describe('An identity or health document: encrypted at rest, every read logged'),
   expiresOn: z.string().nullable(),
   createdAt: IsoDateTime,
-  deletionRequest: z
-    .object({
-      id: z.uuid(),
-      status: z.enum(['open', 'deleted', 'kept']),
-      reason: z.string(),
-      requestedAt: IsoDateTime,
-      decidedAt: IsoDateTime.nullable(),
-      keepReason: z.string().nullable(),
-    })
-    .nullable()
-    .describe("The person's latest request that the office delete it; for the person and the office only"),
+  deletionRequest: DeletionRequestSchema.nullable().describe(
+    "The person's latest request that the office delete it; for the person and the office only",
+  ),
 })
 
 const OpportunityRef = z.object({

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { DocumentDeletionRequest } from '../../../shared/applications.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
@@ -17,14 +18,7 @@ import { readable } from './documents.service.js'
 
 type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 
-export interface DeletionRequestDto {
-  id: string
-  status: 'open' | 'deleted' | 'kept'
-  reason: string
-  requestedAt: string
-  decidedAt: string | null
-  keepReason: string | null
-}
+type DeletionRequestDto = DocumentDeletionRequest
 
 /** The owner asks; anyone else who may read the document is told the office deletes directly. */
 export async function requestDeletion(deps: MailDeps, ctx: Ctx, documentId: string, reason: string): Promise<DeletionRequestDto> {

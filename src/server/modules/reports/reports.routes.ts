@@ -95,8 +95,11 @@ export function reportsRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       const { format, ...q } = request.query
       const report = await mobilityReport(deps.db, request.auth!.actor, queryOf(q))
-      const total: FlowRow = { key: null, label: 'Total', country: null, ...report.totals }
-      return sendTable(reply, format, `mobility-${report.groupBy}`, exportColumns(report.groupBy), [...report.rows, total])
+      const rows: FlowRow[] = [
+        ...report.rows.map((r) => ({ ...r, label: exportLabel(report.groupBy, r) })),
+        { key: null, label: 'Total', country: null, ...report.totals },
+      ]
+      return sendTable(reply, format, `mobility-${report.groupBy}`, exportColumns(report.groupBy), rows)
     },
   )
 }
@@ -105,7 +108,6 @@ const regions = new Intl.DisplayNames(['en'], { type: 'region' })
 
 /** The row's name in the export, in English like every export. */
 function exportLabel(groupBy: ReportGroup, r: FlowRow): string {
-  if (r.label === 'Total' && r.key === null) return r.label
   if (r.key === null) return groupBy === 'unit' ? 'Institution-wide' : 'Not recorded'
   if (groupBy === 'country') return regions.of(r.key) ?? r.key
   if (groupBy === 'field') return ISCED_FIELDS[r.key] ? `${r.key} ${ISCED_FIELDS[r.key]}` : r.key
@@ -124,7 +126,7 @@ const HEADERS: Record<ReportGroup, string> = {
 
 function exportColumns(groupBy: ReportGroup): Column<FlowRow>[] {
   return [
-    { header: HEADERS[groupBy], value: (r) => exportLabel(groupBy, r), width: 36 },
+    { header: HEADERS[groupBy], value: (r) => r.label, width: 36 },
     ...(groupBy === 'partner' ? [{ header: 'Country', value: (r: FlowRow) => r.country, width: 10 }] : []),
     { header: 'Applied', value: (r) => r.applied, width: 10 },
     { header: 'Placed', value: (r) => r.placed, width: 10 },

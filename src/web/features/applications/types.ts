@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Unmet } from '../../../shared/applications'
+import type { ApplicationStatus, DocumentDeletionRequest, Unmet } from '../../../shared/applications'
 import type { Tone } from '../../components/ToneBadge'
 
 export type { ApplicationStatus, Unmet }
@@ -22,14 +22,7 @@ export interface ApplicantDocument {
   expiresOn: string | null
   createdAt: string
   /** The person's latest request that the office delete it (the person and the office only). */
-  deletionRequest: {
-    id: string
-    status: 'open' | 'deleted' | 'kept'
-    reason: string
-    requestedAt: string
-    decidedAt: string | null
-    keepReason: string | null
-  } | null
+  deletionRequest: DocumentDeletionRequest | null
 }
 
 export interface Profile {

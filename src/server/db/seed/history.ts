@@ -1,8 +1,17 @@
-import type { Kysely } from 'kysely'
+import { randomUUID } from 'node:crypto'
+import type { Insertable, Kysely } from 'kysely'
 import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements.js'
 import { DEMO_DOMAIN } from '../../../shared/demo.js'
 import type { LaComponent } from '../../../shared/learning-agreements.js'
-import type { DB } from '../schema.js'
+import type { CallTable, DB, UserTable } from '../schema.js'
+import type {
+  ApplicationChoiceTable,
+  ApplicationTable,
+  LearningAgreementSignatureTable,
+  LearningAgreementTable,
+  LearningAgreementVersionTable,
+  MobilityTable,
+} from '../schema-applications.js'
 
 // The demo's past (issue 6, point 13): three academic years of rounds that have run their course,
 // so that the mobility report and the partners' profiles have flows to show on the first start.
@@ -79,117 +88,106 @@ export async function seedHistory(db: Kysely<DB>, today: string) {
     .where('email', 'in', [`officer@${DEMO_DOMAIN}`, `partner@${DEMO_DOMAIN}`])
     .execute()
   const officer = people.find((p) => p.role === 'officer')
-  const partnerCoordinator = people.find((p) => p.role === 'partner')
+  const partnerCoordinator = people.find((p) => p.role === 'partner') ?? null
   if (abroad.length === 0 || !officer) return
 
+  // Every row is made here with its id and written with its table's in one statement (PGlite
+  // writes in batches far faster than row by row).
+  const rows = new History()
   let n = 0
   for (const y of YEARS) {
     const year = shiftAcademicYear(academicYearOf(today), -y.back)
     const start = Number(year.slice(0, 4))
-    const outgoing = await pastCall(db, year, 'outgoing_students', `Outgoing exchanges and electives ${year}`)
+    const outgoing = rows.call(year, 'outgoing_students', `Outgoing exchanges and electives ${year}`)
     for (let i = 0; i < y.went + y.others; i++, n++) {
-      const student = await db
-        .insertInto('users')
-        .values({
-          email: `${FIRST[n % FIRST.length]!.toLowerCase()}.${LAST[n % LAST.length]!.toLowerCase()}.${start}@alumni.${DEMO_DOMAIN}`,
-          name: `${FIRST[n % FIRST.length]} ${LAST[n % LAST.length]}`,
-          role: 'student',
-        })
-        .returning(['id', 'name', 'email'])
-        .executeTakeFirstOrThrow()
+      const student = rows.user({
+        email: `${FIRST[n % FIRST.length]!.toLowerCase()}.${LAST[n % LAST.length]!.toLowerCase()}.${start}@alumni.${DEMO_DOMAIN}`,
+        name: `${FIRST[n % FIRST.length]} ${LAST[n % LAST.length]}`,
+        role: 'student',
+      })
       const host = abroad[n % abroad.length]!
       const went = i < y.went
       const status = went ? 'host_accepted' : OTHER_ENDS[i % OTHER_ENDS.length]!
       const placed = status !== 'waitlisted'
-      const application = await db
-        .insertInto('applications')
-        .values({
-          call_id: outgoing,
-          applicant_id: student.id,
-          status,
-          profile: JSON.stringify({ studentNumber: `MSMU-${start - 4}-${2000 + n}`, yearOfStudy: 5, programme: 'Medicine' }),
-          motivation: 'I want to learn how a partner hospital teaches clinical medicine.',
-          submitted_at: new Date(`${start - 1}-12-${String(1 + (n % 20)).padStart(2, '0')}T10:00:00Z`),
-          offered_opportunity_id: placed ? host.id : null,
-          offered_choice: placed ? 1 : null,
-          answered_at: placed ? new Date(`${start}-02-10T10:00:00Z`) : null,
-          nominated_at: went || status === 'host_rejected' ? new Date(`${start}-02-20T10:00:00Z`) : null,
-          nominated_by: went || status === 'host_rejected' ? officer.id : null,
-          host_decided_at: went || status === 'host_rejected' ? new Date(`${start}-03-15T10:00:00Z`) : null,
-          host_reason: status === 'host_rejected' ? 'Our clinical places for that term are taken.' : null,
-          withdrawn_at: status === 'withdrawn' ? new Date(`${start}-03-01T10:00:00Z`) : null,
-          withdraw_reason: status === 'withdrawn' ? 'Family reasons.' : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await db
-        .insertInto('application_choices')
-        .values({ application_id: application.id, rank: 1, opportunity_id: host.id })
-        .execute()
-      if (went) await completedAbroad(db, application.id, start, n, student, officer, partnerCoordinator ?? null)
+      const nominated = went || status === 'host_rejected'
+      const applicationId = rows.application(host.id, {
+        call_id: outgoing,
+        applicant_id: student.id,
+        status,
+        profile: JSON.stringify({ studentNumber: `MSMU-${start - 4}-${2000 + n}`, yearOfStudy: 5, programme: 'Medicine' }),
+        motivation: 'I want to learn how a partner hospital teaches clinical medicine.',
+        submitted_at: new Date(`${start - 1}-12-${String(1 + (n % 20)).padStart(2, '0')}T10:00:00Z`),
+        offered_opportunity_id: placed ? host.id : null,
+        offered_choice: placed ? 1 : null,
+        answered_at: placed ? new Date(`${start}-02-10T10:00:00Z`) : null,
+        nominated_at: nominated ? new Date(`${start}-02-20T10:00:00Z`) : null,
+        nominated_by: nominated ? officer.id : null,
+        host_decided_at: nominated ? new Date(`${start}-03-15T10:00:00Z`) : null,
+        host_reason: status === 'host_rejected' ? 'Our clinical places for that term are taken.' : null,
+        withdrawn_at: status === 'withdrawn' ? new Date(`${start}-03-01T10:00:00Z`) : null,
+        withdraw_reason: status === 'withdrawn' ? 'Family reasons.' : null,
+      })
+      if (went) completedAbroad(rows, applicationId, start, n, student, officer, partnerCoordinator)
     }
 
     if (!elective || partners.length === 0) continue
-    const incoming = await pastCall(db, year, 'incoming_students', `Clinical electives for visiting students ${year}`)
+    const incoming = rows.call(year, 'incoming_students', `Clinical electives for visiting students ${year}`)
     for (let v = 0; v < y.visitors; v++, n++) {
       const name = VISITORS[n % VISITORS.length]!
-      const visitor = await db
-        .insertInto('users')
-        .values({
-          email: `${name
-            .toLowerCase()
-            .normalize('NFD')
-            .replace(/[^a-z]+/g, '.')}.${start}@visitors.${DEMO_DOMAIN}`,
-          name,
-          role: 'student',
-          institution_id: partners[n % partners.length]!.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      const application = await db
-        .insertInto('applications')
-        .values({
-          call_id: incoming,
-          applicant_id: visitor.id,
-          status: 'host_accepted',
-          profile: JSON.stringify({ yearOfStudy: 5, programme: 'Medicine' }),
-          motivation: 'I would like to see clinical medicine in Central Asia.',
-          submitted_at: new Date(`${start}-01-20T10:00:00Z`),
-          offered_opportunity_id: elective.id,
-          offered_choice: 1,
-          answered_at: new Date(`${start}-03-01T10:00:00Z`),
-          host_decided_at: new Date(`${start}-03-10T10:00:00Z`),
-          host_decided_by: officer.id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-      await db
-        .insertInto('application_choices')
-        .values({ application_id: application.id, rank: 1, opportunity_id: elective.id })
-        .execute()
-      const arrived = `${start + 1}-04-${String(6 + v * 7).padStart(2, '0')}`
-      await db
-        .insertInto('mobilities')
-        .values({
-          application_id: application.id,
-          status: 'returned',
-          arrived_on: arrived,
-          arrival_confirmed_by: officer.id,
-          left_on: `${start + 1}-05-${String(1 + v * 7).padStart(2, '0')}`,
-          transcript_by: officer.id,
-          transcript_at: new Date(`${start + 1}-05-${String(2 + v * 7).padStart(2, '0')}T09:00:00Z`),
-        })
-        .execute()
+      const visitor = rows.user({
+        email: `${name
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z]+/g, '.')}.${start}@visitors.${DEMO_DOMAIN}`,
+        name,
+        role: 'student',
+        institution_id: partners[n % partners.length]!.id,
+      })
+      const applicationId = rows.application(elective.id, {
+        call_id: incoming,
+        applicant_id: visitor.id,
+        status: 'host_accepted',
+        profile: JSON.stringify({ yearOfStudy: 5, programme: 'Medicine' }),
+        motivation: 'I would like to see clinical medicine in Central Asia.',
+        submitted_at: new Date(`${start}-01-20T10:00:00Z`),
+        offered_opportunity_id: elective.id,
+        offered_choice: 1,
+        answered_at: new Date(`${start}-03-01T10:00:00Z`),
+        host_decided_at: new Date(`${start}-03-10T10:00:00Z`),
+        host_decided_by: officer.id,
+      })
+      const week = (d: number) => String(d + v * 7).padStart(2, '0')
+      rows.mobilities.push({
+        application_id: applicationId,
+        status: 'returned',
+        arrived_on: `${start + 1}-04-${week(6)}`,
+        arrival_confirmed_by: officer.id,
+        left_on: `${start + 1}-05-${week(1)}`,
+        transcript_by: officer.id,
+        transcript_at: new Date(`${start + 1}-05-${week(2)}T09:00:00Z`),
+      })
     }
   }
+  await rows.write(db)
 }
 
-/** A call of a past year, published and closed long ago. */
-async function pastCall(db: Kysely<DB>, year: string, audience: 'outgoing_students' | 'incoming_students', title: string) {
-  const start = Number(year.slice(0, 4))
-  const row = await db
-    .insertInto('calls')
-    .values({
+/** The rows of the past rounds, table by table, in the order their references need. */
+class History {
+  calls: Insertable<CallTable>[] = []
+  users: Insertable<UserTable>[] = []
+  applications: Insertable<ApplicationTable>[] = []
+  choices: Insertable<ApplicationChoiceTable>[] = []
+  agreements: Insertable<LearningAgreementTable>[] = []
+  versions: Insertable<LearningAgreementVersionTable>[] = []
+  signatures: Insertable<LearningAgreementSignatureTable>[] = []
+  mobilities: Insertable<MobilityTable>[] = []
+
+  /** A call of a past year, published and closed long ago. */
+  call(year: string, audience: 'outgoing_students' | 'incoming_students', title: string): string {
+    const id = randomUUID()
+    const start = Number(year.slice(0, 4))
+    this.calls.push({
+      id,
       status: 'published',
       title: JSON.stringify({ en: title }),
       academic_year: year,
@@ -201,9 +199,37 @@ async function pastCall(db: Kysely<DB>, year: string, audience: 'outgoing_studen
       published_at: new Date(`${start - 1}-10-25T04:00:00Z`),
       opening_announced_at: new Date(`${start - 1}-11-01T04:00:00Z`),
     })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  return row.id
+    return id
+  }
+
+  user(values: Omit<Insertable<UserTable>, 'id'>): Person {
+    const id = randomUUID()
+    this.users.push({ id, ...values })
+    return { id, name: values.name, email: values.email }
+  }
+
+  /** An application with its one choice, the opportunity it was for. */
+  application(opportunityId: string, values: Omit<Insertable<ApplicationTable>, 'id'>): string {
+    const id = randomUUID()
+    this.applications.push({ id, ...values })
+    this.choices.push({ application_id: id, rank: 1, opportunity_id: opportunityId })
+    return id
+  }
+
+  async write(db: Kysely<DB>) {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('calls').values(this.calls).execute()
+      await trx.insertInto('users').values(this.users).execute()
+      await trx.insertInto('applications').values(this.applications).execute()
+      await trx.insertInto('application_choices').values(this.choices).execute()
+      if (this.agreements.length) {
+        await trx.insertInto('learning_agreements').values(this.agreements).execute()
+        await trx.insertInto('learning_agreement_versions').values(this.versions).execute()
+        await trx.insertInto('learning_agreement_signatures').values(this.signatures).execute()
+      }
+      if (this.mobilities.length) await trx.insertInto('mobilities').values(this.mobilities).execute()
+    })
+  }
 }
 
 type Person = { id: string; name: string; email: string }
@@ -212,8 +238,8 @@ type Person = { id: string; name: string; email: string }
  * A spring term abroad that ran its course: the learning agreement approved by all three, the
  * arrival, the host's transcript and the recognition at home of every component.
  */
-async function completedAbroad(
-  db: Kysely<DB>,
+function completedAbroad(
+  rows: History,
   applicationId: string,
   start: number,
   n: number,
@@ -239,25 +265,25 @@ async function completedAbroad(
     },
     { key: 'b2', group: 'recognised', title: 'Elective module', code: 'MED-EL5', credits: 5, term: null, ...none },
   ]
-  const la = await db
-    .insertInto('learning_agreements')
-    .values({ application_id: applicationId, planned_start: `${spring}-02`, planned_end: `${spring}-06` })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const version = await db
-    .insertInto('learning_agreement_versions')
-    .values({
-      agreement_id: la.id,
-      number: 1,
-      status: 'approved',
-      components: JSON.stringify(components),
-      created_by: student.id,
-      decided_at: new Date(`${start}-04-20T10:00:00Z`),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const agreementId = randomUUID()
+  const versionId = randomUUID()
+  rows.agreements.push({
+    id: agreementId,
+    application_id: applicationId,
+    planned_start: `${spring}-02`,
+    planned_end: `${spring}-06`,
+  })
+  rows.versions.push({
+    id: versionId,
+    agreement_id: agreementId,
+    number: 1,
+    status: 'approved',
+    components: JSON.stringify(components),
+    created_by: student.id,
+    decided_at: new Date(`${start}-04-20T10:00:00Z`),
+  })
   const signed = (party: 'student' | 'sending' | 'receiving', who: Person | null, position: string, day: number) => ({
-    version_id: version.id,
+    version_id: versionId,
     party,
     user_id: who?.id ?? null,
     signer_name: who?.name ?? 'Partner coordinator',
@@ -265,42 +291,36 @@ async function completedAbroad(
     signer_email: who?.email ?? `partner@${DEMO_DOMAIN}`,
     signed_at: new Date(`${start}-04-${day}T10:00:00Z`),
   })
-  await db
-    .insertInto('learning_agreement_signatures')
-    .values([
-      signed('student', student, 'Student', 10),
-      signed('sending', officer, 'International officer', 14),
-      signed('receiving', host, 'Erasmus coordinator', 20),
-    ])
-    .execute()
+  rows.signatures.push(
+    signed('student', student, 'Student', 10),
+    signed('sending', officer, 'International officer', 14),
+    signed('receiving', host, 'Erasmus coordinator', 20),
+  )
   // One in four passed the seminars without the full credits, and is recognised for what they passed.
   const short = n % 4 === 3
-  await db
-    .insertInto('mobilities')
-    .values({
-      application_id: applicationId,
-      status: 'recognised',
-      arrived_on: `${spring}-02-0${1 + (n % 5)}`,
-      arrival_confirmed_by: officer.id,
-      left_on: `${spring}-06-2${n % 8}`,
-      transcript: JSON.stringify([
-        { key: 'a1', grade: `${15 + (n % 5)}/20`, credits: rotation, passed: true },
-        { key: 'a2', grade: short ? '9/20' : '16/20', credits: short ? 0 : 5, passed: !short },
-      ]),
-      transcript_by: host?.id ?? null,
-      transcript_at: new Date(`${spring}-07-10T10:00:00Z`),
-      recognition: JSON.stringify([
-        { key: 'b1', recognised: true, credits: rotation, grade: 'A', note: null },
-        {
-          key: 'b2',
-          recognised: !short,
-          credits: short ? 0 : 5,
-          grade: short ? null : 'B',
-          note: short ? 'The seminars were not passed.' : null,
-        },
-      ]),
-      recognised_by: officer.id,
-      recognised_at: new Date(`${spring}-09-05T10:00:00Z`),
-    })
-    .execute()
+  rows.mobilities.push({
+    application_id: applicationId,
+    status: 'recognised',
+    arrived_on: `${spring}-02-0${1 + (n % 5)}`,
+    arrival_confirmed_by: officer.id,
+    left_on: `${spring}-06-2${n % 8}`,
+    transcript: JSON.stringify([
+      { key: 'a1', grade: `${15 + (n % 5)}/20`, credits: rotation, passed: true },
+      { key: 'a2', grade: short ? '9/20' : '16/20', credits: short ? 0 : 5, passed: !short },
+    ]),
+    transcript_by: host?.id ?? null,
+    transcript_at: new Date(`${spring}-07-10T10:00:00Z`),
+    recognition: JSON.stringify([
+      { key: 'b1', recognised: true, credits: rotation, grade: 'A', note: null },
+      {
+        key: 'b2',
+        recognised: !short,
+        credits: short ? 0 : 5,
+        grade: short ? null : 'B',
+        note: short ? 'The seminars were not passed.' : null,
+      },
+    ]),
+    recognised_by: officer.id,
+    recognised_at: new Date(`${spring}-09-05T10:00:00Z`),
+  })
 }

@@ -18,11 +18,14 @@
  * - catalog_search_*: the public catalog (8 mixed searches, each text and three facets, facet
  *   counts in every answer) over 20,000 generated opportunities, 20 concurrent visitors, p50 and
  *   p95 on each database.
+ * - mobility_report_*: the mobility report (6 groupings and filters over ten academic years) over
+ *   60,000 generated applications with their mobilities, 2,000 partners and 5,000 agreements,
+ *   4 concurrent readers, p50 and p95 on each database.
  * - catalog_js_gzip_kb: the compressed JavaScript a first visit to /catalog downloads (the
  *   entry, the page and the chunks they import, the English catalogue), from Vite's manifest.
  * The PostgreSQL server is BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is made
  * on it and dropped afterwards. BENCH_ONLY (comma-separated: web, allocation, read,
- * partners_search, catalog_search) measures only those parts.
+ * partners_search, catalog_search, mobility_report) measures only those parts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -151,14 +154,20 @@ function percentile(sorted: number[], p: number): number {
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10
 }
 
-/** SEARCH_CONNECTIONS clients, each running through the searches for `seconds`; latency of every response. */
-async function measureSearch(url: string, cookie: string, seconds: number, paths: string[] = SEARCHES) {
+/** `clients` clients, each running through the searches for `seconds`; latency of every response. */
+async function measureSearch(
+  url: string,
+  cookie: string,
+  seconds: number,
+  paths: string[] = SEARCHES,
+  clients = SEARCH_CONNECTIONS,
+) {
   const latencies: number[] = []
   let errors = 0
   const until = performance.now() + seconds * 1000
-  const agent = new http.Agent({ keepAlive: true, maxSockets: SEARCH_CONNECTIONS })
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients })
   await Promise.all(
-    Array.from({ length: SEARCH_CONNECTIONS }, async (_, worker) => {
+    Array.from({ length: clients }, async (_, worker) => {
       let i = worker
       while (performance.now() < until) {
         const path = paths[i++ % paths.length]!
@@ -192,7 +201,7 @@ type Db = import('../src/server/db/database.js').Database['db']
 
 /**
  * A database with the demo office and what `populate` adds, then Meridian on it, measured with
- * SEARCH_CONNECTIONS clients going through `paths` (signed in as the demo officer, or not).
+ * `clients` clients (SEARCH_CONNECTIONS unless said) going through `paths` (signed in as the demo officer, or not).
  */
 async function listBench(
   env: Record<string, string>,
@@ -201,6 +210,7 @@ async function listBench(
   populate: (db: Db) => Promise<void>,
   paths: string[],
   signedIn: boolean,
+  clients = SEARCH_CONNECTIONS,
 ) {
   const { migrateToLatest } = await import('../src/server/db/migrate.js')
   const { seedDemo } = await import('../src/server/db/seed/demo.js')
@@ -214,8 +224,8 @@ async function listBench(
   const { server } = await timedStart(port, env)
   try {
     const cookie = signedIn ? await signIn(server.url) : ''
-    await measureSearch(server.url, cookie, WARMUP_S, paths)
-    return await measureSearch(server.url, cookie, DURATION_S * 2, paths)
+    await measureSearch(server.url, cookie, WARMUP_S, paths, clients)
+    return await measureSearch(server.url, cookie, DURATION_S * 2, paths, clients)
   } finally {
     await stop(server)
   }
@@ -239,6 +249,33 @@ async function catalogBench(env: Record<string, string>, port: number, open: Ope
     await generateOpportunities(db, CATALOG_OPPORTUNITIES)
   }
   return listBench(env, port, open, populate, CATALOG_SEARCHES, false)
+}
+
+const YEARS = 'from=2016/2017&to=2025/2026'
+/** What the office and leadership ask of the mobility report: every grouping, some filtered. */
+const REPORTS = [
+  `/api/reports/mobility?${YEARS}`,
+  `/api/reports/mobility?${YEARS}&groupBy=partner`,
+  `/api/reports/mobility?${YEARS}&groupBy=country&direction=outgoing`,
+  `/api/reports/mobility?${YEARS}&groupBy=kind&audience=students`,
+  '/api/reports/mobility?groupBy=field',
+  `/api/reports/mobility?${YEARS}&groupBy=unit&direction=incoming`,
+]
+const REPORT_APPLICANTS_PER_YEAR = 6_000
+/** A report is read by a handful of people at once (the office, a dean, the rector's staff), not by a crowd. */
+const REPORT_CLIENTS = 4
+
+/** The mobility report over ten years of 6,000 applications each, read by four officers at once. */
+async function reportBench(env: Record<string, string>, port: number, open: Open) {
+  const { generateNetwork } = await import('./generate-network.js')
+  const { generateOpportunities } = await import('./generate-catalog.js')
+  const { generateHistory } = await import('./generate-history.js')
+  const populate = async (db: Db) => {
+    await generateNetwork(db, { institutions: 2_000, agreements: 5_000 })
+    await generateOpportunities(db, 2_000)
+    await generateHistory(db, REPORT_APPLICANTS_PER_YEAR)
+  }
+  return listBench(env, port, open, populate, REPORTS, true, REPORT_CLIENTS)
 }
 
 /** Records a list measurement as NAME_p50_ms_KIND, NAME_p95_ms_KIND, NAME_rps_KIND and NAME_errors_KIND. */
@@ -321,6 +358,16 @@ async function main() {
     rmSync(catalogDir, { recursive: true, force: true })
   }
 
+  if (wanted('mobility_report')) {
+    log('embedded: the mobility report over 60,000 applications')
+    const reportDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
+    const reportEmbedded = await reportBench({ DATA_DIR: reportDir, DATABASE_URL: '' }, 4108, () =>
+      openDatabase({ dataDir: reportDir }),
+    )
+    record(figures, 'mobility_report', 'embedded', reportEmbedded)
+    rmSync(reportDir, { recursive: true, force: true })
+  }
+
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
   if (!serverUrl) {
     figures.postgres = 'skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL to a PostgreSQL server to measure it'
@@ -360,7 +407,21 @@ async function main() {
         )
         record(figures, 'catalog_search', 'postgres', catalog)
       }
+
+      if (wanted('mobility_report')) {
+        log('postgres: the mobility report over 60,000 applications')
+        await admin.query(`create database ${name}_report`)
+        const reportUrl = new URL(serverUrl)
+        reportUrl.pathname = `/${name}_report`
+        const report = await reportBench(
+          { DATABASE_URL: reportUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
+          4109,
+          () => openDatabase({ url: reportUrl.toString(), dataDir: '' }),
+        )
+        record(figures, 'mobility_report', 'postgres', report)
+      }
     } finally {
+      await admin.query(`drop database if exists ${name}_report with (force)`)
       await admin.query(`drop database if exists ${name}_catalog with (force)`)
       await admin.query(`drop database if exists ${name}_search with (force)`)
       await admin.query(`drop database if exists ${name} with (force)`)

@@ -125,6 +125,8 @@ const round = (n: number) => Math.round(n * 10) / 10
  */
 async function countApplications(db: Kysely<DB>, actor: Actor, q: MobilityReportQuery) {
   const staff = sql<boolean>`(c.audience = 'staff')`
+  const year = sql<string>`c.academic_year collate "C"`
+  const direction = sql<'outgoing' | 'incoming'>`o.direction collate "C"`
   const group = groupExpressions(q.groupBy)
   const realised = sql<SqlBool>`a.status = 'host_accepted'`
   const count = (where: Expression<SqlBool>) => sql<number>`(count(*) filter (where ${where}))::int`
@@ -132,23 +134,28 @@ async function countApplications(db: Kysely<DB>, actor: Actor, q: MobilityReport
     .selectFrom('applications as a')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
     .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('opportunities as o', (j) =>
-      j.on(
-        sql<SqlBool>`o.id = coalesce(a.offered_opportunity_id,
-          (select ch.opportunity_id from application_choices ch where ch.application_id = a.id order by ch.rank limit 1))`,
-      ),
-    )
+    // Ranks run from 1: the first choice is a plain join, and the opportunity is joined on one value
+    // (a hash join) rather than probed with a subquery per application.
+    .leftJoin('application_choices as first', (j) => j.onRef('first.application_id', '=', 'a.id').on('first.rank', '=', 1))
+    .innerJoin('opportunities as o', (j) => j.on(sql<SqlBool>`o.id = coalesce(a.offered_opportunity_id, first.opportunity_id)`))
     .leftJoin('institutions as p', (j) =>
       j.on(sql<SqlBool>`p.id = case when o.direction = 'outgoing' then o.host_institution_id else u.institution_id end`),
     )
     .leftJoin('org_units as ou', 'ou.id', 'c.org_unit_id')
     .leftJoin('mobilities as m', (j) => j.onRef('m.application_id', '=', 'a.id').on(realised))
+    // The credits recognised per mobility, summed once per mobility rather than per row of the join.
+    .leftJoin(
+      sql<{ application_id: string; credits: string }>`(select r.application_id, sum((e.value->>'credits')::numeric) as credits
+        from mobilities r cross join jsonb_array_elements(r.recognition) e
+        where (e.value->>'recognised')::boolean group by r.application_id)`.as('rc'),
+      (j) => j.onRef('rc.application_id', '=', 'm.application_id'),
+    )
     .select([
       group.key.as('key'),
-      group.label.as('label'),
-      group.country.as('country'),
-      'c.academic_year as year',
-      'o.direction',
+      sql<string>`max(${group.label})`.as('label'),
+      sql<string | null>`max(${group.country})`.as('country'),
+      year.as('year'),
+      direction.as('direction'),
       staff.as('staff'),
       sql<number>`count(*)::int`.as('applied'),
       count(sql`a.status in (${sql.join(PLACED)})`).as('placed'),
@@ -158,13 +165,12 @@ async function countApplications(db: Kysely<DB>, actor: Actor, q: MobilityReport
       count(sql`m.status in ('returned', 'recognised')`).as('completed'),
       count(sql`m.status = 'recognised'`).as('recognised'),
       sql<number>`coalesce(sum(m.left_on - m.arrived_on + 1) filter (where m.status <> 'abroad'), 0)::int`.as('days'),
-      sql<string>`coalesce(sum((select sum((e->>'credits')::numeric) from jsonb_array_elements(m.recognition) e
-        where (e->>'recognised')::boolean)), 0)`.as('credits'),
+      sql<string>`coalesce(sum(rc.credits), 0)`.as('credits'),
     ])
     .where('a.submitted_at', 'is not', null)
     .where('c.academic_year', '>=', q.from)
     .where('c.academic_year', '<=', q.to)
-    .groupBy([group.key, group.label, group.country, 'c.academic_year', 'o.direction', staff])
+    .groupBy([group.key, year, direction, staff])
   if (actor.role === 'coordinator')
     query = query.where('c.org_unit_id', '=', actor.orgUnitId ?? '00000000-0000-0000-0000-000000000000')
   if (q.direction) query = query.where('o.direction', '=', q.direction)
@@ -175,24 +181,22 @@ async function countApplications(db: Kysely<DB>, actor: Actor, q: MobilityReport
 
 /** What a row is, per grouping, in the query above (`p` the partner, `o` the opportunity, `c` the call, `ou` its unit). */
 function groupExpressions(groupBy: ReportGroup) {
+  // Keys compare byte by byte (uuids as uuids, codes in the "C" collation): grouping sorts or
+  // hashes every application, and a language's collation makes that several times slower.
   const none = sql<string | null>`null::text`
   switch (groupBy) {
     case 'year':
-      return { key: sql<string | null>`c.academic_year`, label: sql<string>`c.academic_year`, country: none }
+      return { key: sql<string | null>`c.academic_year collate "C"`, label: sql<string>`c.academic_year`, country: none }
     case 'partner':
-      return {
-        key: sql<string | null>`p.id::text`,
-        label: sql<string>`coalesce(p.name, '')`,
-        country: sql<string | null>`p.country`,
-      }
+      return { key: sql<string | null>`p.id`, label: sql<string>`coalesce(p.name, '')`, country: sql<string | null>`p.country` }
     case 'country':
-      return { key: sql<string | null>`p.country`, label: sql<string>`coalesce(p.country, '')`, country: none }
+      return { key: sql<string | null>`p.country collate "C"`, label: sql<string>`coalesce(p.country, '')`, country: none }
     case 'kind':
-      return { key: sql<string | null>`o.kind`, label: sql<string>`o.kind`, country: none }
+      return { key: sql<string | null>`o.kind collate "C"`, label: sql<string>`o.kind`, country: none }
     case 'field':
-      return { key: sql<string | null>`o.isced`, label: sql<string>`coalesce(o.isced, '')`, country: none }
+      return { key: sql<string | null>`o.isced collate "C"`, label: sql<string>`coalesce(o.isced, '')`, country: none }
     case 'unit':
-      return { key: sql<string | null>`c.org_unit_id::text`, label: sql<string>`coalesce(ou.name, '')`, country: none }
+      return { key: sql<string | null>`c.org_unit_id`, label: sql<string>`coalesce(ou.name, '')`, country: none }
   }
 }
 

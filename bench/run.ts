@@ -197,6 +197,7 @@ const CATALOG_SEARCHES = [
 const CATALOG_OPPORTUNITIES = 20_000
 
 type Open = () => Promise<import('../src/server/db/database.js').Database>
+type ListBench = (env: Record<string, string>, port: number, open: Open) => Promise<Awaited<ReturnType<typeof measureSearch>>>
 type Db = import('../src/server/db/database.js').Database['db']
 
 /**
@@ -251,31 +252,10 @@ async function catalogBench(env: Record<string, string>, port: number, open: Ope
   return listBench(env, port, open, populate, CATALOG_SEARCHES, false)
 }
 
-const YEARS = 'from=2016/2017&to=2025/2026'
-/** What the office and leadership ask of the mobility report: every grouping, some filtered. */
-const REPORTS = [
-  `/api/reports/mobility?${YEARS}`,
-  `/api/reports/mobility?${YEARS}&groupBy=partner`,
-  `/api/reports/mobility?${YEARS}&groupBy=country&direction=outgoing`,
-  `/api/reports/mobility?${YEARS}&groupBy=kind&audience=students`,
-  '/api/reports/mobility?groupBy=field',
-  `/api/reports/mobility?${YEARS}&groupBy=unit&direction=incoming`,
-]
-const REPORT_APPLICANTS_PER_YEAR = 6_000
-/** A report is read by a handful of people at once (the office, a dean, the rector's staff), not by a crowd. */
-const REPORT_CLIENTS = 4
-
-/** The mobility report over ten years of 6,000 applications each, read by four officers at once. */
+/** The mobility report over ten years of 6,000 applications each, read by a handful at once (`report.ts`). */
 async function reportBench(env: Record<string, string>, port: number, open: Open) {
-  const { generateNetwork } = await import('./generate-network.js')
-  const { generateOpportunities } = await import('./generate-catalog.js')
-  const { generateHistory } = await import('./generate-history.js')
-  const populate = async (db: Db) => {
-    await generateNetwork(db, { institutions: 2_000, agreements: 5_000 })
-    await generateOpportunities(db, 2_000)
-    await generateHistory(db, REPORT_APPLICANTS_PER_YEAR)
-  }
-  return listBench(env, port, open, populate, REPORTS, true, REPORT_CLIENTS)
+  const { REPORTS, REPORT_CLIENTS, populateReport } = await import('./report.js')
+  return listBench(env, port, open, populateReport, REPORTS, true, REPORT_CLIENTS)
 }
 
 /** Records a list measurement as NAME_p50_ms_KIND, NAME_p95_ms_KIND, NAME_rps_KIND and NAME_errors_KIND. */
@@ -338,34 +318,22 @@ async function main() {
 
   if (wanted('read')) await embeddedRead(figures)
   const { openDatabase } = await import('../src/server/db/database.js')
-  if (wanted('partners_search')) {
-    log('embedded: partner and agreement search over the generated network')
-    const searchDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
-    const searchEmbedded = await searchBench({ DATA_DIR: searchDir, DATABASE_URL: '' }, 4104, () =>
-      openDatabase({ dataDir: searchDir }),
+  // The list parts, each on a fresh database of its own: embedded first, then on the server.
+  const parts: [name: string, what: string, port: number, bench: ListBench][] = [
+    ['partners_search', 'partner and agreement search over the generated network', 4104, searchBench],
+    ['catalog_search', 'public catalog search over 20,000 opportunities', 4106, catalogBench],
+    ['mobility_report', 'the mobility report over 60,000 applications', 4108, reportBench],
+  ]
+  for (const [name, what, port, bench] of parts.filter(([name]) => wanted(name))) {
+    log(`embedded: ${what}`)
+    const dir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
+    record(
+      figures,
+      name,
+      'embedded',
+      await bench({ DATA_DIR: dir, DATABASE_URL: '' }, port, () => openDatabase({ dataDir: dir })),
     )
-    record(figures, 'partners_search', 'embedded', searchEmbedded)
-    rmSync(searchDir, { recursive: true, force: true })
-  }
-
-  if (wanted('catalog_search')) {
-    log('embedded: public catalog search over 20,000 opportunities')
-    const catalogDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
-    const catalogEmbedded = await catalogBench({ DATA_DIR: catalogDir, DATABASE_URL: '' }, 4106, () =>
-      openDatabase({ dataDir: catalogDir }),
-    )
-    record(figures, 'catalog_search', 'embedded', catalogEmbedded)
-    rmSync(catalogDir, { recursive: true, force: true })
-  }
-
-  if (wanted('mobility_report')) {
-    log('embedded: the mobility report over 60,000 applications')
-    const reportDir = mkdtempSync(path.join(tmpdir(), 'meridian-bench-'))
-    const reportEmbedded = await reportBench({ DATA_DIR: reportDir, DATABASE_URL: '' }, 4108, () =>
-      openDatabase({ dataDir: reportDir }),
-    )
-    record(figures, 'mobility_report', 'embedded', reportEmbedded)
-    rmSync(reportDir, { recursive: true, force: true })
+    rmSync(dir, { recursive: true, force: true })
   }
 
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
@@ -382,48 +350,25 @@ async function main() {
     try {
       if (wanted('read')) await postgresRead(figures, url.toString())
 
-      if (wanted('partners_search')) {
-        log('postgres: partner and agreement search over the generated network')
-        await admin.query(`create database ${name}_search`)
-        const searchUrl = new URL(serverUrl)
-        searchUrl.pathname = `/${name}_search`
-        const search = await searchBench(
-          { DATABASE_URL: searchUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
-          4105,
-          () => openDatabase({ url: searchUrl.toString(), dataDir: '' }),
+      for (const [part, what, port, bench] of parts.filter(([part]) => wanted(part))) {
+        log(`postgres: ${what}`)
+        await admin.query(`create database ${name}_${part}`)
+        const partUrl = new URL(serverUrl)
+        partUrl.pathname = `/${name}_${part}`
+        const env = {
+          DATABASE_URL: partUrl.toString(),
+          SEED_DEMO: 'no',
+          DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')),
+        }
+        record(
+          figures,
+          part,
+          'postgres',
+          await bench(env, port + 1, () => openDatabase({ url: partUrl.toString(), dataDir: '' })),
         )
-        record(figures, 'partners_search', 'postgres', search)
-      }
-
-      if (wanted('catalog_search')) {
-        log('postgres: public catalog search over 20,000 opportunities')
-        await admin.query(`create database ${name}_catalog`)
-        const catalogUrl = new URL(serverUrl)
-        catalogUrl.pathname = `/${name}_catalog`
-        const catalog = await catalogBench(
-          { DATABASE_URL: catalogUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
-          4107,
-          () => openDatabase({ url: catalogUrl.toString(), dataDir: '' }),
-        )
-        record(figures, 'catalog_search', 'postgres', catalog)
-      }
-
-      if (wanted('mobility_report')) {
-        log('postgres: the mobility report over 60,000 applications')
-        await admin.query(`create database ${name}_report`)
-        const reportUrl = new URL(serverUrl)
-        reportUrl.pathname = `/${name}_report`
-        const report = await reportBench(
-          { DATABASE_URL: reportUrl.toString(), SEED_DEMO: 'no', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-bench-')) },
-          4109,
-          () => openDatabase({ url: reportUrl.toString(), dataDir: '' }),
-        )
-        record(figures, 'mobility_report', 'postgres', report)
       }
     } finally {
-      await admin.query(`drop database if exists ${name}_report with (force)`)
-      await admin.query(`drop database if exists ${name}_catalog with (force)`)
-      await admin.query(`drop database if exists ${name}_search with (force)`)
+      for (const [part] of parts) await admin.query(`drop database if exists ${name}_${part} with (force)`)
       await admin.query(`drop database if exists ${name} with (force)`)
       await admin.end()
     }

@@ -86,7 +86,7 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
     ])
     .where('a.id', 'in', ids)
     .execute()
-  const [choices, documents] = await Promise.all([
+  const [choices, documents, requests] = await Promise.all([
     db
       .selectFrom('application_choices as ch')
       .innerJoin('opportunities as o', 'o.id', 'ch.opportunity_id')
@@ -115,11 +115,9 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
       .where('kind', 'not like', 'proof\\_%')
       .orderBy('created_at')
       .execute(),
+    // Read beside the documents, by application: no round trip waits for the documents first.
+    latestRequests(db, ids),
   ])
-  const requests = await latestRequests(
-    db,
-    documents.map((d) => d.id),
-  )
   const byId = new Map(
     rows.map((r) => {
       const profile = profileFromSnapshot(r.profile)

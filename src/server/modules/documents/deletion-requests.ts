@@ -110,13 +110,14 @@ export async function keepDocument(deps: MailDeps, ctx: Ctx, requestId: string, 
   })
 }
 
-/** The latest request for each of these documents, for the owner and the office. */
-export async function latestRequests(db: Kysely<DB>, documentIds: string[]): Promise<Map<string, DeletionRequestDto>> {
-  if (documentIds.length === 0) return new Map()
+/** The latest request for each document of these applications that is still there, for the owner and the office. */
+export async function latestRequests(db: Kysely<DB>, applicationIds: string[]): Promise<Map<string, DeletionRequestDto>> {
+  if (applicationIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('document_deletion_requests')
     .selectAll()
-    .where('document_id', 'in', documentIds)
+    .where('application_id', 'in', applicationIds)
+    .where('document_id', 'is not', null)
     .orderBy('requested_at')
     .execute()
   return new Map(rows.map((r) => [r.document_id!, present(r)]))

@@ -21,10 +21,13 @@
  * - mobility_report_*: the mobility report (6 groupings and filters over ten academic years) over
  *   60,000 generated applications with their mobilities, 2,000 partners and 5,000 agreements,
  *   4 concurrent readers, p50 and p95 on each database.
+ * - import_xlsx_*: an uploaded spreadsheet read as an import reads it (a worker thread): 50,000 rows
+ *   × 20 columns, the server thread's event-loop delay meanwhile, and the refusal of a 13 KB file
+ *   with a value in column XFD on each of 500 rows (bench/import-xlsx.ts).
  * - catalog_js_gzip_kb: the compressed JavaScript a first visit to /catalog downloads (the
  *   entry, the page and the chunks they import, the English catalogue), from Vite's manifest.
  * The PostgreSQL server is BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database is made
- * on it and dropped afterwards. BENCH_ONLY (comma-separated: web, allocation, read,
+ * on it and dropped afterwards. BENCH_ONLY (comma-separated: web, allocation, import_xlsx, read,
  * partners_search, catalog_search, mobility_report) measures only those parts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
@@ -314,6 +317,11 @@ async function main() {
   if (wanted('allocation')) {
     log('allocation: 50,000 applicants over 5,000 opportunities')
     await (await import('./allocation.js')).allocationBench(figures)
+  }
+
+  if (wanted('import_xlsx')) {
+    log('import_xlsx: 50,000 rows × 20 columns, and a wide bomb')
+    await (await import('./import-xlsx.js')).importXlsxBench(figures)
   }
 
   if (wanted('read')) await embeddedRead(figures)

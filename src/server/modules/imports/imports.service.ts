@@ -57,12 +57,7 @@ async function sheetOf(content: Buffer, sheetName: string | undefined) {
 export async function startImport(deps: Deps, ctx: Ctx, kind: ImportKind, fileName: string, content: Buffer) {
   if (content.length === 0) throw AppError.validation('body', 'is empty')
   if (content.length > IMPORT_MAX_BYTES) throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, 'Import files may be at most 10 MB.')
-  let sheets: Sheet[]
-  try {
-    sheets = await readSpreadsheet(content)
-  } catch {
-    throw AppError.validation('body', 'is not a CSV or XLSX file that can be read')
-  }
+  const sheets = await readSpreadsheet(content)
   if (sheets.every((s) => s.rows.length === 0)) throw AppError.validation('body', 'has no rows under its header row')
   const upload = await deps.db.transaction().execute(async (trx) => {
     const row = await trx

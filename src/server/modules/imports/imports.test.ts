@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateWideBomb, generateXlsx } from '../../../../bench/import-xlsx.js'
 import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../test/db.js'
 import { subjectArea, suggestMapping } from './fields.js'
@@ -167,4 +168,31 @@ describe.each(TEST_DB_KINDS)('partner import on %s', (kind) => {
     })
     expect(foreign.statusCode).toBe(404)
   })
+
+  it('refuses a spreadsheet bomb naming the limit, keeps nothing, and answers its health check while a large file is read', async () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    const before = await countAudit(t)
+    const bomb = await upload(await generateWideBomb(), xlsx, 'bomb.xlsx')
+    expect(bomb.statusCode).toBe(413)
+    expect(json(bomb).detail).toMatch(/column XFD of row 1; an import reads at most 200 columns \(up to GR\)/)
+    expect(await countAudit(t)).toBe(before)
+
+    const large = await generateXlsx(20_000, 20)
+    const health: number[] = []
+    let reading = true
+    const read = upload(large, xlsx, 'large.xlsx').finally(() => {
+      reading = false
+    })
+    while (reading) {
+      const started = performance.now()
+      expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
+      health.push(performance.now() - started)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const res = await read
+    expect(res.statusCode).toBe(201)
+    expect(json(res).sheets[0]).toMatchObject({ name: 'Partners', rowCount: 20_000 })
+    // The server's thread kept answering while the file was read in a worker.
+    expect(health.length).toBeGreaterThan(5)
+  }, 60_000)
 })

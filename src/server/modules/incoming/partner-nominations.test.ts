@@ -22,6 +22,7 @@ describe.each(TEST_DB_KINDS)('partners nominating their students on %s', (kind) 
   let officer: Credentials
   let callId: string
   let elective: string
+  let partnerInstitution: string
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)
   const url = '/api/partner/incoming-nominations'
   const mine = async (who = partner) => json(await call(who, 'GET', url)) as { id: string; email: string; status: string }[]
@@ -36,6 +37,7 @@ describe.each(TEST_DB_KINDS)('partners nominating their students on %s', (kind) 
       .select('institution_id')
       .where('role', '=', 'partner')
       .executeTakeFirstOrThrow()
+    partnerInstitution = partnerUser.institution_id!
     const elsewhere = Object.values(institutions).find((id) => id !== partnerUser.institution_id)!
     otherPartner = await sessionFor(t, (await buildUser(t.db, { role: 'partner', institution_id: elsewhere })).id)
     const listed = await call(partner, 'GET', '/api/partner/incoming-calls')
@@ -67,7 +69,6 @@ describe.each(TEST_DB_KINDS)('partners nominating their students on %s', (kind) 
       [{ callId, opportunityId: callId, name: 'Rita Sousa', email: 'rita@uminho.example' }, 'body.opportunityId'],
       [{ callId, opportunityId: elective, name: ' ', email: 'rita@uminho.example' }, 'body.name'],
       [{ callId, opportunityId: elective, name: 'Rita Sousa', email: 'not an address' }, 'body.email'],
-      [{ callId, opportunityId: elective, name: 'Officer', email: `officer@${DEMO_DOMAIN}` }, 'body.email'],
     ]
     for (const [body, field] of cases) {
       const res = await call(partner, 'POST', url, body)
@@ -128,7 +129,12 @@ describe.each(TEST_DB_KINDS)('partners nominating their students on %s', (kind) 
   })
 
   it('tells a student who has an account, and may take a nomination back while it is a draft', async () => {
-    const student = await buildUser(t.db, { role: 'student', email: 'pedro.alves@uminho.example', name: 'Pedro Alves' })
+    const student = await buildUser(t.db, {
+      role: 'student',
+      email: 'pedro.alves@uminho.example',
+      name: 'Pedro Alves',
+      institution_id: partnerInstitution,
+    })
     t.mail.sent.length = 0
     const res = await call(partner, 'POST', url, { callId, opportunityId: elective, name: 'Pedro Alves', email: student.email })
     expect(res.statusCode, res.body).toBe(201)
@@ -155,5 +161,69 @@ describe.each(TEST_DB_KINDS)('partners nominating their students on %s', (kind) 
       (await call(partner, 'POST', url, { callId, opportunityId: elective, name: 'Pedro Alves', email: student.email }))
         .statusCode,
     ).toBe(201)
+  })
+
+  it('reaches only students of the nominating partner, never touches an invitation, and answers alike whoever the address is', async () => {
+    const elsewhere = (await t.db
+      .selectFrom('users')
+      .select('institution_id')
+      .where('id', '=', otherPartner.userId)
+      .executeTakeFirstOrThrow())!.institution_id!
+    const ours = await buildUser(t.db, { role: 'student', email: 'our.student@demo.example', institution_id: null })
+    const theirs = await buildUser(t.db, { role: 'student', email: 'karolina@ki.example', institution_id: elsewhere })
+    // The office has invited someone; a partner nominating the same address must not revoke it.
+    t.mail.sent.length = 0
+    const admin = await signInAs(t, 'admin')
+    const invited = await call(admin, 'POST', '/api/invitations', { email: 'new.student@demo.example', role: 'student' })
+    expect(invited.statusCode, invited.body).toBeLessThan(300)
+    const officeInvitation = json(invited).id as string
+    const officeToken = /invitation#token=([\w-]+)/.exec(t.mail.sent[0]!.text)![1]!
+    t.mail.sent.length = 0
+    const targets = [`officer@${DEMO_DOMAIN}`, ours.email, theirs.email, 'new.student@demo.example']
+    const answers = []
+    for (const email of targets) {
+      const res = await call(partner, 'POST', url, { callId, opportunityId: elective, name: 'Someone', email })
+      expect(res.statusCode, `${email}: ${res.body}`).toBe(201)
+      answers.push(Object.keys(json(res)).sort())
+    }
+    // The same answer for an officer, our student, another partner's student and an invited address…
+    expect(new Set(answers.map((a) => a.join()))).toHaveLength(1)
+    // …and the same as for a stranger, who is invited as this partner's student.
+    const stranger = await call(partner, 'POST', url, {
+      callId,
+      opportunityId: elective,
+      name: 'Ana',
+      email: 'ana@uminho.example',
+    })
+    expect(Object.keys(json(stranger)).sort()).toEqual(answers[0])
+    expect(t.mail.sent.map((m) => m.to)).toEqual(['ana@uminho.example'])
+    // Nobody but the stranger was reached: no drafts, no notifications, the office's invitation still pending.
+    for (const user of [ours, theirs]) {
+      const session = await sessionFor(t, user.id)
+      expect(json(await call(session, 'GET', '/api/me/applications')).items).toHaveLength(0)
+      expect(json(await call(session, 'GET', '/api/me/notifications')).items).toHaveLength(0)
+    }
+    const invitation = await t.db
+      .selectFrom('invitations')
+      .select(['revoked_at', 'accepted_at'])
+      .where('id', '=', officeInvitation)
+      .executeTakeFirstOrThrow()
+    expect(invitation).toEqual({ revoked_at: null, accepted_at: null })
+    // The partner sees each as invited, whoever it is.
+    const listed = await mine()
+    for (const email of targets) expect(listed.find((n) => n.email === email)?.status, email).toBe('invited')
+    // The student the office invited joins as ours and finds no draft from the partner.
+    const joined = await call(null, 'POST', '/api/invitations/accept', {
+      token: officeToken,
+      name: 'New Student',
+      password: 'a long enough password',
+    })
+    expect(joined.statusCode, joined.body).toBeLessThan(300)
+    const newcomer = await t.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'new.student@demo.example')
+      .executeTakeFirstOrThrow()
+    expect(json(await call(await sessionFor(t, newcomer.id), 'GET', '/api/me/applications')).items).toHaveLength(0)
   })
 })

@@ -12,8 +12,8 @@ import { findUserByEmail } from '../users/users.repository.js'
 
 // Partners nominate their students to our electives (issue 6, point 9; decision 032). A partner
 // coordinator names the student and an elective of one of our published calls for visiting
-// students that has not closed. Someone new is invited as a student of the partner; someone with a
-// student account is told. Either way they find a draft application in the call with the
+// students that has not closed. Someone new is invited as a student of the partner; a student
+// of the partner who has an account is told; nobody else is reached (reachOf). Either way they find a draft application in the call with the
 // elective chosen (made now, or when they accept the invitation), and complete and submit it
 // themselves: the review, the allocation and the admission are those of any incoming applicant.
 
@@ -129,9 +129,6 @@ export async function nominateIncoming(
     if (!call) throw AppError.validation('body.callId', 'is not one of our calls for visiting students open to nominations')
     const elective = call.opportunities.find((o) => o.id === input.opportunityId)
     if (!elective) throw AppError.validation('body.opportunityId', 'is not an elective offered in this call')
-    const person = await findUserByEmail(trx, email)
-    if (person && (person.role !== 'student' || (person.institution_id && person.institution_id !== institutionId)))
-      throw AppError.validation('body.email', 'belongs to an account that is not a student of your institution')
     const again = await trx
       .selectFrom('incoming_nominations')
       .select('id')
@@ -165,11 +162,20 @@ export async function nominateIncoming(
       opportunity: r.text(elective.title),
       call: r.text(call.title),
     })
-    if (person) {
-      await startNominatedApplications(trx, ctx, person.id, email)
+    // What happens next depends on who the address belongs to; the answer to the partner does
+    // not, so a nomination cannot be used to learn who has an account with us.
+    const reach = await reachOf(trx, email, institutionId)
+    if (reach.kind === 'student') {
+      await startNominatedApplications(trx, ctx, reach.user)
       await notify(trx, deps, { to: email, link: '/applications', template: 'partnerNominated', vars })
-    } else {
-      const invitation = await createInvitation(trx, deps, ctx, { email, name: input.name, role: 'student', institutionId })
+    } else if (reach.kind === 'new') {
+      const invitation = await createInvitation(
+        trx,
+        deps,
+        ctx,
+        { email, name: input.name, role: 'student', institutionId },
+        { replacePending: false },
+      )
       await notify(trx, deps, {
         to: email,
         template: 'partnerNominatedInvite',
@@ -181,6 +187,46 @@ export async function nominateIncoming(
     return id
   })
 }
+
+/**
+ * Whom a partner's nomination reaches: a student account of the nominating institution (told, a
+ * draft made), or an address with no account and no invitation pending but this partner's own
+ * (invited as its student). Anyone else — one of our people, another institution's, someone the
+ * office has invited — is reached by nothing: the nomination is kept, stays "invited", and the
+ * person would find it only by joining as a student of this partner.
+ */
+async function reachOf(
+  trx: Kysely<DB>,
+  email: string,
+  institutionId: string,
+): Promise<{ kind: 'student'; user: NominatedUser } | { kind: 'new' } | { kind: 'nobody' }> {
+  const person = await findUserByEmail(trx, email)
+  if (person) {
+    const user = { id: person.id, email: person.email, role: person.role, institutionId: person.institution_id }
+    return nominatable(user, institutionId) ? { kind: 'student', user } : { kind: 'nobody' }
+  }
+  const othersPending = await trx
+    .selectFrom('invitations')
+    .select('id')
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .where((eb) => eb.or([eb('role', '!=', 'student'), eb('institution_id', 'is distinct from', institutionId)]))
+    .executeTakeFirst()
+  return othersPending ? { kind: 'nobody' } : { kind: 'new' }
+}
+
+interface NominatedUser {
+  id: string
+  email: string
+  role: string
+  institutionId: string | null
+}
+
+/** A partner's nominations reach only the students of that partner. */
+const nominatable = (user: NominatedUser, institutionId: string | null) =>
+  user.role === 'student' && !!institutionId && user.institutionId === institutionId
 
 /** The partner takes a nomination back while the student has not submitted; a draft goes with it. */
 export async function withdrawIncomingNomination(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string) {
@@ -208,14 +254,18 @@ export async function withdrawIncomingNomination(deps: Pick<Deps, 'db'>, ctx: Ct
 }
 
 /**
- * The drafts a nominated student finds: one per call they are nominated to and have no
- * application in yet, with the elective chosen and the profile from their account.
+ * The drafts a nominated student finds: one per call their own institution nominated them to and
+ * they have no application in yet, with the elective chosen and the profile from their account.
+ * Anyone but a student of the nominating partner finds none.
  */
-export async function startNominatedApplications(trx: Kysely<DB>, ctx: Ctx, userId: string, email: string) {
+export async function startNominatedApplications(trx: Kysely<DB>, ctx: Ctx, user: NominatedUser) {
+  if (!user.institutionId || user.role !== 'student') return
+  const userId = user.id
   const waiting = await trx
     .selectFrom('incoming_nominations')
     .select(['id', 'call_id', 'opportunity_id'])
-    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .where(sql`lower(email)`, '=', user.email.toLowerCase())
+    .where('institution_id', '=', user.institutionId)
     .where('application_id', 'is', null)
     .where('withdrawn_at', 'is', null)
     .execute()

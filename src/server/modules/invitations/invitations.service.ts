@@ -85,13 +85,16 @@ export async function invite(
 
 /**
  * The invitation itself, in the caller's transaction, audited; the caller sends the link (`url`)
- * in the mail it words. Refused for an address that already has an account.
+ * in the mail it words. Refused for an address that already has an account. An admin's new
+ * invitation replaces any pending one for the address; a partner's nomination (`replacePending:
+ * false`) never touches another invitation.
  */
 export async function createInvitation(
   trx: Kysely<DB>,
   deps: Pick<Deps, 'env'>,
   ctx: Ctx,
   input: { email: string; name?: string; role: Role; orgUnitId?: string; institutionId?: string },
+  { replacePending = true } = {},
 ) {
   const email = input.email.trim().toLowerCase()
   const token = newToken()
@@ -101,14 +104,14 @@ export async function createInvitation(
     })
   }
   const scope = await resolveScope(trx, input.role, input)
-  // A new invitation replaces any pending one for the same address.
-  await trx
-    .updateTable('invitations')
-    .set({ revoked_at: new Date() })
-    .where('email', '=', email)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .execute()
+  if (replacePending)
+    await trx
+      .updateTable('invitations')
+      .set({ revoked_at: new Date() })
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute()
   const { id } = await trx
     .insertInto('invitations')
     .values({
@@ -182,7 +185,12 @@ export async function acceptInvitation(
       },
     }
     await recordAudit(trx, actorCtx, { entityType: 'user', entityId: user.id, action: 'create_from_invitation', after: user })
-    await startNominatedApplications(trx, actorCtx, user.id, user.email)
+    await startNominatedApplications(trx, actorCtx, {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      institutionId: user.institution_id,
+    })
     return { userId: user.id }
   })
 }

@@ -17,6 +17,7 @@ import type { Deps } from './deps.js'
 import { AppError, errorHandler, sendProblem } from './http/errors.js'
 import { registerGuard } from './http/guard.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
+import { registerTextGuard } from './http/text-guard.js'
 import type { App } from './http/types.js'
 import { agreementsRoutes } from './modules/agreements/agreements.routes.js'
 import { allocationRoutes } from './modules/applications/allocation.routes.js'
@@ -121,6 +122,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
 
   await app.register(fastifyCookie, { secret: deps.env.sessionSecret })
   registerSecurityHeaders(app, { https: deps.env.secureCookies })
+  registerTextGuard(app)
 
   await app.register(fastifySwagger, {
     openapi: {

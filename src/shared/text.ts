@@ -98,3 +98,15 @@ export function inLanguage(texts: Readonly<Record<string, string>> | null | unde
   if (!texts) return ''
   return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? ''
 }
+
+/**
+ * What PostgreSQL cannot store in text or jsonb: NUL (U+0000), and an unpaired UTF-16 surrogate
+ * (a high one not followed by a low one, or a low one alone), which is not a character at all.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for
+export const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/** Text made storable: NUL removed, each unpaired surrogate replaced by U+FFFD. */
+export function storableText(text: string): string {
+  return text.replace(new RegExp(UNSTORABLE_TEXT.source, 'g'), (c) => (c === '\u0000' ? '' : '\ufffd'))
+}

@@ -60,6 +60,31 @@ describe.each(TEST_DB_KINDS)('bad input on %s', (kind) => {
     expect(problem.requestId).toBe(res.headers['x-request-id'])
   })
 
+  it.each([
+    ['a NUL character', JSON.stringify({ ...valid, city: 'Alm\u0000aty' }), 'body.city', /NUL character \(U\+0000\)/],
+    ['an unpaired surrogate', JSON.stringify({ ...valid, name: 'Meridian \ud800' }), 'body.name', /unpaired surrogate, U\+D800/],
+    ['a lone low surrogate in a list', JSON.stringify({ ...valid, languages: ['en', '\udc00'] }), 'body.languages.1', /U\+DC00/],
+    ['nesting 40 levels deep', `{"name":${'['.repeat(40)}${']'.repeat(40)}}`, /^body\.name(\.0)+$/, /nested more than 32 levels/],
+  ])('refuses %s with 400 naming the field, before any schema', async (_what, payload, path, message) => {
+    const res = await expectUnchanged(() => put(payload))
+    expect(res.statusCode).toBe(400)
+    expect(json(res).errors[0]).toMatchObject({
+      path: typeof path === 'string' ? path : expect.stringMatching(path),
+      message: expect.stringMatching(message),
+    })
+  })
+
+  it('refuses NUL and broken characters in a query string and a path', async () => {
+    const query = await t.app.inject({ method: 'GET', url: '/api/institutions?q=Minho%00', headers: admin.headers })
+    expect(query.statusCode).toBe(400)
+    expect(json(query).errors[0].path).toBe('querystring.q')
+    const surrogate = await t.app.inject({ method: 'GET', url: '/api/users?q=%ED%A0%80', headers: admin.headers })
+    expect(surrogate.statusCode).toBeLessThan(500)
+    const path = await t.app.inject({ method: 'GET', url: '/api/institutions/%00', headers: admin.headers })
+    expect(path.statusCode).toBe(400)
+    expect(json(path).errors[0].path).toBe('params.id')
+  })
+
   it('refuses an oversized body with 413', async () => {
     const res = await expectUnchanged(() => put(JSON.stringify({ ...valid, city: 'x'.repeat(200_000) })))
     expect(res.statusCode).toBe(413)

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import type ExcelJS from 'exceljs'
+import { storableText } from '../../../shared/text.js'
 
 // Reading a spreadsheet's cells, with limits named in every refusal. Runs inside a worker thread
 // (parse.ts), so a hostile or huge file costs that thread's time and memory, never the server's.
@@ -191,11 +192,14 @@ function cellText(v: unknown): string {
   return String(v).trim()
 }
 
+/** A cell as text PostgreSQL can store: no NUL, no unpaired surrogate (made U+FFFD). */
+const storable = (c: string | undefined) => storableText((c ?? '').toString()).trim()
+
 function toSheet(name: string, raw: string[][]): Sheet {
-  const rows = raw.map((r) => r.map((c) => (c ?? '').toString().trim())).filter((r) => r.some((c) => c !== ''))
+  const rows = raw.map((r) => r.map(storable)).filter((r) => r.some((c) => c !== ''))
   const headers = (rows[0] ?? []).map((h, i) => h || `Column ${i + 1}`)
   let width = headers.length
   for (const r of rows) if (r.length > width) width = r.length
   while (headers.length < width) headers.push(`Column ${headers.length + 1}`)
-  return { name, headers, rows: rows.slice(1).map((r) => headers.map((_, i) => r[i] ?? '')) }
+  return { name: storable(name), headers, rows: rows.slice(1).map((r) => headers.map((_, i) => r[i] ?? '')) }
 }

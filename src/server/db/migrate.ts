@@ -20,6 +20,7 @@ import * as m0018 from './migrations/0018_staff_programmes.js'
 import * as m0019 from './migrations/0019_mail_templates.js'
 import * as m0020 from './migrations/0020_incoming_nominations.js'
 import * as m0021 from './migrations/0021_document_deletion_requests.js'
+import * as m0022 from './migrations/0022_token_expiry.js'
 import type { DB } from './schema.js'
 
 /** Versioned migrations, in order. Add new ones at the end; never edit a released one. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019_mail_templates': m0019,
   '0020_incoming_nominations': m0020,
   '0021_document_deletion_requests': m0021,
+  '0022_token_expiry': m0022,
 }
 
 export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {

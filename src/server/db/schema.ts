@@ -336,7 +336,7 @@ export interface ApiTokenTable {
   prefix: string
   created_at: Generated<Date>
   last_used_at: Timestamp | null
-  expires_at: Timestamp | null
+  expires_at: Timestamp
   revoked_at: Timestamp | null
 }
 

@@ -94,5 +94,5 @@ export interface ApiToken {
   prefix: string
   createdAt: string
   lastUsedAt: string | null
-  expiresAt: string | null
+  expiresAt: string
 }

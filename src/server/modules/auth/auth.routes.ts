@@ -8,7 +8,7 @@ import type { App } from '../../http/types.js'
 import { ChangePasswordBody } from '../users/users.schema.js'
 import { getUser } from '../users/users.service.js'
 import { MessageSchema, ResetConfirmBody, ResetRequestBody, SessionSchema, SignInBody } from './auth.schema.js'
-import { changePassword, requestPasswordReset, resetPassword, signIn, signOut } from './auth.service.js'
+import { changePassword, deferPasswordReset, resetPassword, signIn, signOut } from './auth.service.js'
 
 export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -47,7 +47,7 @@ export function authRoutes(app: App, deps: Deps): void {
         userAgent: request.headers['user-agent'] ?? null,
       })
       if (!result.ok && result.reason === 'rate-limited') {
-        throw new AppError(AppErrorCode.RATE_LIMITED, 'Too many failed sign-ins. Wait a few minutes and try again.', {
+        throw new AppError(AppErrorCode.RATE_LIMITED, 'Too many failed sign-ins. Wait the time given and try again.', {
           retryAfterSeconds: result.retryAfterSeconds,
         })
       }
@@ -82,7 +82,8 @@ export function authRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(deps, ctxOf(request), request.body.email)
+      // Answered before the work is done, so the time of the answer tells nothing of the account.
+      void deferPasswordReset(deps, ctxOf(request), request.body.email)
       return reply.status(202).send({
         message: 'If an account uses this address, a link to reset its password is on its way.',
       })
@@ -117,6 +118,10 @@ export function authRoutes(app: App, deps: Deps): void {
         request.body.currentPassword,
         request.body.newPassword,
       )
+      if (!result.ok && result.reason === 'rate-limited')
+        throw new AppError(AppErrorCode.RATE_LIMITED, 'Too many wrong passwords. Wait a moment and try again.', {
+          retryAfterSeconds: result.retryAfterSeconds,
+        })
       if (!result.ok) throw AppError.validation('body.currentPassword', 'is not your current password')
       return reply.status(204).send()
     },

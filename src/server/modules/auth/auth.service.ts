@@ -1,7 +1,8 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Authentication, Ctx } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { notify } from '../notifications/notify.js'
 import { hashPassword, verifyPassword } from './password.js'
@@ -12,17 +13,18 @@ import {
   findLiveApiToken,
   findLiveSession,
   recordAttempt,
+  revokeTokensOf,
   toActor,
   touchApiToken,
   touchSession,
 } from './sessions.repository.js'
+import { reserveGuess, settleGuess } from './throttle.js'
 import { emailFingerprint, hashToken, newToken } from './tokens.js'
 
 export const API_TOKEN_PREFIX = 'mrd_'
-/** Failed sign-ins counted per account and per address within this window. */
-export const ATTEMPT_WINDOW_MINUTES = 15
-export const MAX_FAILURES_PER_ACCOUNT = 5
-export const MAX_FAILURES_PER_ADDRESS = 30
+/** Password-reset requests counted per account and per address within this window. */
+const RESET_WINDOW_MINUTES = 15
+const MAX_RESETS = 5
 const RESET_TOKEN_MINUTES = 60
 /** Writing last_seen_at on every request would make every read a write. */
 const TOUCH_EVERY_MS = 60_000
@@ -38,30 +40,63 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase()
   const emailHash = emailFingerprint(deps.env.sessionSecret, email)
-  const limited = await rateLimit(deps, emailHash, input.ip)
   const user = await deps.db
     .selectFrom('users')
     .select(['id', 'email', 'password_hash', 'active'])
     .where('email', '=', email)
     .executeTakeFirst()
-  if (limited) {
+  const guess = await reserveGuess(deps.db, { emailHash, ip: input.ip, userId: user?.id ?? null })
+  if (!guess.ok) {
     await logRefusedAttempt(deps, { kind: 'sign_in', emailHash, userId: user?.id ?? null, ip: input.ip, outcome: 'rate_limited' })
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds: limited }
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds: guess.retryAfterSeconds }
   }
   // The password is verified even for unknown or inactive accounts, so timing tells nothing.
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password)
   if (!user?.active || !passwordOk) {
     const outcome = !user ? 'unknown_account' : !user.active ? 'inactive_account' : 'bad_password'
-    await logRefusedAttempt(deps, { kind: 'sign_in', emailHash, userId: user?.id ?? null, ip: input.ip, outcome })
+    await settleGuess(deps.db, guess.attemptId, outcome, user?.id ?? null)
+    logRefusal(deps, { kind: 'sign_in', emailHash, userId: user?.id ?? null, ip: input.ip, outcome })
     return { ok: false, reason: 'invalid' }
   }
   const session = await deps.db.transaction().execute(async (trx) => {
     const started = await startSession(deps, trx, user.id, input.ip, input.userAgent)
-    await recordAttempt(trx, { kind: 'sign_in', emailHash, userId: user.id, ip: input.ip, outcome: 'success' })
+    await settleGuess(trx, guess.attemptId, 'success', user.id)
     return started
   })
   deps.log.info({ event: 'auth.sign_in', outcome: 'success', account: user.id, address: input.ip }, 'sign-in')
   return { ok: true, ...session, userId: user.id }
+}
+
+export type PasswordCheck =
+  | { ok: true }
+  | { ok: false; reason: 'wrong-password' }
+  | { ok: false; reason: 'rate-limited'; retryAfterSeconds: number }
+
+/**
+ * The signed-in person's own password, asked again before something that outlives the session
+ * (a new password, an API token). Guesses are slowed exactly as sign-ins are, and count with them.
+ */
+export async function checkOwnPassword(deps: Deps, ctx: Ctx, password: string): Promise<PasswordCheck> {
+  const actor = ctx.actor
+  if (!actor) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in first.')
+  const emailHash = emailFingerprint(deps.env.sessionSecret, actor.email.toLowerCase())
+  const guess = await reserveGuess(deps.db, { emailHash, ip: ctx.ip, userId: actor.id })
+  if (!guess.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: guess.retryAfterSeconds }
+  const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow()
+  const ok = await verifyPassword(user.password_hash, password)
+  await settleGuess(deps.db, guess.attemptId, ok ? 'confirmed' : 'bad_password', actor.id)
+  return ok ? { ok: true } : { ok: false, reason: 'wrong-password' }
+}
+
+/** checkOwnPassword as a refusal: 400 at `field`, or 429 with the wait. */
+export async function confirmPassword(deps: Deps, ctx: Ctx, password: string, field = 'body.password'): Promise<void> {
+  const check = await checkOwnPassword(deps, ctx, password)
+  if (check.ok) return
+  if (check.reason === 'rate-limited')
+    throw new AppError(AppErrorCode.RATE_LIMITED, 'Too many wrong passwords. Wait a moment and try again.', {
+      retryAfterSeconds: check.retryAfterSeconds,
+    })
+  throw AppError.validation(field, 'is not your current password')
 }
 
 /** A new server-side session; the caller sets the cookie with the returned token. */
@@ -91,40 +126,13 @@ export async function startSession(
   return { token, csrfToken }
 }
 
-/** Seconds to wait when the account or the address has failed too often lately, else 0. */
-async function rateLimit(deps: Deps, emailHash: string, ip: string): Promise<number> {
-  const since = new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000)
-  const failures = deps.db
-    .selectFrom('sign_in_attempts')
-    .where('kind', '=', 'sign_in')
-    .where('outcome', '<>', 'success')
-    .where('occurred_at', '>', since)
-  const waits = await Promise.all([
-    waitFor(failures.where('email_hash', '=', emailHash), MAX_FAILURES_PER_ACCOUNT),
-    waitFor(failures.where('ip', '=', ip), MAX_FAILURES_PER_ADDRESS),
-  ])
-  return Math.max(...waits)
-}
-
-/**
- * Seconds until fewer than `limit` of these failures remain in the window: when the limit-th
- * newest falls out. 0 when there are fewer already.
- */
-async function waitFor(failures: SelectQueryBuilder<DB, 'sign_in_attempts', object>, limit: number): Promise<number> {
-  const row = await failures
-    .select('occurred_at')
-    .orderBy('occurred_at', 'desc')
-    .offset(limit - 1)
-    .limit(1)
-    .executeTakeFirst()
-  if (!row) return 0
-  const freeAt = new Date(row.occurred_at).getTime() + ATTEMPT_WINDOW_MINUTES * 60_000
-  return Math.max(1, Math.ceil((freeAt - Date.now()) / 1000))
-}
-
-/** A refused attempt: recorded for the rate limits and logged. */
+/** A refused attempt: recorded in the sign-in log and logged. */
 async function logRefusedAttempt(deps: Deps, a: AttemptRecord): Promise<void> {
   await recordAttempt(deps.db, a)
+  logRefusal(deps, a)
+}
+
+function logRefusal(deps: Deps, a: AttemptRecord): void {
   // Account is an id, never the e-mail; the e-mail appears only as a keyed fingerprint.
   deps.log.warn(
     { event: `auth.${a.kind}`, outcome: a.outcome, account: a.userId, emailFingerprint: a.emailHash, address: a.ip },
@@ -175,22 +183,38 @@ export async function signOut(deps: Deps, sessionId: string): Promise<void> {
 }
 
 /**
- * Always answers the same way, whether or not the address has an account; mail goes only
- * to an active account. Requests are limited per address like sign-in failures.
+ * Always answers the same way and in the same time, whether or not the address has an account:
+ * the caller answers at once and the work is done after (`deferPasswordReset`); mail goes only to
+ * an active account. Requests are limited per account and per address.
  */
+export function deferPasswordReset(deps: Deps, ctx: Ctx, rawEmail: string): Promise<void> {
+  const work = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => requestPasswordReset(deps, ctx, rawEmail))
+    .catch((error: unknown) => deps.log.error({ err: error, event: 'auth.password_reset' }, 'password reset request failed'))
+  pendingResets.add(work)
+  void work.finally(() => pendingResets.delete(work))
+  return work
+}
+const pendingResets = new Set<Promise<void>>()
+/** Resolves when the reset requests already made are done (tests, shutdown). */
+export async function settlePasswordResets(): Promise<void> {
+  await Promise.all([...pendingResets])
+}
+
 export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: string): Promise<void> {
   const email = rawEmail.trim().toLowerCase()
   const emailHash = emailFingerprint(deps.env.sessionSecret, email)
-  const since = new Date(Date.now() - ATTEMPT_WINDOW_MINUTES * 60_000)
+  const since = new Date(Date.now() - RESET_WINDOW_MINUTES * 60_000)
   const recent = await deps.db
     .selectFrom('sign_in_attempts')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('kind', '=', 'password_reset')
+    .where('outcome', '<>', 'rate_limited')
     .where('occurred_at', '>', since)
     .where((eb) => eb.or([eb('email_hash', '=', emailHash), eb('ip', '=', ctx.ip)]))
     .executeTakeFirstOrThrow()
   const user = await deps.db.selectFrom('users').select(['id', 'name', 'active']).where('email', '=', email).executeTakeFirst()
-  if (recent.n >= MAX_FAILURES_PER_ACCOUNT) {
+  if (recent.n >= MAX_RESETS) {
     await logRefusedAttempt(deps, {
       kind: 'password_reset',
       emailHash,
@@ -229,7 +253,7 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
 
 export type ResetResult = { ok: true } | { ok: false; reason: 'invalid-token' }
 
-/** Sets the new password, spends the token and ends every session of the account. */
+/** Sets the new password, spends the token, and ends every session and API token of the account. */
 export async function resetPassword(deps: Deps, ctx: Ctx, token: string, password: string): Promise<ResetResult> {
   const passwordHash = await hashPassword(password)
   const result = await deps.db.transaction().execute(async (trx) => {
@@ -248,7 +272,13 @@ export async function resetPassword(deps: Deps, ctx: Ctx, token: string, passwor
       .where('id', '=', reset.user_id)
       .execute()
     await deleteSessionsOf(trx, reset.user_id)
-    await recordAudit(trx, ctx, { entityType: 'user', entityId: reset.user_id, action: 'password_reset' })
+    const tokensRevoked = await revokeTokensOf(trx, reset.user_id)
+    await recordAudit(trx, ctx, {
+      entityType: 'user',
+      entityId: reset.user_id,
+      action: 'password_reset',
+      after: { tokensRevoked },
+    })
     return { ok: true, userId: reset.user_id } as const
   })
   if (!result.ok) return result
@@ -256,7 +286,7 @@ export async function resetPassword(deps: Deps, ctx: Ctx, token: string, passwor
   return { ok: true }
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; reason: 'wrong-password' }
+export type ChangePasswordResult = PasswordCheck
 
 export async function changePassword(
   deps: Deps,
@@ -266,14 +296,15 @@ export async function changePassword(
 ): Promise<ChangePasswordResult> {
   const userId = ctx.actor?.id
   if (!userId) throw new Error('changePassword needs a signed-in actor')
-  const user = await deps.db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirstOrThrow()
-  if (!(await verifyPassword(user.password_hash, current))) return { ok: false, reason: 'wrong-password' }
+  const check = await checkOwnPassword(deps, ctx, current)
+  if (!check.ok) return check
   const passwordHash = await hashPassword(next)
   await deps.db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute()
-    // Other sessions end: a changed password is often a response to a leaked one.
+    // Other sessions and every API token end: a changed password is often a response to a leaked one.
     await deleteSessionsOf(trx, userId, ctx.sessionId ?? undefined)
-    await recordAudit(trx, ctx, { entityType: 'user', entityId: userId, action: 'password_changed' })
+    const tokensRevoked = await revokeTokensOf(trx, userId)
+    await recordAudit(trx, ctx, { entityType: 'user', entityId: userId, action: 'password_changed', after: { tokensRevoked } })
   })
   sessionCache.forgetUser(userId)
   return { ok: true }

@@ -46,7 +46,7 @@ export function findLiveApiToken(db: Kysely<DB>, tokenHash: string, now: Date) {
     .select([...actorColumns, 't.id as token_id', 't.last_used_at'])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', now)]))
+    .where('t.expires_at', '>', now)
     .where('u.active', '=', true)
     .executeTakeFirst()
 }
@@ -63,6 +63,18 @@ export async function deleteSessionsOf(db: Kysely<DB>, userId: string, exceptSes
   let q = db.deleteFrom('sessions').where('user_id', '=', userId)
   if (exceptSessionId) q = q.where('id', '<>', exceptSessionId)
   await q.execute()
+}
+
+/** Revokes every live API token of an account (a changed or reset password); returns how many. */
+export async function revokeTokensOf(db: Kysely<DB>, userId: string): Promise<number> {
+  const revoked = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .execute()
+  return revoked.length
 }
 
 export interface AttemptRecord {

@@ -1,4 +1,18 @@
-import { Alert, Button, Code, CopyButton, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import {
+  Alert,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -14,11 +28,16 @@ export function ApiTokens() {
   const queryClient = useQueryClient()
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<ApiToken[]>('/api/me/tokens') })
   const [created, setCreated] = useState<string | null>(null)
-  const form = useForm({ initialValues: { name: '', expiresInDays: 90 as number | string } })
+  const [renewing, setRenewing] = useState<ApiToken | null>(null)
+  const form = useForm({ initialValues: { name: '', expiresInDays: 90 as number | string, password: '' } })
   const { onSubmit: submit, error } = useSubmit(form, async (v) => {
     const res = await api<ApiToken & { token: string }>('/api/me/tokens', {
       method: 'POST',
-      body: { name: v.name, ...(v.expiresInDays === '' ? {} : { expiresInDays: Number(v.expiresInDays) }) },
+      body: {
+        name: v.name,
+        password: v.password,
+        ...(v.expiresInDays === '' ? {} : { expiresInDays: Number(v.expiresInDays) }),
+      },
     })
     setCreated(res.token)
     form.reset()
@@ -34,7 +53,7 @@ export function ApiTokens() {
         {t('account.tokens')}
       </Title>
       <Text size="sm" c="dimmed">
-        {t('account.tokensIntro')}
+        {t('account.tokensIntro')} {t('account.tokensRevokedWithPassword')}
       </Text>
       {created ? (
         <Alert color="yellow" title={t('account.tokenCreated')} withCloseButton onClose={() => setCreated(null)}>
@@ -56,7 +75,14 @@ export function ApiTokens() {
       <form onSubmit={submit} noValidate>
         <Group align="end">
           <TextInput label={t('account.tokenName')} required {...form.getInputProps('name')} w={260} />
-          <NumberInput label={t('account.tokenDays')} min={1} max={730} {...form.getInputProps('expiresInDays')} w={160} />
+          <NumberInput label={t('account.tokenDays')} min={1} max={365} {...form.getInputProps('expiresInDays')} w={160} />
+          <PasswordInput
+            label={t('account.current')}
+            required
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+            w={220}
+          />
           <Button type="submit" variant="light">
             {t('account.createToken')}
           </Button>
@@ -76,12 +102,17 @@ export function ApiTokens() {
                     {t('account.lastUsed')}: {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('account.never')}
                   </Table.Td>
                   <Table.Td>
-                    {t('account.expiresAt')}: {tok.expiresAt ? formatDate(tok.expiresAt) : t('account.never')}
+                    {t('account.expiresAt')}: {formatDate(tok.expiresAt)}
                   </Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke(tok.id)}>
-                      {t('account.revoke')}
-                    </Button>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button size="xs" variant="subtle" onClick={() => setRenewing(tok)}>
+                        {t('account.renew')}
+                      </Button>
+                      <Button size="xs" variant="subtle" color="red" onClick={() => revoke(tok.id)}>
+                        {t('account.revoke')}
+                      </Button>
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -93,6 +124,42 @@ export function ApiTokens() {
           {t('account.noTokens')}
         </Text>
       )}
+      <RenewToken token={renewing} onClose={() => setRenewing(null)} />
     </Stack>
+  )
+}
+
+/** Renewing a token: for the days asked, from today, with the password asked again. */
+function RenewToken({ token, onClose }: { token: ApiToken | null; onClose: () => void }) {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const form = useForm({ initialValues: { expiresInDays: 90 as number | string, password: '' } })
+  const { onSubmit, error, busy } = useSubmit(form, async (v) => {
+    await api<ApiToken>(`/api/me/tokens/${token!.id}/renewal`, {
+      method: 'POST',
+      body: { password: v.password, ...(v.expiresInDays === '' ? {} : { expiresInDays: Number(v.expiresInDays) }) },
+    })
+    form.reset()
+    await queryClient.invalidateQueries({ queryKey: ['tokens'] })
+    onClose()
+  })
+  return (
+    <Modal opened={!!token} onClose={onClose} title={t('account.renewToken', { name: token?.name ?? '' })}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          <ProblemAlert error={error} />
+          <NumberInput label={t('account.tokenDays')} min={1} max={365} {...form.getInputProps('expiresInDays')} />
+          <PasswordInput
+            label={t('account.current')}
+            required
+            autoComplete="current-password"
+            {...form.getInputProps('password')}
+          />
+          <Button type="submit" loading={busy}>
+            {t('account.renew')}
+          </Button>
+        </Stack>
+      </form>
+    </Modal>
   )
 }

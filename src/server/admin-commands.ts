@@ -11,6 +11,7 @@ import { loadEnv } from './env.js'
 import { systemCtx } from './http/context.js'
 import { recordAudit } from './modules/audit/audit.record.js'
 import { hashPassword } from './modules/auth/password.js'
+import { DocumentKeyError, keyFingerprint } from './modules/documents/document-key.js'
 import { indexColumns } from './modules/institutions/institutions.repository.js'
 
 /** The commands that work on the database: loaded only when one of them runs. */
@@ -35,18 +36,44 @@ export async function adminCommand(command: string, rest: string[]): Promise<num
       })
     case 'backup':
     case 'restore': {
-      const file = rest[0]
-      if (!file) return fail(`Name the file: meridian ${command} FILE`)
+      const { values, positionals } = parseArgs({
+        args: rest,
+        options: command === 'backup' ? { 'with-key': { type: 'boolean' } } : {},
+        allowPositionals: true,
+        strict: true,
+      })
+      const file = positionals[0]
+      if (!file) return fail(`Name the file: meridian ${command} FILE${command === 'backup' ? ' [--with-key]' : ''}`)
       const env = loadEnv()
       if (env.DATABASE_URL) {
-        return fail('DATABASE_URL is set: back up a PostgreSQL server with pg_dump and restore with pg_restore (see README).')
+        return fail(
+          'DATABASE_URL is set: back up a PostgreSQL server with pg_dump and restore with pg_restore, and keep DOCUMENT_KEY with it (see README).',
+        )
       }
       if (command === 'backup') {
-        const { bytes } = await backupEmbedded(env.dataDir, file)
+        const withKey = values['with-key'] === true
+        const { bytes } = await backupEmbedded(env.dataDir, file, withKey ? { withKey: env.documentKey } : {})
         console.log(`Backed up the embedded database in ${env.dataDir} to ${file} (${Math.round(bytes / 1024)} KB).`)
+        if (withKey)
+          console.warn(
+            `Warning: ${file} carries the document key (fingerprint ${keyFingerprint(env.documentKey)}). Anyone who has the file can read the sealed passports and immunisation records in it: keep it as you keep the key.`,
+          )
+        else
+          console.log(
+            `The sealed documents in it open only with this document key (fingerprint ${keyFingerprint(env.documentKey)}): keep ${env.DOCUMENT_KEY ? 'DOCUMENT_KEY' : `${env.dataDir}/document-key`} apart and safe, or back up with --with-key.`,
+          )
       } else {
-        const { previous } = await restoreEmbedded(env.dataDir, file)
-        console.log(`Restored ${file} into ${env.dataDir}.${previous ? ` The data it replaced is kept in ${previous}.` : ''}`)
+        try {
+          const { previous, keyRestored } = await restoreEmbedded(env.dataDir, file, {
+            current: env.documentKey,
+            fromEnvironment: Boolean(env.DOCUMENT_KEY),
+          })
+          console.log(`Restored ${file} into ${env.dataDir}.${previous ? ` The data it replaced is kept in ${previous}.` : ''}`)
+          if (keyRestored) console.log(`The document key it carries is now ${env.dataDir}/document-key.`)
+        } catch (error) {
+          if (error instanceof DocumentKeyError) return fail(error.message)
+          throw error
+        }
       }
       return 0
     }

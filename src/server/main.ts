@@ -2,6 +2,7 @@ import { ROLES } from '../shared/roles.js'
 import { DataDirLockedError } from './db/lock.js'
 import { DEMO_PASSWORD, demoEmail } from './db/seed/demo.js'
 import { EnvError, loadEnv } from './env.js'
+import { DocumentKeyError } from './modules/documents/document-key.js'
 import { startServer } from './server.js'
 
 /** `npm start`: serve Meridian until SIGTERM or SIGINT, then finish requests and close cleanly. */
@@ -34,7 +35,7 @@ export async function main(): Promise<void> {
       })
     }
   } catch (error) {
-    if (error instanceof EnvError || error instanceof DataDirLockedError) {
+    if (error instanceof EnvError || error instanceof DataDirLockedError || error instanceof DocumentKeyError) {
       process.stderr.write(`${error.message}\n`)
       process.exit(2)
     }

@@ -13,6 +13,7 @@ import { lapseOffers } from './modules/applications/allocation.service.js'
 import { announceOpenedCalls } from './modules/calls/calls.announce.js'
 import { remindExpiringItems } from './modules/checklists/checklist.reminders.js'
 import { sendDigests } from './modules/digest/digest.js'
+import { checkDocumentKey, DocumentKeyError } from './modules/documents/document-key.js'
 import { applyRetention } from './modules/documents/retention.js'
 import { Jobs } from './modules/mail/mail.queue.js'
 import { createMailer } from './modules/mail/mailer.js'
@@ -46,6 +47,9 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
   try {
     const applied = await migrateToLatest(database.db)
     if (applied.length) log.info({ migrations: applied }, 'database migrated')
+    // Another key than the one that sealed the documents would make each of them fail to open.
+    const key = await checkDocumentKey(database.db, env.documentKey)
+    if (!key.ok) throw new DocumentKeyError(key.message)
     const wantSeed = env.SEED_DEMO === 'yes' || (env.SEED_DEMO === 'auto' && database.kind === 'embedded')
     const seeded = wantSeed && (await isEmpty(database.db))
     if (seeded) {

@@ -117,10 +117,11 @@ export async function createPGlite(dir?: string, loadDataDir?: Blob): Promise<PG
 
 /** An in-memory embedded database (tests). */
 export async function openMemoryDatabase(): Promise<Database> {
-  return wrapPGlite(await createPGlite(), () => {})
+  return wrapPGlite(await createPGlite())
 }
 
-function wrapPGlite(pglite: PGlite, onClose: () => void): Database {
+/** A Kysely database over an open PGlite; closing it closes the PGlite too. */
+export function wrapPGlite(pglite: PGlite, onClose: () => void = () => {}): Database {
   const pool = preparingPool(createPgConfig(pglite))
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {

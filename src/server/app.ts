@@ -151,11 +151,30 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
 
   const webDir = options.webDir
   if (webDir && existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' })
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // After a deploy the page must name the new build's files at once, so the HTML is checked on
+      // every visit; the files under /assets carry their content's hash in the name and never change.
+      setHeaders: (res, file) =>
+        res.setHeader(
+          'cache-control',
+          file.endsWith('.html')
+            ? 'no-cache'
+            : file.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'public, max-age=3600',
+        ),
+    })
   }
   app.setNotFoundHandler((request, reply) => {
+    const pathname = request.url.split('?')[0]!
+    // A file that is not there (an old build's script, a mistyped image) is a 404, never the app's page.
+    const isFile = pathname.startsWith('/assets/') || /\.[a-z0-9]{1,5}$/i.test(pathname)
     const isPage =
-      request.method === 'GET' && !request.url.startsWith('/api') && webDir && existsSync(path.join(webDir, 'index.html'))
+      request.method === 'GET' && !pathname.startsWith('/api') && !isFile && webDir && existsSync(path.join(webDir, 'index.html'))
     if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html', webDir)
     return sendProblem(request, reply, AppError.notFound(`${request.method} ${request.url.split('?')[0]}`))
   })

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.js'
 import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { looksLike } from '../../http/file-types.js'
+import { cleanFileName } from '../../http/files.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { loadAgreement, lockAgreement } from './agreements.service.js'
 
@@ -23,6 +24,7 @@ export async function uploadFile(
     throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, `Files may be at most ${FILE_MAX_BYTES / 1024 / 1024} MB.`)
   if (!looksLike(file.mime, file.content))
     throw AppError.validation('body', `is not a ${FILE_TYPES[file.mime as keyof typeof FILE_TYPES].toUpperCase()} file`)
+  const name = cleanFileName(file.name, FILE_TYPES[file.mime as keyof typeof FILE_TYPES], file.kind)
   return deps.db.transaction().execute(async (trx) => {
     await lockAgreement(trx, id)
     const agreement = await loadAgreement(trx, ctx.actor!, id)
@@ -30,7 +32,7 @@ export async function uploadFile(
       .selectFrom('agreement_files')
       .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
       .where('agreement_id', '=', id)
-      .where('file_name', '=', file.name)
+      .where('file_name', '=', name)
       .executeTakeFirstOrThrow()
     const sha256 = createHash('sha256').update(file.content).digest('hex')
     const row = await trx
@@ -38,7 +40,7 @@ export async function uploadFile(
       .values({
         agreement_id: agreement.id,
         kind: file.kind,
-        file_name: file.name,
+        file_name: name,
         mime: file.mime,
         size: file.content.length,
         sha256,
@@ -56,7 +58,7 @@ export async function uploadFile(
       after: {
         fileId: row.id,
         kind: file.kind,
-        fileName: file.name,
+        fileName: name,
         mime: file.mime,
         size: file.content.length,
         version: row.version,

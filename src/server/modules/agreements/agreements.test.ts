@@ -221,6 +221,17 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
       )
     })
 
+    it('keeps an attachment under a clean name with the extension of what it is', async () => {
+      const a = json(await call(officer, 'POST', '/api/agreements', agreement()))
+      const pdf = Buffer.from('%PDF-1.4 signed')
+      const res = await upload(officer, a.id, pdf, 'application/pdf', 'scan\u202efdp.exe')
+      expect(res.statusCode, res.body).toBe(201)
+      const detail = json(await call(officer, 'GET', `/api/agreements/${a.id}`))
+      expect(detail.files.map((f: { fileName: string }) => f.fileName)).toEqual(['scanfdp.pdf'])
+      const download = await call(officer, 'GET', `/api/agreements/${a.id}/files/${detail.files[0].id}`)
+      expect(download.headers['content-disposition']).toContain('filename="scanfdp.pdf"')
+    })
+
     it('keeps comments on the timeline; partners see neither', async () => {
       const [a] = json(await call(officer, 'GET', '/api/agreements?q=minho')).items
       expect(

@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.js'
 import type { Actor, Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
 import { sniff } from '../../http/file-types.js'
+import { cleanFileName } from '../../http/files.js'
 import { accessTo } from '../applications/applications.access.js'
 import { recordAudit } from '../audit/audit.record.js'
 import { notify } from '../notifications/notify.js'
@@ -21,17 +22,9 @@ import { seal, unseal } from './seal.js'
 
 const EXTENSION: Record<string, string> = FILE_TYPES
 
-/** A file name safe to store and to send back: no folders, no control characters, the right extension. */
-export function cleanFileName(name: string, mime: string, kind: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .normalize('NFC')
-    .replace(/[\p{Cc}"<>|:*?]/gu, '')
-    .replace(/^[.\s]+/, '')
-    .trim()
-    .slice(0, 150)
-  const ext = EXTENSION[mime]!
-  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '') || kind
-  return `${stem}.${ext}`
+/** A document's name as kept: cleaned as every upload's is, with the extension of its type. */
+export function documentFileName(name: string, mime: string, kind: string): string {
+  return cleanFileName(name, EXTENSION[mime]!, kind)
 }
 
 export async function uploadDocument(
@@ -99,7 +92,7 @@ export async function uploadDocument(
       .returning(['id', 'owner_id'])
       .execute()
     for (const old of replaced) await logAccess(trx, old, ctx.actor!, 'delete')
-    const fileName = cleanFileName(file.name, actual, file.kind)
+    const fileName = documentFileName(file.name, actual, file.kind)
     const sha256 = createHash('sha256').update(file.content).digest('hex')
     const { id } = await trx
       .insertInto('documents')

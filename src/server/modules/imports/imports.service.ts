@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
+import { cleanFileName } from '../../http/files.js'
 import { todayUtc } from '../agreements/agreements.repository.js'
 import type { AgreementDetail, ConditionInput } from '../agreements/agreements.schema.js'
 import { agreementDetail, createAgreementIn, replaceConditionsIn } from '../agreements/agreements.service.js'
@@ -54,8 +55,9 @@ async function sheetOf(content: Buffer, sheetName: string | undefined) {
 }
 
 /** Stores the file for the mapping step and describes its sheets, with the mapping remembered or suggested. */
-export async function startImport(deps: Deps, ctx: Ctx, kind: ImportKind, fileName: string, content: Buffer) {
+export async function startImport(deps: Deps, ctx: Ctx, kind: ImportKind, name: string, content: Buffer) {
   if (content.length === 0) throw AppError.validation('body', 'is empty')
+  const fileName = cleanFileName(name, content.subarray(0, 2).toString('latin1') === 'PK' ? 'xlsx' : 'csv', kind)
   if (content.length > IMPORT_MAX_BYTES) throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, 'Import files may be at most 10 MB.')
   const sheets = await readSpreadsheet(content)
   if (sheets.every((s) => s.rows.length === 0)) throw AppError.validation('body', 'has no rows under its header row')

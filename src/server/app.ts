@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod'
 import type { Deps } from './deps.js'
 import { AppError, errorHandler, sendProblem } from './http/errors.js'
+import { registerDiskGuard } from './http/disk-guard.js'
 import { registerGuard } from './http/guard.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerTextGuard } from './http/text-guard.js'
@@ -123,6 +124,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(fastifyCookie, { secret: deps.env.sessionSecret })
   registerSecurityHeaders(app, { https: deps.env.secureCookies })
   registerTextGuard(app)
+  registerDiskGuard(app, deps.env)
 
   await app.register(fastifySwagger, {
     openapi: {

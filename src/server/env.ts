@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
+  /** Writes are refused while the data directory's disk has less free space than this. */
+  MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(1_000_000).default(100),
   /** Encrypts identity and health documents at rest: 32 random bytes, base64. */
   DOCUMENT_KEY: z
     .string()

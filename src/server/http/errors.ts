@@ -11,6 +11,8 @@ export enum AppErrorCode {
   RATE_LIMITED = 'rate-limited',
   PAYLOAD_TOO_LARGE = 'payload-too-large',
   UNSUPPORTED_MEDIA_TYPE = 'unsupported-media-type',
+  /** Writes are refused for a while (a nearly full disk); reads go on. */
+  UNAVAILABLE = 'unavailable',
   INTERNAL = 'internal',
 }
 
@@ -23,6 +25,7 @@ const STATUS: Record<AppErrorCode, number> = {
   [AppErrorCode.RATE_LIMITED]: 429,
   [AppErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [AppErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [AppErrorCode.UNAVAILABLE]: 503,
   [AppErrorCode.INTERNAL]: 500,
 }
 
@@ -35,6 +38,7 @@ const TITLE: Record<AppErrorCode, string> = {
   [AppErrorCode.RATE_LIMITED]: 'Too many attempts',
   [AppErrorCode.PAYLOAD_TOO_LARGE]: 'Request too large',
   [AppErrorCode.UNSUPPORTED_MEDIA_TYPE]: 'Unsupported media type',
+  [AppErrorCode.UNAVAILABLE]: 'Not available now',
   [AppErrorCode.INTERNAL]: 'Internal error',
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Deps } from '../../deps.js'
+import { diskGuard } from '../../http/disk-guard.js'
 import { Public } from '../../http/policy.js'
 import type { App } from '../../http/types.js'
 
@@ -8,6 +9,12 @@ const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.enum(['embedded', 'postgres']),
   databaseReachable: z.boolean(),
+  disk: z.object({
+    freeMb: z.number().nullable(),
+    minFreeMb: z.number(),
+    /** False while writes are refused for want of space. */
+    writable: z.boolean(),
+  }),
   version: z.string(),
   time: z.string(),
 })
@@ -28,13 +35,17 @@ export function healthRoutes(app: App, deps: Deps, version: string): void {
         () => true,
         () => false,
       )
+      const disk = await diskGuard(deps.env).current()
+      const healthy = reachable && disk.writable
       const body = {
-        status: reachable ? ('ok' as const) : ('degraded' as const),
+        status: healthy ? ('ok' as const) : ('degraded' as const),
         database: deps.dbKind,
         databaseReachable: reachable,
+        disk,
         version,
         time: new Date().toISOString(),
       }
+      // A full disk stops writes, not reads: the process still serves, so it answers 200.
       return reply.status(reachable ? 200 : 503).send(body)
     },
   )

@@ -14,8 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import type { Deps } from './deps.js'
-import { AppError, errorHandler, sendProblem } from './http/errors.js'
 import { registerDiskGuard } from './http/disk-guard.js'
+import { AppError, errorHandler, sendProblem } from './http/errors.js'
 import { registerGuard } from './http/guard.js'
 import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerTextGuard } from './http/text-guard.js'

@@ -57,7 +57,10 @@ const guards = new Map<string, DiskGuard>()
 export function diskGuard(env: Pick<Env, 'dataDir' | 'MIN_FREE_DISK_MB'>): DiskGuard {
   const key = `${env.dataDir}:${env.MIN_FREE_DISK_MB}`
   let guard = guards.get(key)
-  if (!guard) guards.set(key, (guard = new DiskGuard(env.dataDir, env.MIN_FREE_DISK_MB)))
+  if (!guard) {
+    guard = new DiskGuard(env.dataDir, env.MIN_FREE_DISK_MB)
+    guards.set(key, guard)
+  }
   return guard
 }
 

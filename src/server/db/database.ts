@@ -40,6 +40,15 @@ export class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>()
   #next = 0
 
+  constructor(config?: string | pg.ClientConfig) {
+    super(config)
+    // A connection the server ends while it is lent out (inside a transaction, between two
+    // queries) reports an 'error' event that nothing else listens to, which would end the process.
+    // The pending or next query fails instead (with 503, see http/errors.ts), and the pool drops
+    // the client when it comes back (it is no longer queryable).
+    this.on('error', () => {})
+  }
+
   // pg's overloads, loosely typed; only (text, values), as Kysely calls it, is rewritten
   override query(config: any, values?: any, callback?: any): any {
     // Without parameters pg uses the simple protocol, which also runs the migrations' scripts of several statements.
@@ -80,7 +89,14 @@ export async function openDatabase(options: { url?: string; dataDir: string; poo
 }
 
 function openServer(url: string, max: number): Database {
-  const pool = preparingPool({ connectionString: url, max, options: `-c ${CUSTOM_PLANS}` })
+  // A server that does not answer fails the request within seconds instead of holding it.
+  const pool = preparingPool({
+    connectionString: url,
+    max,
+    options: `-c ${CUSTOM_PLANS}`,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

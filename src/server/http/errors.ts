@@ -101,6 +101,21 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.status(error.status).type('application/problem+json').send(problem)
 }
 
+// A lost or refused database connection: the server restarting or an administrator ending it.
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (shutting down, cannot connect now), 53300
+// (too many connections), and the pg driver's own words for a connection that ended.
+const UNREACHABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/
+const UNREACHABLE_NODE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'])
+const UNREACHABLE_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed)/
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && (UNREACHABLE_SQLSTATE.test(code) || UNREACHABLE_NODE.has(code))) return true
+  return UNREACHABLE_MESSAGE.test(error.message)
+}
+
 /** Turns every failure into application/problem+json with a message a person can act on. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   return sendProblem(request, reply, toAppError(error, request))
@@ -143,6 +158,14 @@ function toAppError(error: FastifyError, request: FastifyRequest): AppError {
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new AppError(AppErrorCode.VALIDATION, error.message)
+  }
+  if (isDatabaseUnreachable(error)) {
+    request.log.warn({ err: error }, 'database unreachable')
+    return new AppError(
+      AppErrorCode.UNAVAILABLE,
+      'The database cannot be reached just now. Try again in a moment; if this was a change, look whether it was saved before making it again.',
+      { retryAfterSeconds: 5 },
+    )
   }
   if (isResponseSerializationError(error)) {
     request.log.error({ err: error, issues: error.cause.issues }, 'response did not match its schema')

@@ -73,7 +73,7 @@ test('a person makes an API token with their password, sees when it ends, and re
   await form.getByLabel('Current password').fill(DEMO_PASSWORD)
   await form.getByRole('button', { name: 'Create a token' }).click()
   await expect(page.getByTestId('new-token')).toHaveText(/^mrd_/)
-  const row = page.getByRole('row').filter({ hasText: 'Scores export' })
+  const row = page.getByRole('listitem').filter({ hasText: 'Scores export' })
   const in90 = new Date(Date.now() + 90 * 86_400_000)
   await expect(row).toContainText(`Expires: ${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(in90)}`)
   await row.getByRole('button', { name: 'Renew' }).click()

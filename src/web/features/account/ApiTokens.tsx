@@ -8,7 +8,6 @@ import {
   NumberInput,
   PasswordInput,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -29,7 +28,15 @@ export function ApiTokens() {
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<ApiToken[]>('/api/me/tokens') })
   const [created, setCreated] = useState<string | null>(null)
   const [renewing, setRenewing] = useState<ApiToken | null>(null)
-  const form = useForm({ initialValues: { name: '', expiresInDays: 90 as number | string, password: '' } })
+  const form = useForm({
+    initialValues: { name: '', expiresInDays: 90 as number | string, password: '' },
+    validate: {
+      name: (v) => (v.trim() ? null : t('account.tokenNameNeeded')),
+      expiresInDays: (v) =>
+        v === '' || (Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 365) ? null : t('account.tokenDaysRange'),
+      password: (v) => (v ? null : t('account.passwordToConfirm')),
+    },
+  })
   const { onSubmit: submit, error } = useSubmit(form, async (v) => {
     const res = await api<ApiToken & { token: string }>('/api/me/tokens', {
       method: 'POST',
@@ -57,7 +64,7 @@ export function ApiTokens() {
       </Text>
       {created ? (
         <Alert color="yellow" title={t('account.tokenCreated')} withCloseButton onClose={() => setCreated(null)}>
-          <Group wrap="nowrap">
+          <Group>
             <Code data-testid="new-token" style={{ wordBreak: 'break-all' }}>
               {created}
             </Code>
@@ -73,52 +80,65 @@ export function ApiTokens() {
       ) : null}
       <ProblemAlert error={error} />
       <form onSubmit={submit} noValidate>
-        <Group align="end">
-          <TextInput label={t('account.tokenName')} required {...form.getInputProps('name')} w={260} />
-          <NumberInput label={t('account.tokenDays')} min={1} max={365} {...form.getInputProps('expiresInDays')} w={160} />
+        <Group align="flex-start">
+          <TextInput label={t('account.tokenName')} required {...form.getInputProps('name')} w={{ base: '100%', sm: 260 }} />
+          <NumberInput
+            label={t('account.tokenDays')}
+            min={1}
+            max={365}
+            {...form.getInputProps('expiresInDays')}
+            w={{ base: '100%', sm: 160 }}
+          />
           <PasswordInput
             label={t('account.current')}
             required
             autoComplete="current-password"
             {...form.getInputProps('password')}
-            w={220}
+            w={{ base: '100%', sm: 220 }}
           />
-          <Button type="submit" variant="light">
+          {/* Level with the inputs below their labels, whether or not an error shows under one. */}
+          <Button
+            type="submit"
+            variant="light"
+            mt={{ base: 0, sm: 'calc(var(--mantine-line-height-sm) * var(--mantine-font-size-sm))' }}
+          >
             {t('account.createToken')}
           </Button>
         </Group>
       </form>
       {tokens.data?.length ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-label={t('account.tokens')}>
-            <Table.Tbody>
-              {tokens.data.map((tok) => (
-                <Table.Tr key={tok.id}>
-                  <Table.Td>{tok.name}</Table.Td>
-                  <Table.Td>
-                    <Code>{tok.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    {t('account.lastUsed')}: {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('account.never')}
-                  </Table.Td>
-                  <Table.Td>
-                    {t('account.expiresAt')}: {formatDate(tok.expiresAt)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button size="xs" variant="subtle" onClick={() => setRenewing(tok)}>
-                        {t('account.renew')}
-                      </Button>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => revoke(tok.id)}>
-                        {t('account.revoke')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        // A list rather than a table: each token wraps onto lines of its own on a phone.
+        <Stack component="ul" gap={0} aria-label={t('account.tokens')} p={0} m={0} style={{ listStyle: 'none' }}>
+          {tokens.data.map((tok) => (
+            <Group
+              component="li"
+              key={tok.id}
+              justify="space-between"
+              gap="xs"
+              py="xs"
+              style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+            >
+              <div>
+                <Group gap="xs">
+                  <Text fw={500}>{tok.name}</Text>
+                  <Code>{tok.prefix}…</Code>
+                </Group>
+                <Text size="sm" c="dimmed">
+                  {t('account.lastUsed')}: {tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('account.never')} ·{' '}
+                  {t('account.expiresAt')}: {formatDate(tok.expiresAt)}
+                </Text>
+              </div>
+              <Group gap="xs" wrap="nowrap">
+                <Button size="xs" variant="subtle" onClick={() => setRenewing(tok)}>
+                  {t('account.renew')}
+                </Button>
+                <Button size="xs" variant="subtle" color="red" onClick={() => revoke(tok.id)}>
+                  {t('account.revoke')}
+                </Button>
+              </Group>
+            </Group>
+          ))}
+        </Stack>
       ) : (
         <Text c="dimmed" size="sm">
           {t('account.noTokens')}

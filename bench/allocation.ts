@@ -8,9 +8,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** The allocation engine in process and as a command over a generated instance. */
 export async function allocationBench(figures: Record<string, unknown>) {
   const { generateAllocation } = await import('./generate-allocation.js')
-  const { parseInstance } = await import('../src/server/modules/allocation/instance.js')
-  const { compile, match } = await import('../src/server/modules/allocation/engine.js')
-  const { present } = await import('../src/server/modules/allocation/explain.js')
+  const { parseInstance } = await import('../src/server/modules/selection/engine/instance.js')
+  const { compile, match } = await import('../src/server/modules/selection/engine/engine.js')
+  const { present } = await import('../src/server/modules/selection/engine/explain.js')
   const input = generateAllocation({ applicants: 50_000, opportunities: 5_000, choices: 10 })
   const timed = <T>(fn: () => T): [T, number] => {
     const t0 = performance.now()

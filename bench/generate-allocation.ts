@@ -1,4 +1,4 @@
-import type { InstanceInput } from '../src/server/modules/allocation/instance.js'
+import type { InstanceInput } from '../src/server/modules/selection/engine/instance.js'
 import { prng } from './generate-network.js'
 
 const LANGUAGES = ['pt', 'es', 'de', 'fr', 'it', 'ko', 'en']

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../src/server/db/schema.js'
-import type { CatalogDocument } from '../src/server/modules/catalog/search-index.js'
+import type { CatalogDocument } from '../src/server/modules/catalog/search/search-index.js'
 import { OPPORTUNITY_KINDS, SPECIALTIES as SPECIALTY_LIST } from '../src/shared/opportunities.js'
 import { prng } from './generate-network.js'
 

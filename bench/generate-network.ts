@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../src/server/db/schema.js'
-import { addDays, derivedColumns, todayUtc } from '../src/server/modules/agreements/agreements.repository.js'
-import { indexColumns } from '../src/server/modules/institutions/institutions.repository.js'
+import { addDays, derivedColumns, todayUtc } from '../src/server/modules/registry/agreements/agreements.repository.js'
+import { indexColumns } from '../src/server/modules/registry/institutions/institutions.repository.js'
 import { AGREEMENT_KINDS, MOBILITY_TYPES } from '../src/shared/agreements.js'
 
 /** A small deterministic generator (mulberry32), so every run measures the same data. */

@@ -5,7 +5,7 @@
 import { compiled } from './compiled.mjs'
 
 if (process.argv[2] === 'allocate' && process.env.MERIDIAN_COMPILED !== '0') {
-  const url = await compiled('allocate', 'src/server/modules/allocation/command.ts')
+  const url = await compiled('allocate', 'src/server/modules/selection/engine/command.ts')
   const command = url ? await import(url).catch(() => null) : null
   if (command) {
     const { allocateCommand } = command

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CATALOG_RECHECK_MS } from '../src/server/modules/opportunities/catalog.js'
+import { CATALOG_RECHECK_MS } from '../src/server/modules/catalog/opportunities/catalog.js'
 import { TEST_DB_KINDS, type TestDbKind } from './db.js'
 import { HttpSession, runCommand, type ServerProcess, serverEnv, startServerProcess } from './server-process.js'
 

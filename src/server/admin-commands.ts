@@ -9,10 +9,10 @@ import { migrateToLatest } from './db/migrate.js'
 import { isEmpty, seedDemo } from './db/seed/demo.js'
 import { loadEnv } from './env.js'
 import { systemCtx } from './http/context.js'
-import { recordAudit } from './modules/audit/audit.record.js'
-import { hashPassword } from './modules/auth/password.js'
-import { DocumentKeyError, keyFingerprint } from './modules/documents/document-key.js'
-import { indexColumns } from './modules/institutions/institutions.repository.js'
+import { hashPassword } from './modules/accounts/auth/password.js'
+import { DocumentKeyError, keyFingerprint } from './modules/applications/documents/document-key.js'
+import { recordAudit } from './modules/platform/audit/audit.record.js'
+import { indexColumns } from './modules/registry/institutions/institutions.repository.js'
 
 /** The commands that work on the database: loaded only when one of them runs. */
 export async function adminCommand(command: string, rest: string[]): Promise<number> {

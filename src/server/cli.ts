@@ -32,7 +32,7 @@ async function run(argv: string[]): Promise<number> {
     case 'create-admin':
       return (await import('./admin-commands.js')).adminCommand(command, rest)
     case 'allocate':
-      return (await import('./modules/allocation/command.js')).allocateCommand(rest)
+      return (await import('./modules/selection/engine/command.js')).allocateCommand(rest)
     case 'help':
     case '--help':
     case '-h':

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { DatabaseKind } from './db/database.js'
 import type { DB } from './db/schema.js'
 import type { Env } from './env.js'
-import type { MailQueue } from './modules/mail/mail.queue.js'
+import type { MailQueue } from './modules/comms/mail/mail.queue.js'
 
 /** What services are given: the database, the configuration, the mail queue and a logger. */
 export interface Deps {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { checkDocumentKey, keyFingerprint } from '../modules/documents/document-key.js'
-import { seal, unseal } from '../modules/documents/seal.js'
+import { checkDocumentKey, keyFingerprint } from '../modules/applications/documents/document-key.js'
+import { seal, unseal } from '../modules/applications/documents/seal.js'
 import { openDatabase } from './database.js'
 
 const run = promisify(execFile)

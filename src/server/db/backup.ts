@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { checkDocumentKey, DocumentKeyError, keyFingerprint } from '../modules/documents/document-key.js'
+import { checkDocumentKey, DocumentKeyError, keyFingerprint } from '../modules/applications/documents/document-key.js'
 import { createPGlite, embeddedDataPath, wrapPGlite } from './database.js'
 import { lockDataDir } from './lock.js'
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Deps } from '../deps.js'
-import { API_TOKEN_PREFIX, authenticate } from '../modules/auth/auth.service.js'
-import { safeEqual } from '../modules/auth/tokens.js'
+import { API_TOKEN_PREFIX, authenticate } from '../modules/accounts/auth/auth.service.js'
+import { safeEqual } from '../modules/accounts/auth/tokens.js'
 import { AppError, AppErrorCode, sendProblem } from './errors.js'
 import { evaluatePolicy, type Policy } from './policy.js'
 

@@ -7,7 +7,7 @@ import { createTestDatabase } from '../../../test/db.js'
 import { buildApp } from '../app.js'
 import type { Database } from '../db/database.js'
 import { loadEnv } from '../env.js'
-import { DirectMail } from '../modules/mail/mail.queue.js'
+import { DirectMail } from '../modules/comms/mail/mail.queue.js'
 import type { App } from './types.js'
 
 // After a deploy the page must load the new build at once: the HTML is revalidated on each visit,

@@ -1,0 +1,196 @@
+import type { Kysely } from 'kysely'
+import type { Role } from '../../../../shared/roles.js'
+import type { DB } from '../../../db/schema.js'
+import type { Deps } from '../../../deps.js'
+import type { Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { iso } from '../../../http/types.js'
+import { notify } from '../../comms/notifications/notify.js'
+import { startNominatedApplications } from '../../mobility/incoming/partner-nominations.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+import { hashPassword } from '../auth/password.js'
+import { hashToken, newToken } from '../auth/tokens.js'
+import { findUserByEmail } from '../users/users.repository.js'
+import { resolveScope } from '../users/users.scope.js'
+import type { InvitationDto } from './invitations.schema.js'
+
+const INVITATION_DAYS = 14
+
+function pending(db: Kysely<DB>) {
+  return db
+    .selectFrom('invitations as v')
+    .leftJoin('users as u', 'u.id', 'v.invited_by')
+    .select([
+      'v.id',
+      'v.email',
+      'v.name',
+      'v.role',
+      'v.org_unit_id',
+      'v.institution_id',
+      'v.expires_at',
+      'v.created_at',
+      'u.email as invited_by_email',
+    ])
+    .where('v.accepted_at', 'is', null)
+    .where('v.revoked_at', 'is', null)
+    .where('v.expires_at', '>', new Date())
+}
+
+type PendingRow = Awaited<ReturnType<ReturnType<typeof pending>['executeTakeFirstOrThrow']>>
+
+function present(row: PendingRow): InvitationDto {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    orgUnitId: row.org_unit_id,
+    institutionId: row.institution_id,
+    invitedBy: row.invited_by_email,
+    expiresAt: iso(row.expires_at) as string,
+    createdAt: iso(row.created_at) as string,
+  }
+}
+
+export async function listPendingInvitations(deps: Deps): Promise<InvitationDto[]> {
+  const rows = await pending(deps.db).orderBy('v.created_at', 'desc').execute()
+  return rows.map(present)
+}
+
+/** An admin invites a person with a role; the e-mail carries a link valid for two weeks. */
+export async function invite(
+  deps: Deps,
+  ctx: Ctx,
+  input: { email: string; name?: string; role: Role; orgUnitId?: string; institutionId?: string },
+): Promise<InvitationDto> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { dto, url } = await createInvitation(trx, deps, ctx, input)
+    const home = await trx.selectFrom('institutions').select('name').where('is_home', '=', true).executeTakeFirst()
+    await notify(trx, deps, {
+      to: dto.email,
+      template: 'invitation',
+      url,
+      inApp: false,
+      vars: (r) => ({
+        name: input.name ?? dto.email,
+        inviter: ctx.actor?.name ?? home?.name ?? 'Meridian',
+        institution: home?.name ?? 'Meridian',
+        role: r.pack.roles[input.role],
+        days: INVITATION_DAYS,
+      }),
+    })
+    return dto
+  })
+}
+
+/**
+ * The invitation itself, in the caller's transaction, audited; the caller sends the link (`url`)
+ * in the mail it words. Refused for an address that already has an account. An admin's new
+ * invitation replaces any pending one for the address; a partner's nomination (`replacePending:
+ * false`) never touches another invitation.
+ */
+export async function createInvitation(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'env'>,
+  ctx: Ctx,
+  input: { email: string; name?: string; role: Role; orgUnitId?: string; institutionId?: string },
+  { replacePending = true } = {},
+) {
+  const email = input.email.trim().toLowerCase()
+  const token = newToken()
+  if (await findUserByEmail(trx, email)) {
+    throw new AppError(AppErrorCode.CONFLICT, `${email} already has an account; change its role in the user list instead.`, {
+      errors: [{ path: 'body.email', message: 'already has an account' }],
+    })
+  }
+  const scope = await resolveScope(trx, input.role, input)
+  if (replacePending)
+    await trx
+      .updateTable('invitations')
+      .set({ revoked_at: new Date() })
+      .where('email', '=', email)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute()
+  const { id } = await trx
+    .insertInto('invitations')
+    .values({
+      email,
+      name: input.name ?? null,
+      role: input.role,
+      ...scope,
+      token_hash: hashToken(token),
+      invited_by: ctx.actor?.id ?? null,
+      expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const row = await pending(trx).where('v.id', '=', id).executeTakeFirstOrThrow()
+  const dto = present(row)
+  await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'create', after: dto })
+  return { dto, url: `${deps.env.publicUrl}/invitation#token=${token}`, days: INVITATION_DAYS }
+}
+
+export async function revokeInvitation(deps: Deps, ctx: Ctx, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await pending(trx).where('v.id', '=', id).executeTakeFirst()
+    if (!row) throw AppError.notFound('The pending invitation')
+    await trx.updateTable('invitations').set({ revoked_at: new Date() }).where('id', '=', id).execute()
+    await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'revoke', before: present(row) })
+  })
+}
+
+export async function lookupInvitation(deps: Deps, token: string) {
+  const row = await pending(deps.db).where('v.token_hash', '=', hashToken(token)).executeTakeFirst()
+  if (!row) throw AppError.validation('body.token', 'this invitation is not valid any more; ask for a new one')
+  return { email: row.email, name: row.name, role: row.role }
+}
+
+/** The invited person chooses a name and password; the account is created with the invited role. */
+export async function acceptInvitation(
+  deps: Deps,
+  ctx: Ctx,
+  input: { token: string; name: string; password: string },
+): Promise<{ userId: string }> {
+  const passwordHash = await hashPassword(input.password)
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await pending(trx).where('v.token_hash', '=', hashToken(input.token)).forUpdate('v').executeTakeFirst()
+    if (!row) throw AppError.validation('body.token', 'this invitation is not valid any more; ask for a new one')
+    if (await findUserByEmail(trx, row.email)) {
+      throw new AppError(AppErrorCode.CONFLICT, 'This address already has an account; sign in instead.')
+    }
+    const user = await trx
+      .insertInto('users')
+      .values({
+        email: row.email,
+        name: input.name,
+        role: row.role,
+        org_unit_id: row.org_unit_id,
+        institution_id: row.institution_id,
+        password_hash: passwordHash,
+      })
+      .returning(['id', 'email', 'name', 'role', 'org_unit_id', 'institution_id'])
+      .executeTakeFirstOrThrow()
+    await trx.updateTable('invitations').set({ accepted_at: new Date() }).where('id', '=', row.id).execute()
+    const actorCtx: Ctx = {
+      ...ctx,
+      actor: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        orgUnitId: user.org_unit_id,
+        institutionId: user.institution_id,
+        locale: 'en',
+      },
+    }
+    await recordAudit(trx, actorCtx, { entityType: 'user', entityId: user.id, action: 'create_from_invitation', after: user })
+    await startNominatedApplications(trx, actorCtx, {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      institutionId: user.institution_id,
+    })
+    return { userId: user.id }
+  })
+}

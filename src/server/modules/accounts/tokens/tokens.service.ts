@@ -1,0 +1,133 @@
+import type { Deps } from '../../../deps.js'
+import type { Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+import { API_TOKEN_PREFIX, confirmPassword } from '../auth/auth.service.js'
+import { hashToken, newToken } from '../auth/tokens.js'
+import type { ApiTokenDto } from './tokens.schema.js'
+
+function ownerOf(ctx: Ctx): string {
+  if (!ctx.actor) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in first.')
+  return ctx.actor.id
+}
+
+export async function listMyTokens(deps: Deps, ctx: Ctx): Promise<ApiTokenDto[]> {
+  const rows = await deps.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', ownerOf(ctx))
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute()
+  return rows.map(present)
+}
+
+function present(r: {
+  id: string
+  name: string
+  prefix: string
+  created_at: Date | string
+  last_used_at: Date | string | null
+  expires_at: Date | string
+}): ApiTokenDto {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    createdAt: iso(r.created_at) as string,
+    lastUsedAt: iso(r.last_used_at),
+    expiresAt: iso(r.expires_at) as string,
+  }
+}
+
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000)
+
+/**
+ * The token's value is returned here once; only its hash is kept. The password is asked again, so
+ * a session left open (or taken) cannot mint a credential that outlives it.
+ */
+export async function createToken(
+  deps: Deps,
+  ctx: Ctx,
+  input: { name: string; expiresInDays: number; password: string },
+): Promise<ApiTokenDto & { token: string }> {
+  const userId = ownerOf(ctx)
+  await confirmPassword(deps, ctx, input.password)
+  const token = newToken(API_TOKEN_PREFIX)
+  const expiresAt = daysFromNow(input.expiresInDays)
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const r = await trx
+      .insertInto('api_tokens')
+      .values({
+        user_id: userId,
+        name: input.name,
+        token_hash: hashToken(token),
+        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+        expires_at: expiresAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'api_token',
+      entityId: r.id,
+      action: 'create',
+      after: { name: r.name, prefix: r.prefix, expires_at: r.expires_at },
+    })
+    return r
+  })
+  return { ...present(row), token }
+}
+
+/** A live token of the owner's lives on for the days asked, from today; the password is asked again. */
+export async function renewToken(
+  deps: Deps,
+  ctx: Ctx,
+  id: string,
+  input: { expiresInDays: number; password: string },
+): Promise<ApiTokenDto> {
+  const userId = ownerOf(ctx)
+  await confirmPassword(deps, ctx, input.password)
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('api_tokens')
+      .select(['expires_at'])
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!before) throw AppError.notFound('The API token')
+    const row = await trx
+      .updateTable('api_tokens')
+      .set({ expires_at: daysFromNow(input.expiresInDays) })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'api_token',
+      entityId: id,
+      action: 'renew',
+      before: { expires_at: before.expires_at },
+      after: { expires_at: row.expires_at },
+    })
+    return present(row)
+  })
+}
+
+export async function revokeToken(deps: Deps, ctx: Ctx, id: string): Promise<void> {
+  const userId = ownerOf(ctx)
+  await deps.db.transaction().execute(async (trx) => {
+    // Only the owner's own tokens: someone else's id is "not found", not "forbidden".
+    const row = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', id)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'name', 'prefix'])
+      .executeTakeFirst()
+    if (!row) throw AppError.notFound('The API token')
+    await recordAudit(trx, ctx, { entityType: 'api_token', entityId: id, action: 'revoke', before: row })
+  })
+}

@@ -1,0 +1,313 @@
+import { z } from 'zod'
+import { DOCUMENT_KINDS } from '../../../../shared/calls.js'
+import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
+import type { Deps } from '../../../deps.js'
+import { ctxOf } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { sendAttachment, uploadedFile } from '../../../http/files.js'
+import { rolesOnly, SignedIn } from '../../../http/policy.js'
+import { type App, IdParams, IsoDateTime, paged, pageOf } from '../../../http/types.js'
+import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
+import { answerOffer, giveOn, resultOf } from '../../selection/allocation/allocation.service.js'
+import { accessLog, deleteDocument, downloadDocument, uploadDocument } from '../documents/documents.service.js'
+import { accessTo, forHost } from './applications.access.js'
+import { listCallApplications } from './applications.list.js'
+import {
+  ApplicationBody,
+  type ApplicationDto,
+  ApplicationListQuery,
+  ApplicationRowSchema,
+  ApplicationSchema,
+  DocumentSchema,
+  ProfileBody,
+  WithdrawBody,
+} from './applications.schema.js'
+import {
+  loadApplication,
+  myApplications,
+  profileOf,
+  saveApplication,
+  submitApplication,
+  updateProfile,
+  withdrawApplication,
+} from './applications.service.js'
+
+const tags = ['applications']
+const APPLICANTS = rolesOnly('student', 'staff')
+
+const ResultSchema = z.object({
+  explanations: z.array(
+    z.object({
+      opportunityId: z.uuid(),
+      reason: z.enum(['not_eligible', 'not_offered', 'full', 'adjusted']),
+      unmet: z.array(z.any()).optional(),
+      lastAdmittedScore: z.number().nullable().optional(),
+      score: z.number().optional(),
+    }),
+  ),
+})
+
+/** A reviewer reads the application without the applicant's e-mail and without special-category documents. */
+function forReviewer(dto: ApplicationDto): ApplicationDto {
+  return { ...forHost(dto), applicant: { ...dto.applicant, email: '' } }
+}
+
+export function applicationsRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/me/profile',
+    {
+      config: { policy: APPLICANTS },
+      schema: {
+        tags,
+        summary: 'My applicant profile (student number, year, programme, grades, languages)',
+        response: { 200: ProfileBody },
+      },
+    },
+    async (request) => profileOf(deps.db, request.auth!.actor.id),
+  )
+
+  app.put(
+    '/api/me/profile',
+    {
+      config: { policy: APPLICANTS },
+      schema: { tags, summary: 'Change my applicant profile', body: ProfileBody, response: { 200: ProfileBody } },
+    },
+    async (request) => {
+      await updateProfile(deps, ctxOf(request), request.body)
+      return profileOf(deps.db, request.auth!.actor.id)
+    },
+  )
+
+  app.get(
+    '/api/me/applications',
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: 'My applications, newest first',
+        response: { 200: z.object({ items: z.array(ApplicationSchema) }) },
+      },
+    },
+    async (request) => ({ items: await myApplications(deps.db, request.auth!.actor) }),
+  )
+
+  app.put(
+    '/api/calls/:id/application',
+    {
+      config: { policy: APPLICANTS },
+      schema: {
+        tags,
+        summary: 'Create or change my draft application in an open call',
+        params: IdParams,
+        body: ApplicationBody,
+        response: { 200: ApplicationSchema },
+      },
+    },
+    async (request) => loadApplication(deps.db, await saveApplication(deps, ctxOf(request), request.params.id, request.body)),
+  )
+
+  app.get(
+    '/api/applications/:id',
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: "An application: the applicant's own, their call's office, or a reviewer's",
+        params: IdParams,
+        response: { 200: ApplicationSchema },
+      },
+    },
+    async (request) => {
+      const { access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
+      const dto = await loadApplication(deps.db, request.params.id)
+      if (access === 'reviewer') return forReviewer(dto)
+      // The host sees whom to contact, but not the applicant's identity and health documents.
+      if (access === 'host') return forHost(dto)
+      return dto
+    },
+  )
+
+  app.get(
+    '/api/applications/:id/result',
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: 'Why the published allocation gave this place: each higher choice and why it did not take the applicant',
+        params: IdParams,
+        response: { 200: ResultSchema },
+      },
+    },
+    async (request) => {
+      const { row, access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
+      if (access === 'reviewer' || access === 'host') throw AppError.notFound('The application')
+      const result = await resultOf(deps.db, row.call_id, row.id)
+      if (!result) throw new AppError(AppErrorCode.CONFLICT, "The call's allocation is not published yet.")
+      return result as z.infer<typeof ResultSchema>
+    },
+  )
+
+  app.post(
+    '/api/applications/:id/submit',
+    {
+      config: { policy: APPLICANTS },
+      schema: {
+        tags,
+        summary: 'Submit my application before the call closes',
+        params: IdParams,
+        response: { 200: ApplicationSchema },
+      },
+    },
+    async (request) => {
+      await submitApplication(deps, ctxOf(request), request.params.id)
+      return loadApplication(deps.db, request.params.id)
+    },
+  )
+
+  app.post(
+    '/api/applications/:id/withdraw',
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: 'Withdraw an application (the applicant, or the office for them)',
+        params: IdParams,
+        body: WithdrawBody,
+        response: { 200: ApplicationSchema },
+      },
+    },
+    async (request) => {
+      const { access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
+      if (access === 'reviewer' || access === 'host')
+        throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant or the office withdraws an application.')
+      await withdrawApplication(deps, ctxOf(request), request.params.id, request.body.reason, (trx, callId) =>
+        giveOn(trx, deps, callId).then(() => undefined),
+      )
+      return loadApplication(deps.db, request.params.id)
+    },
+  )
+
+  app.post(
+    '/api/applications/:id/answer',
+    {
+      config: { policy: APPLICANTS },
+      schema: {
+        tags,
+        summary: 'Accept or decline the place offered, before its deadline; a declined place goes to the next in line',
+        params: IdParams,
+        body: z.object({ answer: z.enum(['accept', 'decline']) }).strict(),
+        response: { 200: ApplicationSchema },
+      },
+    },
+    async (request) => {
+      await answerOffer(deps, ctxOf(request), request.params.id, request.body.answer)
+      return loadApplication(deps.db, request.params.id)
+    },
+  )
+
+  app.post(
+    '/api/applications/:id/documents',
+    {
+      config: { policy: APPLICANTS },
+      bodyLimit: DOCUMENT_MAX_BYTES + 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Upload a document to my draft as the raw request body (PDF, PNG, JPEG or DOCX, checked by content); it replaces one of the same kind',
+        params: IdParams,
+        querystring: z
+          .object({
+            kind: z.enum(DOCUMENT_KINDS),
+            name: z.string().trim().min(1, 'is required').max(300),
+            expiresOn: z.iso.date('must be a date as YYYY-MM-DD').optional(),
+          })
+          .strict(),
+        response: { 201: DocumentSchema },
+      },
+    },
+    async (request, reply) => {
+      const id = await uploadDocument(deps, ctxOf(request), request.params.id, {
+        ...uploadedFile(request),
+        kind: request.query.kind,
+        name: request.query.name,
+        expiresOn: request.query.expiresOn ?? null,
+      })
+      const dto = await loadApplication(deps.db, request.params.id)
+      return reply.status(201).send(dto.documents.find((d) => d.id === id)!)
+    },
+  )
+
+  app.get(
+    '/api/applications/:id/document-log',
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: "Who downloaded or deleted the application's documents, and when (UTC)",
+        params: IdParams,
+        response: {
+          200: z.object({
+            items: z.array(z.object({ documentId: z.uuid(), action: z.string(), at: IsoDateTime, by: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { row, access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
+      if (access === 'reviewer' || access === 'host') throw AppError.notFound('The application')
+      const ids = await deps.db
+        .selectFrom('document_access_log')
+        .select('document_id')
+        .where('owner_id', '=', row.applicant_id)
+        .distinct()
+        .execute()
+      const rows = await accessLog(
+        deps.db,
+        ids.map((r) => r.document_id),
+      )
+      return { items: rows.map((r) => ({ documentId: r.document_id, action: r.action, at: r.at.toISOString(), by: r.name })) }
+    },
+  )
+
+  app.get(
+    '/api/documents/:id',
+    {
+      config: { policy: SignedIn },
+      schema: { tags, summary: 'Download a document (every download is logged)', params: IdParams },
+    },
+    async (request, reply) => {
+      return sendAttachment(reply, await downloadDocument(deps, request.auth!.actor, request.params.id))
+    },
+  )
+
+  app.delete(
+    '/api/documents/:id',
+    {
+      config: { policy: SignedIn },
+      schema: { tags, summary: 'Delete a document (mine in a draft, or the office at my request)', params: IdParams },
+    },
+    async (request, reply) => {
+      await deleteDocument(deps, ctxOf(request), request.params.id)
+      return reply.status(204).send()
+    },
+  )
+
+  app.get(
+    '/api/calls/:id/applications',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary: "A call's applications with their combined review scores, best first",
+        params: IdParams,
+        querystring: ApplicationListQuery,
+        response: { 200: paged(ApplicationRowSchema) },
+      },
+    },
+    async (request) => {
+      const { page, pageSize } = request.query
+      const { items, total } = await listCallApplications(deps.db, request.auth!.actor, request.params.id, request.query)
+      return pageOf(items, total, page, pageSize)
+    },
+  )
+}

@@ -1,0 +1,443 @@
+import { type Kysely, type Selectable, sql, type Updateable } from 'kysely'
+import type { CefrLevel } from '../../../../shared/agreements.js'
+import {
+  APPLICATION_STEPS,
+  type ApplicantProfile,
+  type ApplicationStep,
+  canTake,
+  HOLDING,
+  SPECIAL_CATEGORY_KINDS,
+  unmetRequirements,
+} from '../../../../shared/applications.js'
+import { callPhase, type DocumentKind } from '../../../../shared/calls.js'
+import { toZoned } from '../../../../shared/zoned-time.js'
+import type { DB } from '../../../db/schema.js'
+import type { ApplicationTable } from '../../../db/schema-applications.js'
+import type { Deps } from '../../../deps.js'
+import type { Actor, Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { iso } from '../../../http/types.js'
+import { notify } from '../../comms/notifications/notify.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+import { latestRequests } from '../documents/deletion-requests.js'
+import type { ApplicationDto, ApplicationInput, ProfileInput } from './applications.schema.js'
+
+type Row = Selectable<ApplicationTable>
+const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v))
+
+/** Which role applies to calls for which audience. */
+const APPLIES: Record<string, string> = { outgoing_students: 'student', incoming_students: 'student', staff: 'staff' }
+
+export async function profileOf(db: Kysely<DB>, userId: string): Promise<ApplicantProfile> {
+  const row = await db.selectFrom('student_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst()
+  return {
+    studentNumber: row?.student_number ?? null,
+    yearOfStudy: row?.year_of_study ?? null,
+    programme: row?.programme ?? null,
+    gradeAverage: num(row?.grade_average),
+    languages: (row?.languages ?? {}) as Record<string, CefrLevel>,
+  }
+}
+
+async function saveProfile(trx: Kysely<DB>, userId: string, p: ProfileInput) {
+  const values = {
+    student_number: p.studentNumber,
+    year_of_study: p.yearOfStudy,
+    programme: p.programme,
+    grade_average: p.gradeAverage,
+    languages: JSON.stringify(p.languages),
+    updated_at: new Date(),
+  }
+  await trx
+    .insertInto('student_profiles')
+    .values({ user_id: userId, ...values })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
+    .execute()
+}
+
+export async function updateProfile(deps: Pick<Deps, 'db'>, ctx: Ctx, p: ProfileInput) {
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await profileOf(trx, ctx.actor!.id)
+    await saveProfile(trx, ctx.actor!.id, p)
+    await recordAudit(trx, ctx, { entityType: 'student_profile', entityId: ctx.actor!.id, action: 'update', before, after: p })
+  })
+}
+
+/** Applications as their DTOs, in the order of the ids, in a fixed number of queries. */
+export async function loadApplications(db: Kysely<DB>, ids: string[], now = new Date()): Promise<ApplicationDto[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .selectAll('a')
+    .select([
+      'c.title as call_title',
+      'c.academic_year',
+      'c.time_zone',
+      'c.audience',
+      'c.opens_at',
+      'c.closes_at',
+      'c.max_choices',
+      'c.required_documents',
+      'c.eligibility',
+      'u.name as applicant_name',
+      'u.email as applicant_email',
+    ])
+    .where('a.id', 'in', ids)
+    .execute()
+  const [choices, documents, requests] = await Promise.all([
+    db
+      .selectFrom('application_choices as ch')
+      .innerJoin('opportunities as o', 'o.id', 'ch.opportunity_id')
+      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
+      .select([
+        'ch.application_id',
+        'ch.rank',
+        'o.id',
+        'o.kind',
+        'o.direction',
+        'o.title',
+        'o.years_of_study',
+        'o.min_grade',
+        'o.languages',
+        'i.name as host_name',
+        'i.country as host_country',
+      ])
+      .where('ch.application_id', 'in', ids)
+      .orderBy('ch.rank')
+      .execute(),
+    db
+      .selectFrom('documents')
+      .select(['id', 'application_id', 'kind', 'file_name', 'mime', 'size', 'expires_on', 'created_at'])
+      .where('application_id', 'in', ids)
+      // The checklist's proofs are shown with the checklist, to the student and the office only.
+      .where('kind', 'not like', 'proof\\_%')
+      .orderBy('created_at')
+      .execute(),
+    // Read beside the documents, by application: no round trip waits for the documents first.
+    latestRequests(db, ids),
+  ])
+  const byId = new Map(
+    rows.map((r) => {
+      const profile = profileFromSnapshot(r.profile)
+      const mine = choices.filter((c) => c.application_id === r.id)
+      const ref = (c: (typeof mine)[number]) => ({
+        opportunityId: c.id,
+        kind: c.kind,
+        incoming: c.direction === 'incoming',
+        title: c.title,
+        host: { name: c.host_name, country: c.host_country },
+      })
+      const docs = documents.filter((d) => d.application_id === r.id)
+      const offered = mine.find((c) => c.id === r.offered_opportunity_id)
+      const dto: ApplicationDto = {
+        id: r.id,
+        status: r.status,
+        call: {
+          id: r.call_id,
+          title: r.call_title,
+          academicYear: r.academic_year,
+          timeZone: r.time_zone,
+          audience: r.audience,
+          closesAt: iso(r.closes_at)!,
+          phase: callPhase(r.opens_at, r.closes_at, now),
+          maxChoices: r.max_choices,
+          requiredDocuments: r.required_documents as DocumentKind[],
+        },
+        applicant: { id: r.applicant_id, name: r.applicant_name, email: r.applicant_email },
+        profile,
+        motivation: r.motivation,
+        choices: mine.map((c) => ({
+          ...ref(c),
+          rank: c.rank,
+          unmet: unmetRequirements(profile, r.eligibility, {
+            yearsOfStudy: c.years_of_study,
+            minGrade: num(c.min_grade),
+            languages: c.languages,
+          }),
+        })),
+        documents: docs.map((d) => ({
+          id: d.id,
+          kind: d.kind,
+          fileName: d.file_name,
+          mime: d.mime,
+          size: d.size,
+          special: SPECIAL_CATEGORY_KINDS.includes(d.kind),
+          expiresOn: d.expires_on,
+          createdAt: iso(d.created_at)!,
+          deletionRequest: requests.get(d.id) ?? null,
+        })),
+        missingDocuments: (r.required_documents as DocumentKind[]).filter((k) => !docs.some((d) => d.kind === k)),
+        offer: offered ? { ...ref(offered), choice: r.offered_choice ?? offered.rank, deadline: iso(r.offer_deadline) } : null,
+        submittedAt: iso(r.submitted_at),
+        withdrawnAt: iso(r.withdrawn_at),
+        withdrawReason: r.withdraw_reason,
+        nominatedAt: iso(r.nominated_at),
+        hostDecidedAt: iso(r.host_decided_at),
+        hostReason: r.host_reason,
+        updatedAt: iso(r.updated_at)!,
+      }
+      return [r.id, dto] as const
+    }),
+  )
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+export async function loadApplication(db: Kysely<DB>, id: string): Promise<ApplicationDto> {
+  const [dto] = await loadApplications(db, [id])
+  if (!dto) throw AppError.notFound('The application')
+  return dto
+}
+
+function profileFromSnapshot(p: Record<string, unknown>): ApplicantProfile {
+  return {
+    studentNumber: (p.studentNumber as string) ?? null,
+    yearOfStudy: (p.yearOfStudy as number) ?? null,
+    programme: (p.programme as string) ?? null,
+    gradeAverage: (p.gradeAverage as number) ?? null,
+    languages: (p.languages as Record<string, CefrLevel>) ?? {},
+  }
+}
+
+export async function myApplications(db: Kysely<DB>, actor: Actor): Promise<ApplicationDto[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('applicant_id', '=', actor.id)
+    .orderBy('created_at', 'desc')
+    .execute()
+  return loadApplications(
+    db,
+    rows.map((r) => r.id),
+  )
+}
+
+/** The call, checked to be one this person can apply to now. */
+async function openCallFor(db: Kysely<DB>, actor: Actor, callId: string, now: Date) {
+  const call = await db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst()
+  if (call?.status !== 'published') throw AppError.notFound('The call')
+  if (APPLIES[call.audience] !== actor.role)
+    throw new AppError(
+      AppErrorCode.FORBIDDEN,
+      `This call is for ${call.audience.replace('_', ' ')}; your account cannot apply to it.`,
+    )
+  const phase = callPhase(call.opens_at, call.closes_at, now)
+  if (phase !== 'open') {
+    const at = phase === 'upcoming' ? call.opens_at : call.closes_at
+    const when = `${toZoned(at, call.time_zone).replace('T', ' ')} (${call.time_zone})`
+    throw new AppError(AppErrorCode.CONFLICT, phase === 'upcoming' ? `The call opens at ${when}.` : `The call closed at ${when}.`)
+  }
+  return call
+}
+
+/** Creates or changes the person's draft in a call: their profile, ranked choices and motivation. */
+export async function saveApplication(
+  deps: Pick<Deps, 'db'>,
+  ctx: Ctx,
+  callId: string,
+  input: ApplicationInput,
+  now = new Date(),
+) {
+  const actor = ctx.actor!
+  return deps.db.transaction().execute(async (trx) => {
+    const call = await openCallFor(trx, actor, callId, now)
+    if (input.choices.length > call.max_choices)
+      throw AppError.validation('body.choices', `must list at most ${call.max_choices} choices in this call`)
+    const offered = await trx
+      .selectFrom('call_offers as c')
+      .innerJoin('opportunities as o', 'o.id', 'c.opportunity_id')
+      .select('c.opportunity_id')
+      .where('c.call_id', '=', callId)
+      .where('o.status', '=', 'published')
+      .execute()
+    const known = new Set(offered.map((o) => o.opportunity_id))
+    input.choices.forEach((id, i) => {
+      if (!known.has(id)) throw AppError.validation(`body.choices.${i}`, 'is not offered in this call')
+    })
+    const existing = await trx
+      .selectFrom('applications')
+      .selectAll()
+      .where('call_id', '=', callId)
+      .where('applicant_id', '=', actor.id)
+      .forUpdate()
+      .executeTakeFirst()
+    if (existing && existing.status !== 'draft')
+      throw new AppError(AppErrorCode.CONFLICT, `The application is ${existing.status}; only a draft can be changed.`)
+    await saveProfile(trx, actor.id, input.profile)
+    const values = { profile: JSON.stringify(input.profile), motivation: input.motivation, updated_at: now }
+    const id = existing
+      ? (
+          await trx
+            .updateTable('applications')
+            .set(values)
+            .where('id', '=', existing.id)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+      : (
+          await trx
+            .insertInto('applications')
+            .values({ ...values, call_id: callId, applicant_id: actor.id })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id
+    await trx.deleteFrom('application_choices').where('application_id', '=', id).execute()
+    if (input.choices.length > 0)
+      await trx
+        .insertInto('application_choices')
+        .values(input.choices.map((opportunity_id, i) => ({ application_id: id, rank: i + 1, opportunity_id })))
+        .execute()
+    await recordAudit(trx, ctx, {
+      entityType: 'application',
+      entityId: id,
+      action: existing ? 'update' : 'create',
+      before: existing ? { motivation: existing.motivation, profile: existing.profile } : undefined,
+      after: { callId, choices: input.choices, motivation: input.motivation, profile: input.profile },
+    })
+    return id
+  })
+}
+
+export function refuseStep(step: ApplicationStep, row: Row): void {
+  if (!canTake(step, row.status))
+    throw new AppError(AppErrorCode.CONFLICT, `An application that is ${row.status} cannot be ${PAST[step]}.`)
+}
+const PAST: Record<ApplicationStep, string> = {
+  submit: 'submitted',
+  withdraw: 'withdrawn',
+  offer: 'offered a place',
+  waitlist: 'put on the waiting list',
+  accept: 'accepted',
+  decline: 'declined',
+  nominate: 'nominated',
+  host_accept: 'accepted by the host',
+  host_reject: 'rejected by the host',
+  admit: 'admitted',
+}
+
+/**
+ * Locks the application's call, then the application. Everything that moves places between a
+ * call's applications (answers, withdrawals, the host's answer, lapses) takes the call first,
+ * so two of them wait for each other instead of deadlocking or giving one place twice.
+ */
+export async function lockApplication(trx: Kysely<DB>, id: string): Promise<Row> {
+  await trx
+    .selectFrom('calls')
+    .select('id')
+    .where('id', '=', trx.selectFrom('applications').select('call_id').where('id', '=', id))
+    .forUpdate()
+    .execute()
+  const row = await trx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+  if (!row) throw AppError.notFound('The application')
+  return row
+}
+
+/**
+ * Takes a step of an application's lifecycle on a locked row: refused (409) when its state does
+ * not allow it; otherwise the new state with the step's own fields, audited.
+ */
+export async function takeStep(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  row: Row,
+  step: ApplicationStep,
+  fields: Updateable<ApplicationTable> = {},
+  detail: Record<string, unknown> = {},
+) {
+  refuseStep(step, row)
+  const status = APPLICATION_STEPS[step].to
+  await trx
+    .updateTable('applications')
+    .set({ ...fields, status, updated_at: new Date() })
+    .where('id', '=', row.id)
+    .execute()
+  await recordAudit(trx, ctx, {
+    entityType: 'application',
+    entityId: row.id,
+    action: step,
+    before: { status: row.status },
+    after: { status, ...detail },
+  })
+}
+
+/** Submits the person's own draft, before the call closes, with everything the call asks for. */
+export async function submitApplication(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, id: string, now = new Date()) {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await lockApplication(trx, id)
+    if (row.applicant_id !== ctx.actor!.id) throw AppError.notFound('The application')
+    refuseStep('submit', row)
+    await openCallFor(trx, ctx.actor!, row.call_id, now)
+    const [dto] = await loadApplications(trx, [id], now)
+    const problems: { path: string; message: string }[] = []
+    const p = dto!.profile
+    if (!p.studentNumber) problems.push({ path: 'profile.studentNumber', message: 'is required' })
+    if (p.yearOfStudy === null) problems.push({ path: 'profile.yearOfStudy', message: 'is required' })
+    if (!p.programme) problems.push({ path: 'profile.programme', message: 'is required' })
+    if (p.gradeAverage === null) problems.push({ path: 'profile.gradeAverage', message: 'is required' })
+    if (dto!.choices.length === 0) problems.push({ path: 'choices', message: 'must list at least one opportunity' })
+    dto!.choices.forEach((c, i) => {
+      if (c.unmet.length > 0)
+        problems.push({
+          path: `choices.${i}`,
+          message: `you do not meet its requirements (${c.unmet.map((u) => u.rule).join(', ')})`,
+        })
+    })
+    if (dto!.motivation.trim().length < 50) problems.push({ path: 'motivation', message: 'must be at least 50 characters' })
+    for (const kind of dto!.missingDocuments) problems.push({ path: `documents.${kind}`, message: 'must be uploaded' })
+    if (problems.length > 0)
+      throw new AppError(
+        AppErrorCode.VALIDATION,
+        `The application is not complete: ${problems.map((x) => `${x.path} ${x.message}`).join('; ')}.`,
+        {
+          errors: problems,
+        },
+      )
+    await takeStep(trx, ctx, row, 'submit', { submitted_at: now })
+    await tellApplicant(trx, deps, id, 'applicationSubmitted')
+  })
+}
+
+/**
+ * Withdraws an application: the applicant's own at any time before a declined answer, or the
+ * office's on their behalf. A place it held goes to the next in line (giveOn).
+ */
+export async function withdrawApplication(
+  deps: Pick<Deps, 'db' | 'mail' | 'env'>,
+  ctx: Ctx,
+  id: string,
+  reason: string | null,
+  giveOn: (trx: Kysely<DB>, callId: string) => Promise<void>,
+  now = new Date(),
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await lockApplication(trx, id)
+    await takeStep(trx, ctx, row, 'withdraw', { withdrawn_at: now, withdraw_reason: reason }, { reason })
+    if (HOLDING.includes(row.status) && row.offered_opportunity_id)
+      await trx
+        .updateTable('call_offers')
+        .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
+        .where('call_id', '=', row.call_id)
+        .where('opportunity_id', '=', row.offered_opportunity_id)
+        .execute()
+    if (row.status === 'offered' || HOLDING.includes(row.status)) await giveOn(trx, row.call_id)
+    await tellApplicant(trx, deps, id, 'applicationWithdrawn')
+  })
+}
+
+/** The applicant's receipt for a step of their application, naming the call. */
+async function tellApplicant(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'mail' | 'env'>,
+  id: string,
+  template: 'applicationSubmitted' | 'applicationWithdrawn',
+) {
+  const a = await trx
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .select(['u.email', 'c.title'])
+    .where('a.id', '=', id)
+    .executeTakeFirstOrThrow()
+  await notify(trx, deps, { link: '/applications', to: a.email, template, vars: (r) => ({ call: r.text(a.title) }) })
+}

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely'
+import type { DocumentDeletionRequest } from '../../../../shared/applications.js'
+import type { DB } from '../../../db/schema.js'
+import type { Deps } from '../../../deps.js'
+import type { Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { iso } from '../../../http/types.js'
+import { notify } from '../../comms/notifications/notify.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+import { accessTo } from '../applications/applications.access.js'
+import { readable } from './documents.service.js'
+
+// A person's request that the office delete one of their documents (issue 6, point 11; decision
+// 034). While an application is a draft its owner deletes documents themselves; after that the
+// document may be part of a nomination, a letter or a clearance, so the office decides: it deletes
+// the document (and the person is told, as for any deletion by the office) or keeps it, with a
+// reason the person reads. One open request per document; every step is audited.
+
+type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
+
+type DeletionRequestDto = DocumentDeletionRequest
+
+/** The owner asks; anyone else who may read the document is told the office deletes directly. */
+export async function requestDeletion(deps: MailDeps, ctx: Ctx, documentId: string, reason: string): Promise<DeletionRequestDto> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { doc, access } = await readable(trx, ctx.actor!, documentId)
+    if (access !== 'owner')
+      throw new AppError(
+        AppErrorCode.FORBIDDEN,
+        access === 'office'
+          ? 'The office deletes a document directly; a request is for the person it belongs to.'
+          : 'Only the person the document belongs to asks for its deletion.',
+      )
+    if (doc.application_id) {
+      const app = await trx
+        .selectFrom('applications')
+        .select('status')
+        .where('id', '=', doc.application_id)
+        .forUpdate()
+        .executeTakeFirstOrThrow()
+      if (app.status === 'draft')
+        throw new AppError(AppErrorCode.CONFLICT, 'The application is still a draft: delete the document yourself.')
+    }
+    const open = await trx
+      .selectFrom('document_deletion_requests')
+      .select('id')
+      .where('document_id', '=', documentId)
+      .where('status', '=', 'open')
+      .executeTakeFirst()
+    if (open) throw new AppError(AppErrorCode.CONFLICT, 'You have already asked for this; the office has not answered yet.')
+    const row = await trx
+      .insertInto('document_deletion_requests')
+      .values({
+        document_id: documentId,
+        owner_id: doc.owner_id,
+        application_id: doc.application_id,
+        file_name: doc.file_name,
+        reason,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: doc.application_id ? 'application' : 'user',
+      entityId: doc.application_id ?? doc.owner_id,
+      action: 'request_document_deletion',
+      after: { requestId: row.id, documentId, kind: doc.kind, fileName: doc.file_name, reason },
+    })
+    return present(row)
+  })
+}
+
+/** The office keeps the document, saying why; the person is told. */
+export async function keepDocument(deps: MailDeps, ctx: Ctx, requestId: string, reason: string): Promise<DeletionRequestDto> {
+  return deps.db.transaction().execute(async (trx) => {
+    const request = await trx
+      .selectFrom('document_deletion_requests')
+      .selectAll()
+      .where('id', '=', requestId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!request?.application_id) throw AppError.notFound('The deletion request')
+    const { access } = await accessTo(trx, ctx.actor!, request.application_id).catch(() => {
+      throw AppError.notFound('The deletion request')
+    })
+    if (access !== 'office') throw AppError.notFound('The deletion request')
+    if (request.status !== 'open')
+      throw new AppError(AppErrorCode.CONFLICT, `The request was already answered: the document was ${request.status}.`)
+    const now = new Date()
+    const row = await trx
+      .updateTable('document_deletion_requests')
+      .set({ status: 'kept', decided_by: ctx.actor!.id, decided_at: now, keep_reason: reason })
+      .where('id', '=', requestId)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'application',
+      entityId: request.application_id,
+      action: 'keep_document',
+      before: { requestId, status: 'open' },
+      after: { requestId, status: 'kept', documentId: request.document_id, reason },
+    })
+    const owner = await trx.selectFrom('users').select('email').where('id', '=', request.owner_id).executeTakeFirstOrThrow()
+    await notify(trx, deps, {
+      to: owner.email,
+      template: 'documentKept',
+      link: '/applications',
+      vars: { file: request.file_name, reason },
+    })
+    return present(row)
+  })
+}
+
+/** The latest request for each document of these applications that is still there, for the owner and the office. */
+export async function latestRequests(db: Kysely<DB>, applicationIds: string[]): Promise<Map<string, DeletionRequestDto>> {
+  if (applicationIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('document_deletion_requests')
+    .selectAll()
+    .where('application_id', 'in', applicationIds)
+    .where('document_id', 'is not', null)
+    .orderBy('requested_at')
+    .execute()
+  return new Map(rows.map((r) => [r.document_id!, present(r)]))
+}
+
+function present(r: {
+  id: string
+  status: 'open' | 'deleted' | 'kept'
+  reason: string
+  requested_at: Date
+  decided_at: Date | null
+  keep_reason: string | null
+}): DeletionRequestDto {
+  return {
+    id: r.id,
+    status: r.status,
+    reason: r.reason,
+    requestedAt: iso(r.requested_at)!,
+    decidedAt: iso(r.decided_at),
+    keepReason: r.keep_reason,
+  }
+}

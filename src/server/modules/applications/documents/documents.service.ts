@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { FILE_TYPES } from '../../../../shared/agreements.js'
+import { SPECIAL_CATEGORY_KINDS } from '../../../../shared/applications.js'
+import type { DocumentKind } from '../../../../shared/calls.js'
+import type { ProofKind } from '../../../../shared/checklist.js'
+import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
+import type { DB } from '../../../db/schema.js'
+import type { Deps } from '../../../deps.js'
+import type { Actor, Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { sniff } from '../../../http/file-types.js'
+import { cleanFileName } from '../../../http/files.js'
+import { notify } from '../../comms/notifications/notify.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+import { accessTo } from '../applications/applications.access.js'
+import { seal, unseal } from './seal.js'
+
+// Applicants' documents (issue 6). The type is told by the bytes, not by the name or the header;
+// names are cleaned; identity and health documents are encrypted at rest and never shown to
+// reviewers; every read and every deletion is written to the append-only access log.
+
+const EXTENSION: Record<string, string> = FILE_TYPES
+
+/** A document's name as kept: cleaned as every upload's is, with the extension of its type. */
+export function documentFileName(name: string, mime: string, kind: string): string {
+  return cleanFileName(name, EXTENSION[mime]!, kind)
+}
+
+export async function uploadDocument(
+  deps: Pick<Deps, 'db' | 'env'>,
+  ctx: Ctx,
+  applicationId: string,
+  file: {
+    kind: DocumentKind | 'acceptance_letter' | 'transcript_of_records' | 'host_certificate' | ProofKind
+    name: string
+    mime: string
+    content: Buffer
+    expiresOn: string | null
+  },
+  /** Runs in the upload's transaction once the file is stored, after the kind's own checks. */
+  onStored?: (trx: Kysely<DB>, documentId: string) => Promise<void>,
+) {
+  if (file.content.length === 0) throw AppError.validation('body', 'is empty')
+  if (file.content.length > DOCUMENT_MAX_BYTES)
+    throw new AppError(AppErrorCode.PAYLOAD_TOO_LARGE, `Documents may be at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.`)
+  const actual = sniff(file.content)
+  if (!actual || !(actual in FILE_TYPES))
+    throw new AppError(
+      AppErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      'Upload a PDF, PNG, JPEG or Word (.docx) file; this file is none of those.',
+    )
+  if (actual !== file.mime) throw AppError.validation('body', `is a ${EXTENSION[actual]!.toUpperCase()} file, not ${file.mime}`)
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
+    if (file.kind === 'acceptance_letter') {
+      // The host's letter of acceptance comes from the host, once it has accepted the nominee.
+      if (access !== 'host')
+        throw new AppError(AppErrorCode.FORBIDDEN, "Only the host's partner coordinators upload its letter of acceptance.")
+      if (row.status !== 'host_accepted')
+        throw new AppError(AppErrorCode.CONFLICT, `The nominee is ${row.status}; accept them before uploading the letter.`)
+    } else if (file.kind === 'transcript_of_records') {
+      // The host's transcript, from the host (or the office with it in hand), until credits are recognised.
+      if (access !== 'host' && access !== 'office')
+        throw new AppError(AppErrorCode.FORBIDDEN, 'The host or the office uploads the transcript of records.')
+      const mobility = await trx.selectFrom('mobilities').select('status').where('application_id', '=', row.id).executeTakeFirst()
+      if (!mobility || mobility.status === 'recognised')
+        throw new AppError(
+          AppErrorCode.CONFLICT,
+          mobility ? 'The credits are already recognised.' : 'The student has not arrived at the host yet.',
+        )
+    } else if (file.kind === 'host_certificate') {
+      // The host's certificate that a member of staff visited: from them, the office or the host, once the visit began.
+      if (access !== 'owner' && access !== 'office' && access !== 'host')
+        throw new AppError(AppErrorCode.FORBIDDEN, "The visitor, the office or the host uploads the host's certificate.")
+      const mobility = await trx.selectFrom('mobilities').select('status').where('application_id', '=', row.id).executeTakeFirst()
+      if (!mobility) throw new AppError(AppErrorCode.CONFLICT, 'The visit has not begun yet.')
+    } else if (file.kind.startsWith('proof_')) {
+      // A proof for the checklist before departure: the student's (or the office's for them), checked by its caller.
+      if (access !== 'owner' && access !== 'office')
+        throw new AppError(AppErrorCode.FORBIDDEN, 'The student or the office uploads the proofs of the checklist.')
+    } else {
+      if (access !== 'owner') throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant uploads their documents.')
+      if (row.status !== 'draft')
+        throw new AppError(AppErrorCode.CONFLICT, `The application is ${row.status}; documents can change only in a draft.`)
+    }
+    const special = SPECIAL_CATEGORY_KINDS.includes(file.kind)
+    const replaced = await trx
+      .deleteFrom('documents')
+      .where('application_id', '=', applicationId)
+      .where('kind', '=', file.kind)
+      .returning(['id', 'owner_id'])
+      .execute()
+    for (const old of replaced) await logAccess(trx, old, ctx.actor!, 'delete')
+    const fileName = documentFileName(file.name, actual, file.kind)
+    const sha256 = createHash('sha256').update(file.content).digest('hex')
+    const { id } = await trx
+      .insertInto('documents')
+      .values({
+        owner_id: row.applicant_id,
+        application_id: applicationId,
+        kind: file.kind,
+        file_name: fileName,
+        mime: actual,
+        size: file.content.length,
+        sha256,
+        encrypted: special,
+        content: special ? seal(deps.env.documentKey, file.content) : file.content,
+        expires_on: file.expiresOn,
+        uploaded_by: ctx.actor!.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await onStored?.(trx, id)
+    await recordAudit(trx, ctx, {
+      entityType: 'application',
+      entityId: applicationId,
+      action: 'upload_document',
+      after: {
+        documentId: id,
+        kind: file.kind,
+        fileName,
+        mime: actual,
+        size: file.content.length,
+        sha256,
+        replaced: replaced.map((r) => r.id),
+      },
+    })
+    return id
+  })
+}
+
+/** The document and who may read it: its owner, the office of its call, a reviewer or the host unless special or a checklist proof. */
+export async function readable(db: Kysely<DB>, actor: Actor, documentId: string) {
+  const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst()
+  if (!doc) throw AppError.notFound('The document')
+  if (doc.owner_id === actor.id) return { doc, access: 'owner' as const }
+  if (!doc.application_id) throw AppError.notFound('The document')
+  const { access } = await accessTo(db, actor, doc.application_id).catch(() => {
+    throw AppError.notFound('The document')
+  })
+  if ((access === 'reviewer' || access === 'host') && (doc.encrypted || doc.kind.startsWith('proof_')))
+    throw AppError.notFound('The document')
+  return { doc, access }
+}
+
+export async function downloadDocument(deps: Pick<Deps, 'db' | 'env'>, actor: Actor, documentId: string) {
+  const { doc } = await readable(deps.db, actor, documentId)
+  await logAccess(deps.db, doc, actor, 'download')
+  const content = doc.encrypted ? unseal(deps.env.documentKey, doc.content) : doc.content
+  return { fileName: doc.file_name, mime: doc.mime, content }
+}
+
+/** The applicant's own (while a draft), or the office's at the person's request, who is then told. */
+export async function deleteDocument(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, documentId: string) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { doc, access } = await readable(trx, ctx.actor!, documentId)
+    if (access === 'reviewer' || access === 'host')
+      throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant or the office deletes documents.')
+    if (access === 'owner' && doc.application_id) {
+      const app = await trx
+        .selectFrom('applications')
+        .select('status')
+        .where('id', '=', doc.application_id)
+        .executeTakeFirstOrThrow()
+      if (app.status !== 'draft')
+        throw new AppError(
+          AppErrorCode.CONFLICT,
+          `The application is ${app.status}; ask the international office to delete the document.`,
+        )
+    }
+    // A request to delete it is answered by the deletion (and kept, as the record of what was asked).
+    await trx
+      .updateTable('document_deletion_requests')
+      .set({ status: 'deleted', decided_by: ctx.actor!.id, decided_at: new Date() })
+      .where('document_id', '=', documentId)
+      .where('status', '=', 'open')
+      .execute()
+    await trx.deleteFrom('documents').where('id', '=', documentId).execute()
+    await logAccess(trx, doc, ctx.actor!, 'delete')
+    await recordAudit(trx, ctx, {
+      entityType: doc.application_id ? 'application' : 'user',
+      entityId: doc.application_id ?? doc.owner_id,
+      action: 'delete_document',
+      before: { documentId, kind: doc.kind, fileName: doc.file_name, sha256: doc.sha256 },
+    })
+    if (access === 'office' && doc.owner_id !== ctx.actor!.id) await tellOwner(trx, deps, doc)
+  })
+}
+
+/** The person whose document the office deleted hears of it, with the call it belonged to. */
+async function tellOwner(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'mail' | 'env'>,
+  doc: { owner_id: string; file_name: string; application_id: string | null },
+) {
+  const owner = await trx.selectFrom('users').select('email').where('id', '=', doc.owner_id).executeTakeFirst()
+  if (!owner) return
+  const call = doc.application_id
+    ? await trx
+        .selectFrom('applications as a')
+        .innerJoin('calls as c', 'c.id', 'a.call_id')
+        .select('c.title')
+        .where('a.id', '=', doc.application_id)
+        .executeTakeFirst()
+    : undefined
+  await notify(trx, deps, {
+    to: owner.email,
+    template: 'documentDeleted',
+    link: '/applications',
+    vars: (r) => ({ file: doc.file_name, call: call ? r.text(call.title) : '' }),
+  })
+}
+
+async function logAccess(db: Kysely<DB>, doc: { id: string; owner_id: string }, actor: Actor, action: 'download' | 'delete') {
+  await db
+    .insertInto('document_access_log')
+    .values({ document_id: doc.id, owner_id: doc.owner_id, user_id: actor.id, action })
+    .execute()
+}
+
+/** Who read a person's documents and when (for the person and the office). */
+export async function accessLog(db: Kysely<DB>, documentIds: string[]) {
+  if (documentIds.length === 0) return []
+  return db
+    .selectFrom('document_access_log as l')
+    .leftJoin('users as u', 'u.id', 'l.user_id')
+    .select(['l.document_id', 'l.action', 'l.at', 'u.name'])
+    .where('l.document_id', 'in', documentIds)
+    .orderBy('l.at', 'desc')
+    .limit(500)
+    .execute()
+}

@@ -1,0 +1,304 @@
+import { type Kysely, sql } from 'kysely'
+import type { DB } from '../../../db/schema.js'
+import type { Deps } from '../../../deps.js'
+import type { Actor, Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { iso } from '../../../http/types.js'
+import { createInvitation } from '../../accounts/invitations/invitations.service.js'
+import { findUserByEmail } from '../../accounts/users/users.repository.js'
+import { profileOf } from '../../applications/applications/applications.service.js'
+import { notify } from '../../comms/notifications/notify.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+
+// Partners nominate their students to our electives (issue 6, point 9; decision 032). A partner
+// coordinator names the student and an elective of one of our published calls for visiting
+// students that has not closed. Someone new is invited as a student of the partner; a student
+// of the partner who has an account is told; nobody else is reached (reachOf). Either way they find a draft application in the call with the
+// elective chosen (made now, or when they accept the invitation), and complete and submit it
+// themselves: the review, the allocation and the admission are those of any incoming applicant.
+
+type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
+
+function partnerOf(actor: Actor): string {
+  if (actor.role !== 'partner' || !actor.institutionId)
+    throw new AppError(AppErrorCode.FORBIDDEN, "Only a partner's coordinators nominate its students.")
+  return actor.institutionId
+}
+
+/** Our calls a partner may nominate to, each with its electives. */
+export async function nominationCalls(db: Kysely<DB>, actor: Actor, now = new Date()) {
+  partnerOf(actor)
+  const rows = await db
+    .selectFrom('calls as c')
+    .innerJoin('call_offers as f', 'f.call_id', 'c.id')
+    .innerJoin('opportunities as o', 'o.id', 'f.opportunity_id')
+    .select([
+      'c.id',
+      'c.title',
+      'c.academic_year',
+      'c.opens_at',
+      'c.closes_at',
+      'c.time_zone',
+      'o.id as opportunity_id',
+      'o.title as opportunity_title',
+    ])
+    .where('c.status', '=', 'published')
+    .where('c.audience', '=', 'incoming_students')
+    .where('c.closes_at', '>', now)
+    .where('o.status', '=', 'published')
+    .where('o.direction', '=', 'incoming')
+    .orderBy('c.closes_at')
+    .execute()
+  const calls = new Map<
+    string,
+    {
+      id: string
+      title: Record<string, string>
+      academicYear: string
+      opensAt: string
+      closesAt: string
+      timeZone: string
+      opportunities: { id: string; title: Record<string, string> }[]
+    }
+  >()
+  for (const r of rows) {
+    const call = calls.get(r.id) ?? {
+      id: r.id,
+      title: r.title,
+      academicYear: r.academic_year,
+      opensAt: iso(r.opens_at) as string,
+      closesAt: iso(r.closes_at) as string,
+      timeZone: r.time_zone,
+      opportunities: [],
+    }
+    call.opportunities.push({ id: r.opportunity_id, title: r.opportunity_title })
+    calls.set(r.id, call)
+  }
+  return [...calls.values()]
+}
+
+/** The partner's nominations, newest first, with where each student's application stands. */
+export async function partnerNominations(db: Kysely<DB>, actor: Actor) {
+  const institutionId = partnerOf(actor)
+  const rows = await db
+    .selectFrom('incoming_nominations as n')
+    .innerJoin('calls as c', 'c.id', 'n.call_id')
+    .innerJoin('opportunities as o', 'o.id', 'n.opportunity_id')
+    .leftJoin('applications as a', 'a.id', 'n.application_id')
+    .leftJoin('users as b', 'b.id', 'n.nominated_by')
+    .select([
+      'n.id',
+      'n.name',
+      'n.email',
+      'n.created_at',
+      'n.withdrawn_at',
+      'n.call_id',
+      'c.title as call_title',
+      'o.title as opportunity_title',
+      'a.status as application_status',
+      'b.name as nominated_by',
+    ])
+    .where('n.institution_id', '=', institutionId)
+    .orderBy('n.created_at', 'desc')
+    .limit(500)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    callId: r.call_id,
+    callTitle: r.call_title,
+    opportunityTitle: r.opportunity_title,
+    nominatedBy: r.nominated_by,
+    createdAt: iso(r.created_at) as string,
+    /** withdrawn by the partner; invited (no account yet); or the application's own status. */
+    status: r.withdrawn_at ? ('withdrawn' as const) : (r.application_status ?? ('invited' as const)),
+  }))
+}
+
+export async function nominateIncoming(
+  deps: MailDeps,
+  ctx: Ctx,
+  input: { callId: string; opportunityId: string; name: string; email: string },
+  now = new Date(),
+) {
+  const institutionId = partnerOf(ctx.actor!)
+  const email = input.email.trim().toLowerCase()
+  return deps.db.transaction().execute(async (trx) => {
+    const call = (await nominationCalls(trx, ctx.actor!, now)).find((c) => c.id === input.callId)
+    if (!call) throw AppError.validation('body.callId', 'is not one of our calls for visiting students open to nominations')
+    const elective = call.opportunities.find((o) => o.id === input.opportunityId)
+    if (!elective) throw AppError.validation('body.opportunityId', 'is not an elective offered in this call')
+    const again = await trx
+      .selectFrom('incoming_nominations')
+      .select('id')
+      .where('call_id', '=', call.id)
+      .where(sql`lower(email)`, '=', email)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst()
+    if (again) throw AppError.validation('body.email', 'is already nominated to this call')
+    const { id } = await trx
+      .insertInto('incoming_nominations')
+      .values({
+        call_id: call.id,
+        opportunity_id: elective.id,
+        institution_id: institutionId,
+        email,
+        name: input.name,
+        nominated_by: ctx.actor!.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordAudit(trx, ctx, {
+      entityType: 'incoming_nomination',
+      entityId: id,
+      action: 'create',
+      after: { callId: call.id, opportunityId: elective.id, name: input.name, email },
+    })
+    const partner = ctx.actor!.name
+    const vars = (r: { text: (v: Record<string, string>) => string }) => ({
+      name: input.name,
+      partner,
+      opportunity: r.text(elective.title),
+      call: r.text(call.title),
+    })
+    // What happens next depends on who the address belongs to; the answer to the partner does
+    // not, so a nomination cannot be used to learn who has an account with us.
+    const reach = await reachOf(trx, email, institutionId)
+    if (reach.kind === 'student') {
+      await startNominatedApplications(trx, ctx, reach.user)
+      await notify(trx, deps, { to: email, link: '/applications', template: 'partnerNominated', vars })
+    } else if (reach.kind === 'new') {
+      const invitation = await createInvitation(
+        trx,
+        deps,
+        ctx,
+        { email, name: input.name, role: 'student', institutionId },
+        { replacePending: false },
+      )
+      await notify(trx, deps, {
+        to: email,
+        template: 'partnerNominatedInvite',
+        url: invitation.url,
+        inApp: false,
+        vars: (r) => ({ ...vars(r), days: invitation.days }),
+      })
+    }
+    return id
+  })
+}
+
+/**
+ * Whom a partner's nomination reaches: a student account of the nominating institution (told, a
+ * draft made), or an address with no account and no invitation pending but this partner's own
+ * (invited as its student). Anyone else — one of our people, another institution's, someone the
+ * office has invited — is reached by nothing: the nomination is kept, stays "invited", and the
+ * person would find it only by joining as a student of this partner.
+ */
+async function reachOf(
+  trx: Kysely<DB>,
+  email: string,
+  institutionId: string,
+): Promise<{ kind: 'student'; user: NominatedUser } | { kind: 'new' } | { kind: 'nobody' }> {
+  const person = await findUserByEmail(trx, email)
+  if (person) {
+    const user = { id: person.id, email: person.email, role: person.role, institutionId: person.institution_id }
+    return nominatable(user, institutionId) ? { kind: 'student', user } : { kind: 'nobody' }
+  }
+  const othersPending = await trx
+    .selectFrom('invitations')
+    .select('id')
+    .where('email', '=', email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .where((eb) => eb.or([eb('role', '!=', 'student'), eb('institution_id', 'is distinct from', institutionId)]))
+    .executeTakeFirst()
+  return othersPending ? { kind: 'nobody' } : { kind: 'new' }
+}
+
+interface NominatedUser {
+  id: string
+  email: string
+  role: string
+  institutionId: string | null
+}
+
+/** A partner's nominations reach only the students of that partner. */
+const nominatable = (user: NominatedUser, institutionId: string | null) =>
+  user.role === 'student' && !!institutionId && user.institutionId === institutionId
+
+/** The partner takes a nomination back while the student has not submitted; a draft goes with it. */
+export async function withdrawIncomingNomination(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string) {
+  const institutionId = partnerOf(ctx.actor!)
+  await deps.db.transaction().execute(async (trx) => {
+    const n = await trx
+      .selectFrom('incoming_nominations as n')
+      .leftJoin('applications as a', 'a.id', 'n.application_id')
+      .select(['n.id', 'n.withdrawn_at', 'n.application_id', 'a.status'])
+      .where('n.id', '=', id)
+      .where('n.institution_id', '=', institutionId)
+      .forUpdate('n')
+      .executeTakeFirst()
+    if (!n) throw AppError.notFound('The nomination')
+    if (n.withdrawn_at) throw new AppError(AppErrorCode.CONFLICT, 'The nomination is already withdrawn.')
+    if (n.status && n.status !== 'draft')
+      throw new AppError(
+        AppErrorCode.CONFLICT,
+        `The student's application is ${n.status}: the student or the office withdraws it now.`,
+      )
+    await trx.updateTable('incoming_nominations').set({ withdrawn_at: new Date() }).where('id', '=', id).execute()
+    if (n.application_id) await trx.deleteFrom('applications').where('id', '=', n.application_id).execute()
+    await recordAudit(trx, ctx, { entityType: 'incoming_nomination', entityId: id, action: 'withdraw' })
+  })
+}
+
+/**
+ * The drafts a nominated student finds: one per call their own institution nominated them to and
+ * they have no application in yet, with the elective chosen and the profile from their account.
+ * Anyone but a student of the nominating partner finds none.
+ */
+export async function startNominatedApplications(trx: Kysely<DB>, ctx: Ctx, user: NominatedUser) {
+  if (!user.institutionId || user.role !== 'student') return
+  const userId = user.id
+  const waiting = await trx
+    .selectFrom('incoming_nominations')
+    .select(['id', 'call_id', 'opportunity_id'])
+    .where(sql`lower(email)`, '=', user.email.toLowerCase())
+    .where('institution_id', '=', user.institutionId)
+    .where('application_id', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .execute()
+  if (!waiting.length) return
+  const profile = await profileOf(trx, userId)
+  for (const n of waiting) {
+    const existing = await trx
+      .selectFrom('applications')
+      .select('id')
+      .where('call_id', '=', n.call_id)
+      .where('applicant_id', '=', userId)
+      .executeTakeFirst()
+    const applicationId =
+      existing?.id ??
+      (
+        await trx
+          .insertInto('applications')
+          .values({ call_id: n.call_id, applicant_id: userId, profile: JSON.stringify(profile) })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
+    if (!existing) {
+      await trx
+        .insertInto('application_choices')
+        .values({ application_id: applicationId, rank: 1, opportunity_id: n.opportunity_id })
+        .execute()
+      await recordAudit(trx, ctx, {
+        entityType: 'application',
+        entityId: applicationId,
+        action: 'create',
+        after: { callId: n.call_id, choices: [n.opportunity_id], nomination: n.id },
+      })
+    }
+    await trx.updateTable('incoming_nominations').set({ application_id: applicationId }).where('id', '=', n.id).execute()
+  }
+}

@@ -1,0 +1,217 @@
+import type { FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { LA_MAX_CREDITS } from '../../../../shared/learning-agreements.js'
+import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
+import { MOBILITY_STATUSES } from '../../../../shared/mobilities.js'
+import type { Deps } from '../../../deps.js'
+import { ctxOf } from '../../../http/context.js'
+import { uploadedFile } from '../../../http/files.js'
+import { SignedIn } from '../../../http/policy.js'
+import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { DocumentSchema } from '../../applications/applications/applications.schema.js'
+import { loadApplication } from '../../applications/applications/applications.service.js'
+import { uploadDocument } from '../../applications/documents/documents.service.js'
+import { Text } from '../../catalog/opportunities/opportunities.schema.js'
+import { CalendarDate } from '../../registry/agreements/agreements.schema.js'
+import { confirmArrival, endStaffVisit, loadMobility, recognise, recordTranscript } from './mobility.service.js'
+
+const tags = ['mobilities']
+const Key = z.string().min(1).max(40)
+const Credits = z
+  .number()
+  .min(0, 'must be 0 or more')
+  .max(LA_MAX_CREDITS, `must be at most ${LA_MAX_CREDITS}`)
+  .refine((v) => Number.isInteger(v * 2), 'must be a whole or half number of ECTS credits')
+const Optional = (max: number) =>
+  Text(max)
+    .nullable()
+    .default(null)
+    .transform((v) => v || null)
+
+const Result = z.object({ key: Key, grade: Text(20).min(1, 'must not be empty'), credits: Credits, passed: z.boolean() }).strict()
+const Recognition = z
+  .object({ key: Key, recognised: z.boolean(), credits: Credits, grade: Optional(20), note: Optional(500) })
+  .strict()
+
+const Component = {
+  key: z.string(),
+  title: z.string(),
+  code: z.string().nullable(),
+  credits: z.number(),
+  term: z.string().nullable(),
+}
+
+export const MobilityView = z.object({
+  applicationId: z.uuid(),
+  status: z.enum(MOBILITY_STATUSES),
+  student: z.string(),
+  host: z.string().nullable(),
+  country: z.string().nullable(),
+  opportunityId: z.uuid().nullable(),
+  opportunityTitle: z.record(z.string(), z.string()),
+  plannedStart: z.string().nullable().describe('YYYY-MM, from the learning agreement'),
+  plannedEnd: z.string().nullable(),
+  arrivedOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  hasApprovedAgreement: z.boolean(),
+  studied: z.array(
+    z.object({
+      ...Component,
+      result: z.object({ key: z.string(), grade: z.string(), credits: z.number(), passed: z.boolean() }).nullable(),
+    }),
+  ),
+  recognised: z.array(
+    z.object({
+      ...Component,
+      recognition: z
+        .object({
+          key: z.string(),
+          recognised: z.boolean(),
+          credits: z.number(),
+          grade: z.string().nullable(),
+          note: z.string().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+  transcriptAt: IsoDateTime.nullable(),
+  transcriptDocument: z.object({ id: z.uuid(), fileName: z.string() }).nullable(),
+  hostCertificate: z
+    .object({ id: z.uuid(), fileName: z.string() })
+    .nullable()
+    .describe("The host's certificate that ends an outgoing staff visit"),
+  recognisedAt: IsoDateTime.nullable(),
+  seesChecklist: z.boolean().describe('The reader sees the checklist before departure (the student and the office)'),
+  seesIncidents: z.boolean().describe('The reader keeps incident notes on the mobility (the office)'),
+  incoming: z.boolean().describe('An incoming student: we are the host; credits are recognised by their home institution'),
+  staff: z.boolean().describe('A staff visit: its programme is approved before it begins'),
+  staffOut: z.boolean().describe("An outgoing staff visit: it ends with the host's certificate, with no transcript or credits"),
+  programmeGap: z.string().nullable().describe('What keeps a staff visit from beginning'),
+  seesSurvey: z.boolean().describe('The stay has ended and the reader answers or moderates the completion survey'),
+  checklistComplete: z.boolean().describe('Every item of the checklist is verified and none expired'),
+  actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean(), endVisit: z.boolean() }),
+})
+
+const path = '/api/applications/:id/mobility'
+
+export function mobilityRoutes(app: App, deps: Deps): void {
+  const view = (request: FastifyRequest) => loadMobility(deps.db, ctxOf(request), (request.params as { id: string }).id)
+
+  app.get(
+    path,
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary:
+          'The mobility after the host accepted the student: arrival, transcript of records, recognition; and what I may do',
+        params: IdParams,
+        response: { 200: MobilityView },
+      },
+    },
+    async (request) => view(request),
+  )
+
+  app.post(
+    `${path}/arrival`,
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: 'Confirm that the student has arrived at the host (the student, the office or the host)',
+        params: IdParams,
+        body: z.object({ arrivedOn: CalendarDate }).strict(),
+        response: { 200: MobilityView },
+      },
+    },
+    async (request) => {
+      await confirmArrival(deps, ctxOf(request), request.params.id, request.body.arrivedOn)
+      return view(request)
+    },
+  )
+
+  app.put(
+    `${path}/transcript`,
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary:
+          "Record the host's transcript of records: a result for every component studied and the last day of the stay (the host or the office)",
+        params: IdParams,
+        body: z.object({ leftOn: CalendarDate, results: z.array(Result).max(40) }).strict(),
+        response: { 200: MobilityView },
+      },
+    },
+    async (request) => {
+      await recordTranscript(deps, ctxOf(request), request.params.id, request.body)
+      return view(request)
+    },
+  )
+
+  const documentRoutes = [
+    ['transcript-document', 'transcript_of_records', 'the transcript of records'],
+    ['certificate-document', 'host_certificate', "the host's certificate of a staff visit"],
+  ] as const
+  for (const [route, kind, what] of documentRoutes)
+    app.post(
+      `${path}/${route}`,
+      {
+        config: { policy: SignedIn },
+        bodyLimit: DOCUMENT_MAX_BYTES + 1024 * 1024,
+        schema: {
+          tags,
+          summary: `Upload ${what} as the raw request body (PDF, PNG, JPEG or DOCX, checked by content)`,
+          params: IdParams,
+          querystring: z.object({ name: z.string().trim().min(1, 'is required').max(300) }).strict(),
+          response: { 201: DocumentSchema },
+        },
+      },
+      async (request, reply) => {
+        const id = await uploadDocument(deps, ctxOf(request), request.params.id, {
+          ...uploadedFile(request),
+          kind,
+          name: request.query.name,
+          expiresOn: null,
+        })
+        const dto = await loadApplication(deps.db, request.params.id)
+        return reply.status(201).send(dto.documents.find((d) => d.id === id)!)
+      },
+    )
+
+  app.post(
+    `${path}/visit-end`,
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: "Record the last day of an outgoing staff visit, once the host's certificate is uploaded",
+        params: IdParams,
+        body: z.object({ leftOn: CalendarDate }).strict(),
+        response: { 200: MobilityView },
+      },
+    },
+    async (request) => {
+      await endStaffVisit(deps, ctxOf(request), request.params.id, request.body.leftOn)
+      return view(request)
+    },
+  )
+
+  app.put(
+    `${path}/recognition`,
+    {
+      config: { policy: SignedIn },
+      schema: {
+        tags,
+        summary: 'Recognise the components of table B at home (the office); the mobility is then complete',
+        params: IdParams,
+        body: z.object({ recognition: z.array(Recognition).max(40) }).strict(),
+        response: { 200: MobilityView },
+      },
+    },
+    async (request) => {
+      await recognise(deps, ctxOf(request), request.params.id, request.body.recognition)
+      return view(request)
+    },
+  )
+}

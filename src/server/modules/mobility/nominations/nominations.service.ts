@@ -1,0 +1,173 @@
+import { type Kysely, sql } from 'kysely'
+import { APPLICATION_STEPS } from '../../../../shared/applications.js'
+import type { DB } from '../../../db/schema.js'
+import type { Deps } from '../../../deps.js'
+import type { Actor, Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { iso } from '../../../http/types.js'
+import { accessTo } from '../../applications/applications/applications.access.js'
+import { lockApplication, refuseStep, takeStep } from '../../applications/applications/applications.service.js'
+import type { Reader } from '../../comms/mail/templates/index.js'
+import { notify } from '../../comms/notifications/notify.js'
+import { giveOn } from '../../selection/allocation/allocation.service.js'
+import { weHost } from '../incoming/incoming.service.js'
+
+// Nomination to the host (issue 6): the office nominates an applicant who accepted their place;
+// the host's partner coordinators see their nominees, accept or reject them with a reason, and
+// upload their letter of acceptance. A rejected nominee's place goes to the next in line.
+
+type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
+
+export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { access } = await accessTo(trx, ctx.actor!, id)
+    if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, "Only the office of the application's call nominates.")
+    const row = await lockApplication(trx, id)
+    if (await weHost(trx, row.offered_opportunity_id))
+      throw new AppError(AppErrorCode.CONFLICT, 'We host this place: admit the person instead of nominating them.')
+    await takeStep(trx, ctx, row, 'nominate', { nominated_at: now, nominated_by: ctx.actor!.id })
+    const info = await details(trx, id)
+    const hostPeople = await trx
+      .selectFrom('users')
+      .select('email')
+      .where('role', '=', 'partner')
+      .where('institution_id', '=', info.host_id)
+      .where('active', '=', true)
+      .execute()
+    const contacts = await trx
+      .selectFrom('institution_contacts')
+      .select(['email', 'name'])
+      .where('institution_id', '=', info.host_id)
+      .where('email', 'is not', null)
+      .execute()
+    // The nomination letter goes with the mail, in each reader's language, made once per language.
+    const letters = new Map<string, Promise<Buffer>>()
+    const letterFor = async (r: Reader) => {
+      const { nominationLetter } = await import('./nomination-letter.js')
+      if (!letters.has(r.locale)) letters.set(r.locale, nominationLetter(trx, id, r.locale))
+      const pdf = await letters.get(r.locale)!
+      return [{ filename: letterName(info.name), contentType: 'application/pdf', content: pdf.toString('base64') }]
+    }
+    const told = new Set<string>()
+    for (const person of [...hostPeople.map((p) => ({ email: p.email, name: undefined })), ...contacts]) {
+      const email = person.email!
+      if (told.has(email.toLowerCase())) continue
+      told.add(email.toLowerCase())
+      await notify(trx, deps, {
+        link: `/nominations/${info.id}`,
+        to: email,
+        template: 'nominationToHost',
+        vars: (r) => ({ ...placeVars(info, r), name: person.name ?? undefined, student: info.name, studentEmail: info.email }),
+        attachments: letterFor,
+      })
+    }
+    await notify(trx, deps, { link: '/applications', to: info.email, template: 'nominated', vars: (r) => placeVars(info, r) })
+  })
+}
+
+/** "Nomination letter - Ana Silva.pdf", with only what every mail program takes in a file name. */
+function letterName(student: string): string {
+  const safe = student
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N} .'-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+  return `Nomination letter - ${safe || 'student'}.pdf`
+}
+
+async function details(trx: Kysely<DB>, id: string) {
+  return trx
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+    .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
+    .select(['a.id', 'a.call_id', 'u.name', 'u.email', 'c.academic_year', 'o.title', 'h.id as host_id', 'h.name as host'])
+    .where('a.id', '=', id)
+    .executeTakeFirstOrThrow()
+}
+
+/** The host, the place in the reader's language, and the academic year, which most nomination mail names. */
+const placeVars = (info: Awaited<ReturnType<typeof details>>, r: Reader) => ({
+  host: info.host,
+  opportunity: r.text(info.title),
+  year: info.academic_year,
+})
+
+/** The host's answer: accepted, or rejected with a reason (the place then goes on). */
+export async function decideNomination(
+  deps: MailDeps,
+  ctx: Ctx,
+  id: string,
+  input: { decision: 'accept' | 'reject'; reason: string | null },
+  now = new Date(),
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { access } = await accessTo(trx, ctx.actor!, id)
+    if (access !== 'host') throw new AppError(AppErrorCode.FORBIDDEN, "Only the host's partner coordinators answer a nomination.")
+    const row = await lockApplication(trx, id)
+    const step = input.decision === 'accept' ? 'host_accept' : 'host_reject'
+    refuseStep(step, row)
+    if (step === 'host_reject' && !input.reason) throw AppError.validation('body.reason', 'must say why the nominee is rejected')
+    const status = APPLICATION_STEPS[step].to
+    const fields = { host_decided_at: now, host_decided_by: ctx.actor!.id, host_reason: input.reason }
+    await takeStep(trx, ctx, row, step, fields, { reason: input.reason })
+    const info = await details(trx, id)
+    await notify(trx, deps, {
+      link: '/applications',
+      to: info.email,
+      template: status === 'host_accepted' ? 'hostAccepted' : 'hostRejected',
+      vars: (r) => ({ ...placeVars(info, r), reason: input.reason ?? '' }),
+    })
+    if (status === 'host_rejected') {
+      await trx
+        .updateTable('call_offers')
+        .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
+        .where('call_id', '=', row.call_id)
+        .where('opportunity_id', '=', row.offered_opportunity_id!)
+        .execute()
+      await giveOn(trx, deps, row.call_id, now)
+    }
+  })
+}
+
+/** The nominees a partner coordinator's institution hosts, newest first. */
+export async function nomineesOf(db: Kysely<DB>, actor: Actor) {
+  if (!actor.institutionId) return []
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+    .leftJoin('documents as d', (j) => j.onRef('d.application_id', '=', 'a.id').on('d.kind', '=', 'acceptance_letter'))
+    .select([
+      'a.id',
+      'a.status',
+      'a.nominated_at',
+      'a.host_decided_at',
+      'a.host_reason',
+      'u.name',
+      'u.email',
+      'c.academic_year',
+      'o.id as opportunity_id',
+      'o.title',
+      'd.id as letter_id',
+    ])
+    .where('o.host_institution_id', '=', actor.institutionId)
+    .where('a.status', 'in', ['nominated', 'host_accepted', 'host_rejected'])
+    .orderBy('a.nominated_at', 'desc')
+    .limit(500)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    status: r.status,
+    applicant: { name: r.name, email: r.email },
+    academicYear: r.academic_year,
+    opportunity: { id: r.opportunity_id, title: r.title },
+    nominatedAt: iso(r.nominated_at),
+    decidedAt: iso(r.host_decided_at),
+    reason: r.host_reason,
+    acceptanceLetterId: r.letter_id,
+  }))
+}

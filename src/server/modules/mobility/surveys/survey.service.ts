@@ -1,0 +1,244 @@
+import { type Kysely, type Selectable, sql } from 'kysely'
+import type { MobilityStatus } from '../../../../shared/mobilities.js'
+import { authorLabel, meanRating, SURVEY_OPEN_IN, type SurveyStatus } from '../../../../shared/surveys.js'
+import type { DB } from '../../../db/schema.js'
+import type { MobilitySurveyTable } from '../../../db/schema-applications.js'
+import type { Actor, Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { iso } from '../../../http/types.js'
+import { accessTo } from '../../applications/applications/applications.access.js'
+import { lockApplication } from '../../applications/applications/applications.service.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+import { type MailDeps, tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import type { SurveyAnswers } from './survey.schema.js'
+
+// The completion survey (issue 6, point 8, decision 026). The student answers it once the host's
+// transcript has ended the stay, and may rewrite it until the office publishes it. The office
+// publishes the review on the opportunity in the catalog, or rejects it with a reason the student
+// is told (and may rewrite), or takes a published one back. The note to the office and the
+// student's surname never leave the office.
+
+type SurveyRow = Selectable<MobilitySurveyTable>
+
+function answersOf(r: SurveyRow) {
+  return {
+    rating: r.rating,
+    aspects: { supervision: r.supervision, welcome: r.welcome, housing: r.housing },
+    recommend: r.recommend,
+    review: r.review,
+    language: r.language,
+    showName: r.show_name,
+  }
+}
+
+/** The whole survey, for the student who wrote it and the office. */
+function surveyDto(r: SurveyRow) {
+  return {
+    ...answersOf(r),
+    officeNote: r.office_note,
+    status: r.status,
+    submittedAt: iso(r.submitted_at)!,
+    moderatedAt: iso(r.moderated_at),
+    rejection: r.rejection,
+  }
+}
+
+async function mobilityStatus(db: Kysely<DB>, applicationId: string): Promise<MobilityStatus> {
+  const m = await db.selectFrom('mobilities').select('status').where('application_id', '=', applicationId).executeTakeFirst()
+  return m?.status ?? 'preparing'
+}
+
+/** The survey of a mobility for the student and the office (the host and reviewers are told it does not exist). */
+export async function loadSurvey(db: Kysely<DB>, actor: Actor, applicationId: string) {
+  const { row, access } = await accessTo(db, actor, applicationId)
+  if (access !== 'owner' && access !== 'office') throw AppError.notFound('The survey')
+  const [survey, status] = await Promise.all([
+    db.selectFrom('mobility_surveys').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
+    mobilityStatus(db, applicationId),
+  ])
+  const open = row.status === 'host_accepted' && SURVEY_OPEN_IN.includes(status)
+  return {
+    open,
+    survey: survey ? surveyDto(survey) : null,
+    actions: {
+      answer: open && access === 'owner' && survey?.status !== 'published',
+      publish: access === 'office' && survey?.status === 'pending',
+      reject: access === 'office' && (survey?.status === 'pending' || survey?.status === 'published'),
+    },
+  }
+}
+
+/** The student's answers: a first survey, or a rewrite while it is not published. */
+export async function answerSurvey(deps: MailDeps, ctx: Ctx, applicationId: string, input: SurveyAnswers) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
+    if (access !== 'owner' && access !== 'office') throw AppError.notFound('The survey')
+    if (access !== 'owner') throw new AppError(AppErrorCode.FORBIDDEN, 'Only the student answers their survey.')
+    const locked = await lockApplication(trx, row.id)
+    const status = await mobilityStatus(trx, applicationId)
+    if (locked.status !== 'host_accepted' || !SURVEY_OPEN_IN.includes(status))
+      throw new AppError(AppErrorCode.CONFLICT, 'The survey opens once the host has sent the transcript of records.')
+    const before = await trx
+      .selectFrom('mobility_surveys')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (before?.status === 'published')
+      throw new AppError(AppErrorCode.CONFLICT, 'The review is published: ask the office to take it back before you change it.')
+    const values = {
+      rating: input.rating,
+      supervision: input.aspects.supervision ?? null,
+      welcome: input.aspects.welcome ?? null,
+      housing: input.aspects.housing ?? null,
+      recommend: input.recommend,
+      review: input.review,
+      language: input.language,
+      show_name: input.showName,
+      office_note: input.officeNote || null,
+      status: 'pending' as const,
+      submitted_at: new Date(),
+      moderated_by: null,
+      moderated_at: null,
+      rejection: null,
+    }
+    await trx
+      .insertInto('mobility_surveys')
+      .values({ application_id: applicationId, opportunity_id: locked.offered_opportunity_id!, ...values })
+      .onConflict((oc) => oc.column('application_id').doUpdateSet(values))
+      .execute()
+    await recordAudit(trx, ctx, {
+      entityType: 'application',
+      entityId: applicationId,
+      action: before ? 'survey_rewrite' : 'survey_answer',
+      before: before ? { ...answersOf(before), status: before.status } : undefined,
+      after: { ...input },
+    })
+    await tellOfficer(trx, deps, applicationId, 'surveyToModerate', { student: ctx.actor!.name })
+  })
+}
+
+/** The office's decision on a review: publish it, or reject it (or take a published one back) with a reason. */
+export async function moderateSurvey(
+  deps: MailDeps,
+  ctx: Ctx,
+  applicationId: string,
+  decision: { publish: true } | { publish: false; reason: string },
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { access } = await accessTo(trx, ctx.actor!, applicationId)
+    if (access !== 'owner' && access !== 'office') throw AppError.notFound('The survey')
+    if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office moderates the surveys.')
+    const s = await trx
+      .selectFrom('mobility_surveys')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!s) throw new AppError(AppErrorCode.CONFLICT, 'The student has not answered the survey yet.')
+    const allowed: SurveyStatus[] = decision.publish ? ['pending'] : ['pending', 'published']
+    if (!allowed.includes(s.status))
+      throw new AppError(
+        AppErrorCode.CONFLICT,
+        `The survey is ${s.status}: ${decision.publish ? 'only a pending one is published' : 'only a pending or published one is rejected'}.`,
+      )
+    const status: SurveyStatus = decision.publish ? 'published' : 'rejected'
+    const rejection = decision.publish ? null : decision.reason
+    await trx
+      .updateTable('mobility_surveys')
+      .set({ status, rejection, moderated_by: ctx.actor!.id, moderated_at: new Date() })
+      .where('application_id', '=', applicationId)
+      .execute()
+    await recordAudit(trx, ctx, {
+      entityType: 'application',
+      entityId: applicationId,
+      action: decision.publish ? 'survey_publish' : s.status === 'published' ? 'survey_withdraw' : 'survey_reject',
+      before: { status: s.status },
+      after: { status, rejection },
+    })
+    if (decision.publish) await tellStudent(trx, deps, applicationId, 'reviewPublished', {})
+    else await tellStudent(trx, deps, applicationId, 'reviewRejected', { reason: rejection ?? '' })
+  })
+}
+
+export interface SurveyQueueQuery {
+  status?: SurveyStatus[]
+  page: number
+  pageSize: number
+}
+
+/** The surveys of the calls this person runs, newest first: pending ones to moderate, or any status. */
+export async function listSurveys(db: Kysely<DB>, actor: Actor, q: SurveyQueueQuery) {
+  let base = db
+    .selectFrom('mobility_surveys as s')
+    .innerJoin('applications as a', 'a.id', 's.application_id')
+    .innerJoin('calls as c', 'c.id', 'a.call_id')
+  if (actor.role === 'coordinator') base = base.where('c.org_unit_id', '=', actor.orgUnitId ?? '')
+  if (q.status?.length) base = base.where('s.status', 'in', q.status)
+  const [rows, total] = await Promise.all([
+    base
+      .innerJoin('users as u', 'u.id', 'a.applicant_id')
+      .innerJoin('opportunities as o', 'o.id', 's.opportunity_id')
+      .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
+      .selectAll('s')
+      .select(['u.name as student', 'o.title', 'h.name as host'])
+      .orderBy('s.submitted_at', 'desc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ])
+  return {
+    items: rows.map((r) => ({
+      applicationId: r.application_id,
+      student: r.student,
+      opportunityTitle: r.title,
+      host: r.host,
+      ...surveyDto(r),
+    })),
+    total: total.n,
+  }
+}
+
+/** What students said about an opportunity in the catalog: published reviews only, with the averages. */
+export async function catalogReviews(db: Kysely<DB>, opportunityId: string, page: number, pageSize: number) {
+  const published = db
+    .selectFrom('mobility_surveys as s')
+    .where('s.opportunity_id', '=', opportunityId)
+    .where('s.status', '=', 'published')
+  const [summary, rows] = await Promise.all([
+    published
+      .select([
+        sql<number>`count(*)::int`.as('count'),
+        sql<string | null>`avg(s.rating)`.as('rating'),
+        sql<string | null>`avg(s.supervision)`.as('supervision'),
+        sql<string | null>`avg(s.welcome)`.as('welcome'),
+        sql<string | null>`avg(s.housing)`.as('housing'),
+        sql<number>`count(*) filter (where s.recommend)::int`.as('recommend'),
+      ])
+      .executeTakeFirstOrThrow(),
+    published
+      .innerJoin('applications as a', 'a.id', 's.application_id')
+      .innerJoin('users as u', 'u.id', 'a.applicant_id')
+      .leftJoin('mobilities as m', 'm.application_id', 's.application_id')
+      .selectAll('s')
+      .select(['u.name', 'm.arrived_on'])
+      .orderBy('s.moderated_at', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+  ])
+  const mean = (v: string | null) => (v === null ? null : meanRating([Number(v)]))
+  return {
+    count: summary.count,
+    rating: mean(summary.rating),
+    aspects: { supervision: mean(summary.supervision), welcome: mean(summary.welcome), housing: mean(summary.housing) },
+    recommendShare: summary.count ? Math.round((summary.recommend / summary.count) * 100) : null,
+    items: rows.map((r) => ({
+      ...answersOf(r),
+      author: authorLabel(r.name, r.show_name),
+      year: r.arrived_on ? Number(r.arrived_on.slice(0, 4)) : null,
+      publishedAt: iso(r.moderated_at)!,
+    })),
+  }
+}

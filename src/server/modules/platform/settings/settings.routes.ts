@@ -1,0 +1,55 @@
+import { z } from 'zod'
+import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../../../../shared/limits.js'
+import type { Deps } from '../../../deps.js'
+import { ctxOf } from '../../../http/context.js'
+import { AdminOnly } from '../../../http/policy.js'
+import type { App } from '../../../http/types.js'
+import { retentionOverview, setRetentionDays } from '../../applications/documents/retention.js'
+import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
+
+const RetentionSettings = z.object({
+  retentionDays: z.number().int().describe('Days after a mobility ends before its identity and health documents are deleted'),
+  kept: z.number().int().describe('Identity and health documents kept now'),
+  ongoing: z.number().int().describe('Of those, documents of mobilities that have not ended'),
+  nextDeletionOn: z.string().nullable().describe('The first day the daily job will delete some, at the current setting'),
+})
+
+export function settingsRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/settings/documents',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags: ['settings'],
+        summary: 'How long identity and health documents are kept after a mobility ends',
+        response: { 200: RetentionSettings },
+      },
+    },
+    async () => retentionOverview(deps.db),
+  )
+
+  app.put(
+    '/api/settings/documents',
+    {
+      config: { policy: AdminOnly },
+      schema: {
+        tags: ['settings'],
+        summary: 'Set how many days after a mobility ends its identity and health documents are deleted',
+        body: z
+          .object({
+            retentionDays: z
+              .number('must be a whole number of days')
+              .int('must be a whole number of days')
+              .min(RETENTION_DAYS_MIN, `must be at least ${RETENTION_DAYS_MIN} days`)
+              .max(RETENTION_DAYS_MAX, `must be at most ${RETENTION_DAYS_MAX} days`),
+          })
+          .strict(),
+        response: { 200: RetentionSettings },
+      },
+    },
+    async (request) => {
+      await setRetentionDays(deps, ctxOf(request), request.body.retentionDays)
+      return retentionOverview(deps.db)
+    },
+  )
+}

@@ -1,0 +1,211 @@
+import type { Kysely } from 'kysely'
+import type { AgreementConditionRow, DB, PartySummary } from '../../../db/schema.js'
+import { searchDocument } from '../../../db/search.js'
+import type { Actor } from '../../../http/context.js'
+import { iso } from '../../../http/types.js'
+import { registryLists } from '../lists/registry-lists.js'
+import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
+
+const NO_ID = '00000000-0000-0000-0000-000000000000'
+
+/** Agreements a person may see: a partner coordinator only those their institution is a party to. */
+export function visibleAgreements(db: Kysely<DB>, actor: Actor) {
+  let q = db.selectFrom('agreements as a')
+  if (actor.role === 'partner') {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agreement_parties as vp')
+          .select('vp.agreement_id')
+          .whereRef('vp.agreement_id', '=', 'a.id')
+          .where('vp.institution_id', '=', actor.institutionId ?? NO_ID),
+      ),
+    )
+  }
+  return q
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** The columns of a list item: the parties and places are kept on the row (reindexAgreements), so a page is one table. */
+function itemColumns(q: ReturnType<typeof visibleAgreements>) {
+  return q
+    .leftJoin('users as u', 'u.id', 'a.responsible_id')
+    .select([
+      'a.id',
+      'a.reference',
+      'a.title',
+      'a.kind',
+      'a.status',
+      'a.start_date',
+      'a.end_date',
+      'a.updated_at',
+      'a.mobility_types',
+      'a.party_summary',
+      'a.places_per_year',
+      'u.id as responsible_id',
+      'u.name as responsible_name',
+    ])
+}
+
+type ItemRow = Awaited<ReturnType<ReturnType<typeof itemColumns>['execute']>>[number]
+
+function presentItem(a: ItemRow): AgreementListItem {
+  return {
+    id: a.id,
+    reference: a.reference,
+    title: a.title,
+    kind: a.kind,
+    status: a.status,
+    startDate: a.start_date,
+    endDate: a.end_date,
+    parties: a.party_summary,
+    responsible: a.responsible_id ? { id: a.responsible_id, name: a.responsible_name ?? '' } : null,
+    mobilityTypes: a.mobility_types as AgreementListItem['mobilityTypes'],
+    placesPerYear: a.places_per_year,
+    updatedAt: iso(a.updated_at) as string,
+  }
+}
+
+/** Lists count their matches up to this many; beyond it they say "more than". */
+export const COUNT_CAP = 1000
+
+/** One page of the agreements a person may see, searched in memory (decision 023), with their count. */
+export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
+  const window = { offset: (f.page - 1) * f.pageSize, limit: f.pageSize, cap: COUNT_CAP }
+  const page = await registryLists(db).agreementPage(actor, f, window, today)
+  return { items: page.items, total: page.total, totalCapped: page.capped }
+}
+
+/** Every matching agreement, in the list's order, for an export (at most `limit`). */
+export async function exportAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, limit: number) {
+  return (await registryLists(db).agreementPage(actor, f, { offset: 0, limit, cap: limit }, todayUtc())).items
+}
+
+/** List items for the given ids, in that order. */
+export async function listItems(db: Kysely<DB>, ids: string[]): Promise<AgreementListItem[]> {
+  if (ids.length === 0) return []
+  const rows = await itemColumns(db.selectFrom('agreements as a').where('a.id', 'in', ids)).execute()
+  const byId = new Map(rows.map((r) => [r.id, presentItem(r)]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+export function presentCondition(c: AgreementConditionRow) {
+  return {
+    id: c.id,
+    mobilityType: c.mobility_type,
+    sendingInstitutionId: c.sending_institution_id,
+    sendingUnitId: c.sending_unit_id,
+    receivingInstitutionId: c.receiving_institution_id,
+    receivingUnitId: c.receiving_unit_id,
+    academicYearFrom: c.academic_year_from,
+    academicYearTo: c.academic_year_to,
+    mobilitiesPerYear: c.mobilities_per_year,
+    totalMonthsPerYear: c.total_months_per_year === null ? null : Number(c.total_months_per_year),
+    totalDaysPerYear: c.total_days_per_year,
+    subjectAreas: c.subject_areas,
+    eqfLevels: c.eqf_levels,
+    languageSkills: c.language_skills,
+    blended: c.blended,
+    otherTerms: c.other_terms,
+  }
+}
+
+/**
+ * Rewrites what the list searches, filters on and shows, from the agreements' own rows: the
+ * search document (reference, title, parties' names, codes and cities), the arrays of partners'
+ * countries, mobility types and ISCED-F prefixes, the parties as listed and the places per year.
+ */
+export async function reindexAgreements(db: Kysely<DB>, ids: string[]) {
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500)
+    const [rows, parties, conditions] = await Promise.all([
+      db.selectFrom('agreements').select(['id', 'reference', 'title']).where('id', 'in', chunk).execute(),
+      db
+        .selectFrom('agreement_parties as p')
+        .innerJoin('institutions as i', 'i.id', 'p.institution_id')
+        .leftJoin('org_units as o', 'o.id', 'p.org_unit_id')
+        .select([
+          'p.agreement_id',
+          'p.institution_id',
+          'p.org_unit_id',
+          'o.name as org_unit_name',
+          'i.name',
+          'i.city',
+          'i.erasmus_code',
+          'i.schac_id',
+          'i.country',
+          'i.is_home',
+        ])
+        .where('p.agreement_id', 'in', chunk)
+        .orderBy('p.position')
+        .execute(),
+      db
+        .selectFrom('agreement_conditions')
+        .select(['agreement_id', 'mobility_type', 'subject_areas', 'mobilities_per_year'])
+        .where('agreement_id', 'in', chunk)
+        .execute(),
+    ])
+    for (const row of rows) {
+      await db
+        .updateTable('agreements')
+        .set(
+          derivedColumns(
+            row,
+            parties.filter((p) => p.agreement_id === row.id),
+            conditions.filter((c) => c.agreement_id === row.id),
+          ),
+        )
+        .where('id', '=', row.id)
+        .execute()
+    }
+  }
+}
+
+interface PartyFacts {
+  institution_id: string
+  org_unit_id: string | null
+  org_unit_name: string | null
+  name: string
+  city: string | null
+  erasmus_code: string | null
+  schac_id: string | null
+  country: string
+  is_home: boolean
+}
+
+interface ConditionFacts {
+  mobility_type: string
+  subject_areas: { isced: string }[]
+  mobilities_per_year: number | null
+}
+
+/** Everything an agreement's row holds about its parties and conditions, with the parties in order. */
+export function derivedColumns(a: { reference: string; title: string }, parties: PartyFacts[], conditions: ConditionFacts[]) {
+  const prefixes = conditions.flatMap((c) => c.subject_areas.flatMap((s) => [s.isced.slice(0, 2), s.isced.slice(0, 3), s.isced]))
+  const summary: PartySummary[] = parties.map((p) => ({
+    institutionId: p.institution_id,
+    name: p.name,
+    country: p.country,
+    isHome: p.is_home,
+    orgUnitId: p.org_unit_id,
+    orgUnitName: p.org_unit_name,
+  }))
+  const places = conditions.filter((c) => c.mobilities_per_year !== null)
+  return {
+    search: searchDocument(a.reference, a.title, ...parties.flatMap((p) => [p.name, p.city, p.erasmus_code, p.schac_id])),
+    partner_countries: [...new Set(parties.filter((p) => !p.is_home).map((p) => p.country))],
+    mobility_types: [...new Set(conditions.map((c) => c.mobility_type))],
+    isced_prefixes: [...new Set(prefixes.filter((p) => p.length >= 2))],
+    party_summary: JSON.stringify(summary),
+    places_per_year: places.length ? places.reduce((n, c) => n + c.mobilities_per_year!, 0) : null,
+  }
+}

@@ -1,0 +1,130 @@
+// The lifecycle steps a person takes on an agreement (negotiate, sign, activate, terminate...), the
+// status write they share with the daily job (lifecycle.ts), and renewal into a linked successor.
+import type { Kysely } from 'kysely'
+import { type AgreementAction, type AgreementStatus, shiftAcademicYear, TRANSITIONS } from '../../../../shared/agreements.js'
+import type { DB } from '../../../db/schema.js'
+import type { Deps } from '../../../deps.js'
+import type { Ctx } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { recordAudit } from '../../platform/audit/audit.record.js'
+import { addDays, reindexAgreements, todayUtc } from './agreements.repository.js'
+import type { ConditionInput } from './agreements.schema.js'
+import { agreementDetail, auditView, lockAgreement, nextReference, writeTerms } from './agreements.service.js'
+
+export async function transitionAgreement(deps: Deps, ctx: Ctx, id: string, action: AgreementAction, reason?: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    await lockAgreement(trx, id)
+    const before = await agreementDetail(trx, ctx.actor!, id)
+    const check = before.actions.find((a) => a.action === action)
+    if (!check) {
+      const allowed = TRANSITIONS[action].from.join(' or ')
+      throw new AppError(
+        AppErrorCode.CONFLICT,
+        `body.action: cannot ${action} an agreement that is ${before.status}; only one that is ${allowed}.`,
+        { errors: [{ path: 'body.action', message: `is not possible from ${before.status}` }] },
+      )
+    }
+    if (!check.allowed) {
+      throw new AppError(AppErrorCode.CONFLICT, `body.action: ${check.reason}`, {
+        errors: [{ path: 'body.action', message: check.reason ?? 'is not possible now' }],
+      })
+    }
+    await setStatus(trx, ctx, before, TRANSITIONS[action].to, action, action === 'terminate' ? (reason ?? null) : undefined)
+  })
+}
+
+/** Moves an agreement to a status and records the step; used by people and by the daily job. */
+export async function setStatus(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  before: { id: string; status: AgreementStatus },
+  to: AgreementStatus,
+  action: string,
+  terminationReason?: string | null,
+) {
+  await trx
+    .updateTable('agreements')
+    .set({
+      status: to,
+      status_changed_at: new Date(),
+      updated_at: new Date(),
+      ...(terminationReason !== undefined ? { termination_reason: terminationReason } : {}),
+    })
+    .where('id', '=', before.id)
+    .execute()
+  await recordAudit(trx, ctx, {
+    entityType: 'agreement',
+    entityId: before.id,
+    action,
+    before: { status: before.status },
+    after: { status: to, ...(terminationReason ? { terminationReason } : {}) },
+  })
+}
+
+function yearsBetween(start: string, end: string): number {
+  return Math.max(1, Math.round((Date.parse(end) - Date.parse(start)) / (365.25 * 86_400_000)))
+}
+
+/**
+ * Renews an agreement: a draft successor that copies its parties and conditions, dated to follow
+ * it (same length unless other dates are given), academic years moved on by the same span.
+ */
+export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { startDate?: string; endDate?: string }) {
+  return deps.db.transaction().execute(async (trx) => {
+    await lockAgreement(trx, id)
+    const before = await agreementDetail(trx, ctx.actor!, id)
+    const check = before.actions.find((a) => a.action === 'renew')
+    if (!check?.allowed) {
+      const reason =
+        check?.reason ?? `only an agreement that is active, expiring or expired can be renewed; this one is ${before.status}`
+      throw new AppError(AppErrorCode.CONFLICT, `Cannot renew: ${reason}`, { errors: [{ path: 'params.id', message: reason }] })
+    }
+    const span = before.startDate && before.endDate ? yearsBetween(before.startDate, before.endDate) : 5
+    const startDate = dates.startDate ?? (before.endDate ? addDays(before.endDate, 1) : todayUtc())
+    const endDate = dates.endDate ?? shiftDate(startDate, span, -1)
+    if (endDate < startDate) throw AppError.validation('body.endDate', 'must not be before startDate')
+    const reference = await nextReference(trx)
+    const row = await trx
+      .insertInto('agreements')
+      .values({
+        reference,
+        title: before.title,
+        kind: before.kind,
+        start_date: startDate,
+        end_date: endDate,
+        responsible_id: before.responsible?.id ?? ctx.actor?.id ?? null,
+        predecessor_id: id,
+        notes: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const yearShift = before.conditions.length
+      ? Math.max(1, Number(startDate.slice(0, 4)) - Number(before.conditions[0]!.academicYearFrom.slice(0, 4)))
+      : span
+    await writeTerms(trx, row.id, {
+      parties: before.parties.map((p) => ({ institutionId: p.institutionId, orgUnitId: p.orgUnitId })),
+      conditions: before.conditions.map(({ id: _id, ...c }) => ({
+        ...c,
+        academicYearFrom: shiftAcademicYear(c.academicYearFrom, yearShift),
+        academicYearTo: shiftAcademicYear(c.academicYearTo, yearShift),
+      })) as ConditionInput[],
+    })
+    await reindexAgreements(trx, [row.id])
+    const created = await agreementDetail(trx, ctx.actor!, row.id)
+    await recordAudit(trx, ctx, {
+      entityType: 'agreement',
+      entityId: row.id,
+      action: 'create_renewal',
+      after: auditView(created),
+    })
+    await setStatus(trx, ctx, before, 'renewed', 'renew')
+    return row.id
+  })
+}
+
+/** `date` moved by whole years and then by days. */
+function shiftDate(date: string, years: number, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCFullYear(d.getUTCFullYear() + years)
+  return addDays(d.toISOString().slice(0, 10), days)
+}

@@ -1,0 +1,146 @@
+import { type Kysely, sql } from 'kysely'
+import { IN_FORCE } from '../../../../shared/agreements.js'
+import type { DB } from '../../../db/schema.js'
+import type { Deps } from '../../../deps.js'
+import { systemCtx } from '../../../http/context.js'
+import { notify } from '../../comms/notifications/notify.js'
+import { addDays, todayUtc } from './agreements.repository.js'
+import { reminderDays } from './agreements.settings.js'
+import { setStatus } from './agreements.steps.js'
+
+export interface DailyResult {
+  activated: number
+  expiring: number
+  expired: number
+  reminders: number
+}
+
+/** Agreements are moved and reminded in batches, each its own transaction, so the job never holds the database for long. */
+const BATCH = 100
+
+/**
+ * The daily pass over agreements, by their dates (UTC): signed ones whose start has come become
+ * active; active ones within the first reminder window become expiring; those past their end
+ * become expired; and a reminder goes to the responsible officer at each configured number of
+ * days before the end. Safe to run any number of times a day: every step depends on the state it
+ * changes, and each reminder is recorded in the transaction that queues it.
+ */
+export async function runDailyLifecycle(
+  deps: Pick<Deps, 'db' | 'mail' | 'env'>,
+  today = todayUtc(),
+  shouldStop: () => boolean = () => false,
+): Promise<DailyResult> {
+  const ctx = systemCtx('agreements-daily')
+  const days = await reminderDays(deps.db)
+  const window = addDays(today, Math.max(...days))
+  const result: DailyResult = { activated: 0, expiring: 0, expired: 0, reminders: 0 }
+  for (;;) {
+    if (shouldStop()) return result
+    const moved = await deps.db.transaction().execute(async (trx) => {
+      const batch = await trx
+        .selectFrom('agreements')
+        .select(['id', 'status', 'start_date', 'end_date'])
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'signed'), eb('start_date', '<=', today)]),
+            eb.and([eb('status', '=', 'active'), eb('end_date', '<=', window)]),
+            eb.and([eb('status', 'in', ['signed', 'active', 'expiring']), eb('end_date', '<', today)]),
+          ]),
+        )
+        .orderBy('id')
+        .limit(BATCH)
+        .forUpdate()
+        .skipLocked()
+        .execute()
+      for (const a of batch) {
+        let status = a.status
+        if (a.end_date && a.end_date < today) {
+          await setStatus(trx, ctx, { id: a.id, status }, 'expired', 'expire')
+          result.expired++
+          continue
+        }
+        if (status === 'signed') {
+          await setStatus(trx, ctx, { id: a.id, status }, 'active', 'activate')
+          status = 'active'
+          result.activated++
+        }
+        if (status === 'active' && a.end_date && a.end_date <= window) {
+          await setStatus(trx, ctx, { id: a.id, status }, 'expiring', 'mark_expiring')
+          result.expiring++
+        }
+      }
+      return batch.length
+    })
+    if (moved < BATCH) break
+  }
+  for (;;) {
+    if (shouldStop()) return result
+    const sent = await deps.db.transaction().execute((trx) => sendReminders(trx, deps, days, today))
+    result.reminders += sent.mails
+    if (sent.agreements < BATCH) break
+  }
+  // Every list index has read a removal within a day (decision 023); keep them a month.
+  await deps.db.deleteFrom('registry_removed').where('removed_at', '<', sql<Date>`now() - interval '30 days'`).execute()
+  return result
+}
+
+/** The tightest threshold an agreement ending on `end_date` has reached, as SQL. */
+function tightest(days: number[], today: string) {
+  const ascending = [...days].sort((a, b) => a - b)
+  const left = sql`(a.end_date - ${today}::date)`
+  return sql<number>`case ${sql.join(
+    ascending.map((d) => sql`when ${left} <= ${d} then ${d}::int`),
+    sql` `,
+  )} end`
+}
+
+async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, days: number[], today: string) {
+  const threshold = tightest(days, today)
+  const due = await trx
+    .selectFrom('agreements as a')
+    .leftJoin('users as u', 'u.id', 'a.responsible_id')
+    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.active', threshold.as('threshold')])
+    .where('a.status', 'in', IN_FORCE)
+    .where('a.end_date', '>=', today)
+    .where('a.end_date', '<=', addDays(today, Math.max(...days)))
+    .where(
+      sql<boolean>`not exists (select 1 from agreement_reminders r
+        where r.agreement_id = a.id and r.end_date = a.end_date and r.days = ${threshold})`,
+    )
+    .orderBy('a.id')
+    .limit(BATCH)
+    .forUpdate('a')
+    .skipLocked()
+    .execute()
+  let mails = 0
+  const officers = due.some((a) => !(a.email && a.active)) ? await officersOf(trx) : []
+  for (const a of due) {
+    const left = Math.round((Date.parse(a.end_date!) - Date.parse(today)) / 86_400_000)
+    // Only the nearest threshold is mailed; the wider ones it passed are recorded as done.
+    await trx
+      .insertInto('agreement_reminders')
+      .values(days.filter((d) => d >= a.threshold).map((d) => ({ agreement_id: a.id, end_date: a.end_date!, days: d })))
+      .onConflict((oc) => oc.columns(['agreement_id', 'end_date', 'days']).doNothing())
+      .execute()
+    const recipients = a.email && a.active ? [{ email: a.email }] : officers
+    for (const to of recipients) {
+      await notify(trx, deps, {
+        link: `/agreements/${a.id}`,
+        to: to.email,
+        template: 'agreementEnding',
+        vars: (r) => ({ reference: a.reference, title: a.title, endDate: r.day(a.end_date!), days: left }),
+      })
+      mails++
+    }
+  }
+  return { agreements: due.length, mails }
+}
+
+async function officersOf(trx: Kysely<DB>) {
+  return trx
+    .selectFrom('users')
+    .select(['email', 'name'])
+    .where('role', 'in', ['officer', 'admin'])
+    .where('active', '=', true)
+    .execute()
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod'
+import { APPLICATION_STATUSES } from '../../../../shared/applications.js'
+import { CALL_PHASES } from '../../../../shared/calls.js'
+import type { Deps } from '../../../deps.js'
+import { ctxOf } from '../../../http/context.js'
+import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
+import { Text } from '../../catalog/opportunities/opportunities.schema.js'
+import { adjust, allocationView, publishAllocation } from './allocation.service.js'
+
+const tags = ['allocation']
+
+const Explanation = z.object({
+  opportunityId: z.uuid(),
+  reason: z.enum(['not_eligible', 'not_offered', 'full', 'adjusted']),
+  unmet: z.array(z.any()).optional(),
+  lastAdmittedScore: z.number().nullable().optional(),
+  score: z.number().optional(),
+})
+
+const AllocationSchema = z.object({
+  callId: z.uuid(),
+  phase: z.enum(CALL_PHASES),
+  published: z.object({ at: IsoDateTime, offerDeadline: IsoDateTime }).nullable(),
+  unscored: z.number().describe('Submitted applications without a complete review (they count as 0 in a dry run)'),
+  stats: z.object({
+    applicants: z.number(),
+    placed: z.number(),
+    unplaced: z.number(),
+    byChoice: z.array(z.number()).describe('byChoice[k]: how many got their (k + 1)-th choice'),
+    places: z.number(),
+    placesLeft: z.number(),
+    perOpportunity: z.array(z.object({ opportunityId: z.uuid(), capacity: z.number(), admitted: z.number() })),
+  }),
+  opportunities: z.array(
+    z.object({
+      opportunityId: z.uuid(),
+      title: z.record(z.string(), z.string()),
+      host: z.object({ name: z.string(), country: z.string() }),
+    }),
+  ),
+  rows: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      name: z.string(),
+      status: z.enum(APPLICATION_STATUSES),
+      score: z.number().nullable(),
+      assigned: z.uuid().nullable(),
+      choice: z.number().nullable(),
+      adjustment: z.object({ opportunityId: z.uuid().nullable(), reason: z.string() }).nullable(),
+      explanations: z.array(Explanation),
+    }),
+  ),
+  problems: z.array(
+    z.object({
+      applicant: z.string().nullable(),
+      opportunity: z.string(),
+      problem: z.enum(['not_chosen', 'not_eligible', 'over_capacity']),
+      admitted: z.number().optional(),
+      capacity: z.number().optional(),
+    }),
+  ),
+  blockingPairs: z.array(z.object({ applicant: z.string(), opportunity: z.string(), instead: z.string().nullable() })),
+})
+
+export function allocationRoutes(app: App, deps: Deps): void {
+  app.get(
+    '/api/calls/:id/allocation',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary: "The call's allocation: a dry run with the adjustments until published, then the offers and answers",
+        params: IdParams,
+        response: { 200: AllocationSchema },
+      },
+    },
+    async (request) =>
+      (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>,
+  )
+
+  app.post(
+    '/api/calls/:id/allocation/adjustments',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary:
+          'Give an applicant another of their choices (or none), with a reason; the dry run then shows the blocking pairs it creates',
+        params: IdParams,
+        body: z
+          .object({
+            applicationId: z.uuid('must be an application id'),
+            opportunityId: z.uuid('must be an opportunity id').nullable(),
+            reason: Text(1000).min(3, 'must say why (at least 3 characters)'),
+          })
+          .strict(),
+        response: { 200: AllocationSchema },
+      },
+    },
+    async (request) => {
+      await adjust(deps, ctxOf(request), request.params.id, request.body)
+      return (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>
+    },
+  )
+
+  app.delete(
+    '/api/calls/:id/allocation/adjustments/:applicationId',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary: 'Undo an adjustment',
+        params: z.object({ id: z.uuid('must be a UUID'), applicationId: z.uuid('must be a UUID') }).strict(),
+        response: { 200: AllocationSchema },
+      },
+    },
+    async (request) => {
+      await adjust(deps, ctxOf(request), request.params.id, { applicationId: request.params.applicationId, remove: true })
+      return (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>
+    },
+  )
+
+  app.post(
+    '/api/calls/:id/allocation/publish',
+    {
+      config: { policy: OFFICE },
+      schema: {
+        tags,
+        summary:
+          'Publish the allocation after the call closes: offers until the deadline, the rest on the waiting list, everyone told',
+        params: IdParams,
+        body: z
+          .object({
+            offerDeadline: z.iso.datetime({ offset: true, error: 'must be a date and time such as 2027-03-01T17:00:00Z' }),
+          })
+          .strict(),
+        response: { 200: AllocationSchema },
+      },
+    },
+    async (request) => {
+      await publishAllocation(deps, ctxOf(request), request.params.id, new Date(request.body.offerDeadline))
+      return (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>
+    },
+  )
+}

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../src/server/db/schema.js'
-import { addDays, derivedColumns, todayUtc } from '../src/server/modules/registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../src/server/kernel/dates.js'
+import { derivedColumns } from '../src/server/modules/registry/agreements/agreements.repository.js'
 import { indexColumns } from '../src/server/modules/registry/institutions/institutions.repository.js'
 import { AGREEMENT_KINDS, MOBILITY_TYPES } from '../src/shared/agreements.js'
 

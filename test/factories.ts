@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB, NewUser } from '../src/server/db/schema.js'
+import { addDays, todayUtc } from '../src/server/kernel/dates.js'
 import { hashPassword } from '../src/server/modules/accounts/auth/password.js'
-import { addDays, todayUtc } from '../src/server/modules/registry/agreements/agreements.repository.js'
 
 export const TEST_PASSWORD = 'correct horse battery'
 let passwordHash: Promise<string> | null = null

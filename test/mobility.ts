@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { addDays, todayUtc } from '../src/server/modules/registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../src/server/kernel/dates.js'
 import { type Credentials, caller, json, publishDemoRound, sessionFor, signInAs, type TestApp } from './app.js'
 
 // Fixtures of the mobility after allocation: an applicant accepted by the host, and a checklist

@@ -13,3 +13,6 @@ export interface Deps {
   mail: MailQueue
   log: FastifyBaseLogger
 }
+
+/** What a service that writes and then tells people needs: the database, the mail queue and the configuration. */
+export type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>

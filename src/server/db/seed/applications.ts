@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
 import { DEMO_DOMAIN } from '../../../shared/demo.js'
 import type { Ctx } from '../../http/context.js'
+import { addDays } from '../../kernel/dates.js'
 import { createCall, setCallStatus } from '../../modules/catalog/calls/calls.service.js'
-import { addDays } from '../../modules/registry/agreements/agreements.repository.js'
 import type { DB } from '../schema.js'
 
 // Demo applications: the demo student's profile, and a call for short electives that closed

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely'
 import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements.js'
 import { fitsAudience } from '../../../shared/calls.js'
 import type { Ctx } from '../../http/context.js'
+import { addDays } from '../../kernel/dates.js'
 import { suggestPlaces } from '../../modules/catalog/calls/calls.places.js'
 import { createCall, setCallStatus } from '../../modules/catalog/calls/calls.service.js'
 import type { OpportunityInput } from '../../modules/catalog/opportunities/opportunities.schema.js'
 import { createOpportunity, setOpportunityStatus } from '../../modules/catalog/opportunities/opportunities.service.js'
-import { addDays } from '../../modules/registry/agreements/agreements.repository.js'
 import type { DB } from '../schema.js'
 
 type Seeded = Omit<Partial<OpportunityInput>, 'hostInstitutionId'> & { host: string; publish: boolean }

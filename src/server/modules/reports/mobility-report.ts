@@ -15,6 +15,7 @@ import {
 import type { DB } from '../../db/schema.js'
 import type { Actor } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
+import { inUnitScope, unitScope } from '../../kernel/scope.js'
 
 // The mobility report (issue 6, point 13; decision 033): every application of the years asked for,
 // counted by how far it came — applied, placed, realised (preparing, abroad, completed), credits
@@ -171,8 +172,7 @@ async function countApplications(db: Kysely<DB>, actor: Actor, q: MobilityReport
     .where('c.academic_year', '>=', q.from)
     .where('c.academic_year', '<=', q.to)
     .groupBy([group.key, year, direction, staff])
-  if (actor.role === 'coordinator')
-    query = query.where('c.org_unit_id', '=', actor.orgUnitId ?? '00000000-0000-0000-0000-000000000000')
+  query = query.where(unitScope(actor, 'c.org_unit_id'))
   if (q.direction) query = query.where('o.direction', '=', q.direction)
   if (q.audience) query = query.where(staff, '=', q.audience === 'staff')
   const rows = await query.execute()
@@ -247,7 +247,7 @@ async function plannedPlaces(db: Kysely<DB>, actor: Actor, q: MobilityReportQuer
     if (q.audience && (q.audience === 'staff') !== isStaff) continue
     const out = direction === 'outgoing'
     const homeUnit = out ? r.sending_unit_id : r.receiving_unit_id
-    if (actor.role === 'coordinator' && homeUnit !== actor.orgUnitId) continue
+    if (!inUnitScope(actor, homeUnit)) continue
     const partner = out
       ? { id: r.receiver_id, name: r.receiver, country: r.receiver_country }
       : { id: r.sender_id, name: r.sender, country: r.sender_country }

@@ -4,8 +4,8 @@ import { type FlowRow, REPORT_AUDIENCES, REPORT_GROUPS, type ReportGroup } from 
 import type { Deps } from '../../deps.js'
 import { type Column, sendTable } from '../../http/table-export.js'
 import type { App } from '../../http/types.js'
-import { OFFICE } from '../catalog/opportunities/opportunities.routes.js'
-import { todayUtc } from '../registry/agreements/agreements.repository.js'
+import { todayUtc } from '../../kernel/dates.js'
+import { OFFICE } from '../../kernel/roles.js'
 import { type MobilityReportQuery, mobilityReport, reportYears } from './mobility-report.js'
 
 const tags = ['reports']

@@ -17,7 +17,7 @@ import { agreementBody, buildUser, conditionBody } from '../../../../test/factor
 import type { ApplicationStatus } from '../../../shared/applications.js'
 import type { MobilityReport } from '../../../shared/reports.js'
 import { seedHistory } from '../../db/seed/history.js'
-import { todayUtc } from '../registry/agreements/agreements.repository.js'
+import { todayUtc } from '../../kernel/dates.js'
 
 // Years no demo data reaches, so that every figure below is the suite's own.
 const Y1 = '2040/2041'

@@ -3,7 +3,7 @@ import type { DB } from '../../../db/schema.js'
 import type { ApplicationTable } from '../../../db/schema-applications.js'
 import type { Actor } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
-import { mayEdit } from '../../catalog/opportunities/opportunities.service.js'
+import { actsForUnit } from '../../../kernel/scope.js'
 import type { ApplicationDto } from './applications.schema.js'
 
 // Who may see an application: the applicant; the office (a coordinator only in their unit's
@@ -23,7 +23,7 @@ export interface CallRef {
 
 /** May this person run the call's applications (see them all, assign reviewers, allocate)? */
 export function managesCall(actor: Actor, call: CallRef): boolean {
-  return mayEdit(actor, call.org_unit_id)
+  return actsForUnit(actor, call.org_unit_id)
 }
 
 export async function accessTo(db: Kysely<DB>, actor: Actor, applicationId: string) {

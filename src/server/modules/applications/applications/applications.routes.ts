@@ -5,9 +5,9 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { sendAttachment, uploadedFile } from '../../../http/files.js'
-import { rolesOnly, SignedIn } from '../../../http/policy.js'
+import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime, paged, pageOf } from '../../../http/types.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
+import { APPLICANTS, OFFICE } from '../../../kernel/roles.js'
 import { answerOffer, giveOn, resultOf } from '../../selection/allocation/allocation.service.js'
 import { accessLog, deleteDocument, downloadDocument, uploadDocument } from '../documents/documents.service.js'
 import { accessTo, forHost } from './applications.access.js'
@@ -33,7 +33,6 @@ import {
 } from './applications.service.js'
 
 const tags = ['applications']
-const APPLICANTS = rolesOnly('student', 'staff')
 
 const ResultSchema = z.object({
   explanations: z.array(

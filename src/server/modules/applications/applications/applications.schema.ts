@@ -4,7 +4,7 @@ import { APPLICATION_STATUSES } from '../../../../shared/applications.js'
 import { CALL_AUDIENCES, CALL_PHASES, DOCUMENT_KINDS } from '../../../../shared/calls.js'
 import { OPPORTUNITY_KINDS } from '../../../../shared/opportunities.js'
 import { csvList, IsoDateTime, PageQuery } from '../../../http/types.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
+import { Text } from '../../../kernel/schema.js'
 import { DeletionRequestSchema } from '../documents/deletion-requests.schema.js'
 
 const Cefr = z.enum(CEFR_LEVELS, { error: `must be a CEFR level (${CEFR_LEVELS.join(', ')})` })

@@ -13,7 +13,7 @@ import { callPhase, type DocumentKind } from '../../../../shared/calls.js'
 import { toZoned } from '../../../../shared/zoned-time.js'
 import type { DB } from '../../../db/schema.js'
 import type { ApplicationTable } from '../../../db/schema-applications.js'
-import type { Deps } from '../../../deps.js'
+import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
@@ -362,7 +362,7 @@ export async function takeStep(
 }
 
 /** Submits the person's own draft, before the call closes, with everything the call asks for. */
-export async function submitApplication(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, id: string, now = new Date()) {
+export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, id)
     if (row.applicant_id !== ctx.actor!.id) throw AppError.notFound('The application')
@@ -403,7 +403,7 @@ export async function submitApplication(deps: Pick<Deps, 'db' | 'mail' | 'env'>,
  * office's on their behalf. A place it held goes to the next in line (giveOn).
  */
 export async function withdrawApplication(
-  deps: Pick<Deps, 'db' | 'mail' | 'env'>,
+  deps: MailDeps,
   ctx: Ctx,
   id: string,
   reason: string | null,

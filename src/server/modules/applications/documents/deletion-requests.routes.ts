@@ -2,7 +2,7 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams } from '../../../http/types.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
+import { OFFICE } from '../../../kernel/roles.js'
 import { keepDocument, requestDeletion } from './deletion-requests.js'
 import { AskDeletionBody, DeletionRequestSchema, KeepDocumentBody } from './deletion-requests.schema.js'
 

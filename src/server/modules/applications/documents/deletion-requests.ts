@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DocumentDeletionRequest } from '../../../../shared/applications.js'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
@@ -15,8 +15,6 @@ import { readable } from './documents.service.js'
 // document may be part of a nomination, a letter or a clearance, so the office decides: it deletes
 // the document (and the person is told, as for any deletion by the office) or keeps it, with a
 // reason the person reads. One open request per document; every step is audited.
-
-type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 
 type DeletionRequestDto = DocumentDeletionRequest
 

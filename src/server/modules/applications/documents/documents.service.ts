@@ -6,7 +6,7 @@ import type { DocumentKind } from '../../../../shared/calls.js'
 import type { ProofKind } from '../../../../shared/checklist.js'
 import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { sniff } from '../../../http/file-types.js'
@@ -152,7 +152,7 @@ export async function downloadDocument(deps: Pick<Deps, 'db' | 'env'>, actor: Ac
 }
 
 /** The applicant's own (while a draft), or the office's at the person's request, who is then told. */
-export async function deleteDocument(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, documentId: string) {
+export async function deleteDocument(deps: MailDeps, ctx: Ctx, documentId: string) {
   await deps.db.transaction().execute(async (trx) => {
     const { doc, access } = await readable(trx, ctx.actor!, documentId)
     if (access === 'reviewer' || access === 'host')

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Credentials, caller, createTestApp, json, signInAs, type TestApp } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { acceptedByHost } from '../../../../../test/mobility.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { applyRetention } from './retention.js'
 
 // Identity and health documents go a configurable time after the mobility ends; other documents,

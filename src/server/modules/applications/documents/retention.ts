@@ -4,9 +4,9 @@ import { DEFAULT_RETENTION_DAYS } from '../../../../shared/limits.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
 import { type Ctx, systemCtx } from '../../../http/context.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
 import { readSetting, writeSetting } from '../../platform/settings/settings.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
 
 // Special-category documents (identity and health: passports, immunisation records, background
 // checks, visas) are deleted a configurable number of days after the mobility ends (issue 6,

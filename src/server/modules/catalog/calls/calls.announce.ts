@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { Deps, MailDeps } from '../../../deps.js'
 import { notify } from '../../comms/notifications/notify.js'
 
 const BATCH = 50
@@ -11,7 +11,7 @@ const BATCH = 50
  * queued in the transaction that marks the call announced, so a crash neither loses nor repeats it.
  * Safe to run at any time and from several processes (locked rows are skipped).
  */
-export async function announceOpenedCalls(deps: Pick<Deps, 'db' | 'mail' | 'env'>, now = new Date()) {
+export async function announceOpenedCalls(deps: MailDeps, now = new Date()) {
   let calls = 0
   let mails = 0
   for (;;) {

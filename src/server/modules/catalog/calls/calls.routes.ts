@@ -4,7 +4,7 @@ import { ctxOf } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { Public } from '../../../http/policy.js'
 import { type App, IdParams, paged, pageOf } from '../../../http/types.js'
-import { OFFICE } from '../opportunities/opportunities.routes.js'
+import { OFFICE } from '../../../kernel/roles.js'
 import { suggestPlaces } from './calls.places.js'
 import {
   CallBody,

@@ -4,7 +4,8 @@ import { CALL_AUDIENCES, CALL_PHASES, CALL_STATUSES, DOCUMENT_KINDS } from '../.
 import { OPPORTUNITY_KINDS } from '../../../../shared/opportunities.js'
 import { isTimeZone, LOCAL_DATE_TIME } from '../../../../shared/zoned-time.js'
 import { csvList, IsoDateTime, PageQuery } from '../../../http/types.js'
-import { CatalogLanguage, Text, Translated } from '../opportunities/opportunities.schema.js'
+import { CatalogLanguage, Text } from '../../../kernel/schema.js'
+import { Translated } from '../opportunities/opportunities.schema.js'
 
 const AcademicYear = z.string().refine(isAcademicYear, 'must be an academic year such as 2027/2028')
 const LocalDateTime = z.string().regex(LOCAL_DATE_TIME, 'must be a local date and time as YYYY-MM-DDTHH:mm')

@@ -6,8 +6,9 @@ import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { actsForUnit } from '../../../kernel/scope.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
-import { mayEdit, sanitizeDescription } from '../opportunities/opportunities.service.js'
+import { sanitizeDescription } from '../opportunities/opportunities.service.js'
 import { suggestPlaces } from './calls.places.js'
 import type { CallDto, CallInput, CallListQueryInput } from './calls.schema.js'
 
@@ -198,7 +199,7 @@ async function writeOffers(
 }
 
 export async function createCall(deps: Pick<Deps, 'db'>, ctx: Ctx, input: CallInput): Promise<string> {
-  if (!mayEdit(ctx.actor!, input.orgUnitId)) {
+  if (!actsForUnit(ctx.actor!, input.orgUnitId)) {
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator creates calls of their own unit only (orgUnitId).')
   }
   return deps.db.transaction().execute(async (trx) => {
@@ -218,7 +219,7 @@ async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string) {
     .forUpdate()
     .executeTakeFirst()
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, 'No such call.')
-  if (!mayEdit(actor, row.org_unit_id)) throw new AppError(AppErrorCode.FORBIDDEN, 'This call belongs to another unit.')
+  if (!actsForUnit(actor, row.org_unit_id)) throw new AppError(AppErrorCode.FORBIDDEN, 'This call belongs to another unit.')
   return { ...row, phase: callPhase(row.opens_at, row.closes_at) }
 }
 
@@ -239,7 +240,7 @@ export async function updateCall(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string, i
     if (row.status === 'published' && row.phase === 'closed') {
       throw new AppError(AppErrorCode.CONFLICT, 'A closed call cannot change: applications and the allocation rest on it.')
     }
-    if (!mayEdit(ctx.actor!, input.orgUnitId))
+    if (!actsForUnit(ctx.actor!, input.orgUnitId))
       throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator keeps calls in their own unit.')
     const before = (await loadCall(trx, id))!
     if (row.status === 'published') {

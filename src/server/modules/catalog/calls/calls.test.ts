@@ -12,7 +12,7 @@ import {
 } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { academicYearOf } from '../../../../shared/agreements.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { announceOpenedCalls } from './calls.announce.js'
 
 describe.each(TEST_DB_KINDS)('calls for applications on %s', (kind) => {

@@ -2,8 +2,9 @@ import { z } from 'zod'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
-import { Public, rolesOnly, SignedIn } from '../../../http/policy.js'
+import { Public, SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, paged, pageOf } from '../../../http/types.js'
+import { OFFICE } from '../../../kernel/roles.js'
 import { Catalog } from './catalog.js'
 import { addToList, listedIds, removeFromList } from './favourites.js'
 import {
@@ -23,7 +24,6 @@ import {
 } from './opportunities.service.js'
 
 /** The office edits (a coordinator only their unit's, checked by the service); the catalog is public. */
-export const OFFICE = rolesOnly('admin', 'officer', 'coordinator')
 
 const tags = ['opportunities']
 

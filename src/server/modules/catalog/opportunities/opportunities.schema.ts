@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { CEFR_LEVELS, ISCED_CODE, ISO_639_1 } from '../../../../shared/agreements.js'
-import { LANGUAGES } from '../../../../shared/limits.js'
 import {
   COST_BUCKETS,
   DIRECTIONS,
@@ -11,14 +10,11 @@ import {
   SPECIALTIES,
 } from '../../../../shared/opportunities.js'
 import { csvList, IsoDateTime, PageQuery } from '../../../http/types.js'
-import { CalendarDate } from '../../registry/agreements/agreements.schema.js'
-import { CountryCode } from '../../registry/institutions/institutions.schema.js'
+import { CalendarDate, CatalogLanguage, CountryCode, Text } from '../../../kernel/schema.js'
 
 const Kind = z.enum(OPPORTUNITY_KINDS)
 const Cefr = z.enum(CEFR_LEVELS, { error: `must be a CEFR level (${CEFR_LEVELS.join(', ')})` })
 const Language = z.string().refine((l) => ISO_639_1.has(l), 'must be an ISO 639-1 language code such as "pt"')
-export const CatalogLanguage = z.enum(LANGUAGES, { error: `must be one of the catalog languages (${LANGUAGES.join(', ')})` })
-export const Text = (max: number) => z.string().trim().max(max)
 
 /** A text in the catalog's languages, at least one of them. */
 export const Translated = (max: number) =>

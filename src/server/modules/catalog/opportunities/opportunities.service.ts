@@ -7,6 +7,7 @@ import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { actsForUnit } from '../../../kernel/scope.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
 import type { OpportunityDto, OpportunityInput, OpportunityListFilter } from './opportunities.schema.js'
 
@@ -20,12 +21,6 @@ const HTML_ALLOWED: sanitizeHtml.IOptions = {
 
 export function sanitizeDescription(html: string): string {
   return sanitizeHtml(html, HTML_ALLOWED)
-}
-
-/** Coordinators edit the opportunities and calls of their own unit; officers and admins all of them. */
-export function mayEdit(actor: Actor, orgUnitId: string | null): boolean {
-  if (actor.role === 'admin' || actor.role === 'officer') return true
-  return actor.role === 'coordinator' && actor.orgUnitId !== null && actor.orgUnitId === orgUnitId
 }
 
 const num = (v: string | null) => (v === null ? null : Number(v))
@@ -190,7 +185,7 @@ export async function createOpportunityIn(
   input: OpportunityInput,
   action = 'create',
 ): Promise<string> {
-  if (!mayEdit(ctx.actor!, input.orgUnitId)) {
+  if (!actsForUnit(ctx.actor!, input.orgUnitId)) {
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator creates opportunities of their own unit only (orgUnitId).')
   }
   await checkReferences(trx, input)
@@ -209,7 +204,8 @@ async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string) {
     .forUpdate()
     .executeTakeFirst()
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity.')
-  if (!mayEdit(actor, row.org_unit_id)) throw new AppError(AppErrorCode.FORBIDDEN, 'This opportunity belongs to another unit.')
+  if (!actsForUnit(actor, row.org_unit_id))
+    throw new AppError(AppErrorCode.FORBIDDEN, 'This opportunity belongs to another unit.')
   return row
 }
 
@@ -221,7 +217,7 @@ export async function updateOpportunityIn(trx: Kysely<DB>, ctx: Ctx, id: string,
   const row = await lockForEdit(trx, ctx.actor!, id)
   if (row.status === 'archived')
     throw new AppError(AppErrorCode.CONFLICT, 'An archived opportunity cannot change; publish it again first.')
-  if (!mayEdit(ctx.actor!, input.orgUnitId))
+  if (!actsForUnit(ctx.actor!, input.orgUnitId))
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator keeps opportunities in their own unit.')
   await checkReferences(trx, input)
   const before = await loadOpportunity(trx, id)

@@ -11,7 +11,7 @@ import {
 } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { acceptedByHost, sampleItem } from '../../../../../test/mobility.js'
-import { todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { sendDigests } from './digest.js'
 
 // The tasks waiting for the office, on the home page and in the daily digest: only for those who

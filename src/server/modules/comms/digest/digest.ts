@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { fillPlaceholders } from '../../../../shared/mail-templates.js'
-import type { Deps } from '../../../deps.js'
+import type { MailDeps } from '../../../deps.js'
 import type { Actor } from '../../../http/context.js'
-import { todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import type { Reader } from '../mail/templates/index.js'
 import { notify } from '../notifications/notify.js'
 import { pendingTasks, TASK_LINKS, type TaskGroup } from './tasks.js'
@@ -24,11 +24,7 @@ export function digestTasks(groups: TaskGroup[], reader: Reader, publicUrl: stri
 }
 
 /** Sends today's digests: once per person and day, the mail queued in the transaction that records it. */
-export async function sendDigests(
-  deps: Pick<Deps, 'db' | 'mail' | 'env'>,
-  today = todayUtc(),
-  stop: () => boolean = () => false,
-) {
+export async function sendDigests(deps: MailDeps, today = todayUtc(), stop: () => boolean = () => false) {
   const people = await deps.db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'org_unit_id', 'institution_id', 'locale'])

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
+import { unitScope } from '../../../kernel/scope.js'
 
 // What is waiting for the office (issue 6, point 12; decision 028): the same lists feed the
 // "waiting for you" card on the home page and the officers' daily digest. Each kind of task is
@@ -39,7 +40,7 @@ function base(db: Kysely<DB>, actor: Actor) {
     .selectFrom('applications as a')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
     .innerJoin('users as u', 'u.id', 'a.applicant_id')
-  return actor.role === 'coordinator' ? q.where('c.org_unit_id', '=', actor.orgUnitId ?? '') : q
+  return q.where(unitScope(actor, 'c.org_unit_id'))
 }
 type Base = ReturnType<typeof base>
 

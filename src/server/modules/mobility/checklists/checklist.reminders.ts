@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
 import { type ChecklistItem, daysUntil, EXPIRY_REMINDER_DAYS, reminderDue } from '../../../../shared/checklist.js'
-import type { Deps } from '../../../deps.js'
+import type { MailDeps } from '../../../deps.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
 
 /**
  * The daily watch over expiring checklist items (issue 6, decision 025): 30 and 7 days before an
@@ -10,7 +10,7 @@ import { addDays, todayUtc } from '../../registry/agreements/agreements.reposito
  * while the mobility is being prepared or under way. Safe to run twice a day: each reminder is
  * recorded in the transaction that queues its mail.
  */
-export async function remindExpiringItems(deps: Pick<Deps, 'db' | 'mail' | 'env'>, today = todayUtc()) {
+export async function remindExpiringItems(deps: MailDeps, today = todayUtc()) {
   const horizon = addDays(today, EXPIRY_REMINDER_DAYS[0])
   const rows = await deps.db
     .selectFrom('checklist_items as c')

@@ -6,7 +6,7 @@ import { ctxOf } from '../../../http/context.js'
 import { uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams } from '../../../http/types.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
+import { Text } from '../../../kernel/schema.js'
 import { ChecklistSubmission, ChecklistView, ItemParams } from './checklist.schema.js'
 import { loadChecklist, rejectItem, submitItem, uploadProof, verifyItem } from './checklist.service.js'
 

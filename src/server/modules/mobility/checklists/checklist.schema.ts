@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { CHECKLIST_ITEMS, ITEM_STATES } from '../../../../shared/checklist.js'
 import { IsoDateTime } from '../../../http/types.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
-import { CalendarDate, LanguageSkill } from '../../registry/agreements/agreements.schema.js'
+import { CalendarDate, Text } from '../../../kernel/schema.js'
+import { LanguageSkill } from '../../registry/agreements/agreements.schema.js'
 
 const Required = (max: number) => Text(max).min(1, 'is required')
 const Optional = (max: number) =>

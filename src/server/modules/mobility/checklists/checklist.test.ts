@@ -3,7 +3,7 @@ import { type Credentials, caller, countAudit, createTestApp, json, signInAs, ty
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { acceptedByHost, sampleItem } from '../../../../../test/mobility.js'
 import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { remindExpiringItems } from './checklist.reminders.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')

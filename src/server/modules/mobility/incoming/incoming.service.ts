@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
+import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication, takeStep } from '../../applications/applications/applications.service.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
-import { todayUtc } from '../../registry/agreements/agreements.repository.js'
-import { type MailDeps, mobilityPeople, tellAboutMobility, tellStudent } from '../mobilities/mobility.mail.js'
+import { mobilityPeople, tellAboutMobility, tellStudent } from '../mobilities/mobility.mail.js'
 
 // Incoming students (issue 6, point 9; decision 029). We are the host: once an incoming student
 // has accepted their place, the office admits them (no nomination), which makes the letter of

@@ -11,7 +11,7 @@ import {
 } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { completeChecklist } from '../../../../../test/mobility.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 
 // An incoming student from a partner who has accepted a place in our call for visiting students:
 // admitted by the office (we are the host), letters of acceptance and for the visa, the clearance

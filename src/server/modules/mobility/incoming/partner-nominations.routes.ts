@@ -2,13 +2,12 @@ import { z } from 'zod'
 import { APPLICATION_STATUSES } from '../../../../shared/applications.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
-import { rolesOnly } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { PARTNERS } from '../../../kernel/roles.js'
 import { Email, PersonName } from '../../accounts/users/users.schema.js'
 import { nominateIncoming, nominationCalls, partnerNominations, withdrawIncomingNomination } from './partner-nominations.js'
 
 const tags = ['incoming']
-const PartnerOnly = rolesOnly('partner')
 /** A text in several languages, by language code. */
 const Text = z.record(z.string(), z.string())
 
@@ -39,7 +38,7 @@ export function partnerNominationRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/partner/incoming-calls',
     {
-      config: { policy: PartnerOnly },
+      config: { policy: PARTNERS },
       schema: {
         tags,
         summary: 'Our calls for visiting students that a partner may nominate to, with their electives',
@@ -52,7 +51,7 @@ export function partnerNominationRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/partner/incoming-nominations',
     {
-      config: { policy: PartnerOnly },
+      config: { policy: PARTNERS },
       schema: {
         tags,
         summary: "The partner's nominations of its students, with where each application stands",
@@ -65,7 +64,7 @@ export function partnerNominationRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/partner/incoming-nominations',
     {
-      config: { policy: PartnerOnly },
+      config: { policy: PARTNERS },
       schema: {
         tags,
         summary: 'Nominate a student of the partner to one of our electives: they are invited and find a draft application',
@@ -89,7 +88,7 @@ export function partnerNominationRoutes(app: App, deps: Deps): void {
   app.delete(
     '/api/partner/incoming-nominations/:id',
     {
-      config: { policy: PartnerOnly },
+      config: { policy: PARTNERS },
       schema: {
         tags,
         summary: 'Take back a nomination while the student has not submitted (their draft goes with it)',

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
@@ -16,8 +16,6 @@ import { recordAudit } from '../../platform/audit/audit.record.js'
 // of the partner who has an account is told; nobody else is reached (reachOf). Either way they find a draft application in the call with the
 // elective chosen (made now, or when they accept the invitation), and complete and submit it
 // themselves: the review, the allocation and the admission are those of any incoming applicant.
-
-type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 
 function partnerOf(actor: Actor): string {
   if (actor.role !== 'partner' || !actor.institutionId)

@@ -14,7 +14,7 @@ import { ctxOf } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
+import { Text } from '../../../kernel/schema.js'
 import { loadAgreement, newVersion, rejectVersion, saveDraft, signVersion, startAgreement } from './la.service.js'
 
 const tags = ['learning agreements']

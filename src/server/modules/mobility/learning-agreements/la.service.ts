@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/learning-agreements.js'
 import type { DB } from '../../../db/schema.js'
 import type { LearningAgreementVersionTable } from '../../../db/schema-applications.js'
-import type { Deps } from '../../../deps.js'
+import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
@@ -24,7 +24,6 @@ import { recordAudit } from '../../platform/audit/audit.record.js'
 // signature approves it; either coordinator may instead reject it with a comment. A new version
 // starts from the latest, approved or rejected; after an approval it is a change proposal.
 
-type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 type VersionRow = Selectable<LearningAgreementVersionTable>
 
 /** Who signs for whom: the applicant as the student, the call's office as the sending institution, the host as the receiving one. */

@@ -1,13 +1,12 @@
 import { type Kysely, sql } from 'kysely'
 import type { MailTemplateKey } from '../../../../shared/mail-templates.js'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { MailDeps } from '../../../deps.js'
 import { type Notice, notify } from '../../comms/notifications/notify.js'
 
 // Telling the people of one mobility about it: the student, and the officer who nominated them.
 // Each message links to the mobility's page and is sent in the transaction that decided it.
 
-export type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 type Vars<K extends MailTemplateKey> = Notice<K>['vars']
 
 /** The student, the place and the officer who nominated them (or admitted them, when we host), who may be gone. */

@@ -8,11 +8,10 @@ import { ctxOf } from '../../../http/context.js'
 import { uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { CalendarDate, Text } from '../../../kernel/schema.js'
 import { DocumentSchema } from '../../applications/applications/applications.schema.js'
 import { loadApplication } from '../../applications/applications/applications.service.js'
 import { uploadDocument } from '../../applications/documents/documents.service.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
-import { CalendarDate } from '../../registry/agreements/agreements.schema.js'
 import { confirmArrival, endStaffVisit, loadMobility, recognise, recordTranscript } from './mobility.service.js'
 
 const tags = ['mobilities']

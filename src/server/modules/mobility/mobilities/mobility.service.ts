@@ -10,18 +10,19 @@ import {
 } from '../../../../shared/mobilities.js'
 import { SURVEY_OPEN_IN } from '../../../../shared/surveys.js'
 import type { DB } from '../../../db/schema.js'
+import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { type Access, accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import type { Reader } from '../../comms/mail/templates/index.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
-import { todayUtc } from '../../registry/agreements/agreements.repository.js'
 import { checklistGaps } from '../checklists/checklist.service.js'
 import { weHost } from '../incoming/incoming.service.js'
 import { gapOf, programmeGap } from '../staff/staff.service.js'
-import { type MailDeps, mobilityPeople, tellAboutMobility } from './mobility.mail.js'
+import { mobilityPeople, tellAboutMobility } from './mobility.mail.js'
 
 // An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
 // (confirmed by them, the office or the host); the host records the transcript of records for

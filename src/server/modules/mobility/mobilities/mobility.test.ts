@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Credentials, caller, createTestApp, json, signInAs, type TestApp } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { acceptedByHost, completeChecklist } from '../../../../../test/mobility.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 const PNG = Buffer.from(

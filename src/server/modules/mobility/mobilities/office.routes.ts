@@ -4,10 +4,8 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, csvList, IdParams, IsoDateTime } from '../../../http/types.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
-import { CalendarDate } from '../../registry/agreements/agreements.schema.js'
-import { CountryCode } from '../../registry/institutions/institutions.schema.js'
+import { OFFICE } from '../../../kernel/roles.js'
+import { CalendarDate, CountryCode, Text } from '../../../kernel/schema.js'
 import { addIncident, listIncidents, listMobilities } from './office.service.js'
 
 const tags = ['mobilities']

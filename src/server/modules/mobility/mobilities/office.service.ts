@@ -4,9 +4,10 @@ import type { DB } from '../../../db/schema.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
+import { unitScope } from '../../../kernel/scope.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
-import { todayUtc } from '../../registry/agreements/agreements.repository.js'
 
 // The office's view of its outgoing mobilities (issue 6, point 7): who is preparing, who is
 // abroad where on a given day with their emergency contact one click away, who has come back;
@@ -55,7 +56,7 @@ export async function listMobilities(db: Kysely<DB>, actor: Actor, q: MobilityLi
       'o.requirements',
     ])
     .where('a.status', '=', 'host_accepted')
-  if (actor.role === 'coordinator') query = query.where('c.org_unit_id', '=', actor.orgUnitId ?? '')
+  query = query.where(unitScope(actor, 'c.org_unit_id'))
   if (q.status?.length) query = query.where(status, 'in', q.status)
   if (q.country?.length) query = query.where('h.country', 'in', q.country)
   if (q.on)

@@ -4,18 +4,17 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { uploadedFile } from '../../../http/files.js'
-import { rolesOnly, SignedIn } from '../../../http/policy.js'
+import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { OFFICE, PARTNERS } from '../../../kernel/roles.js'
+import { Text } from '../../../kernel/schema.js'
 import { AT_HOST, accessTo, forHost } from '../../applications/applications/applications.access.js'
 import { ApplicationSchema, DocumentSchema } from '../../applications/applications/applications.schema.js'
 import { loadApplication } from '../../applications/applications/applications.service.js'
 import { uploadDocument } from '../../applications/documents/documents.service.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
 import { decideNomination, nominate, nomineesOf } from './nominations.service.js'
 
 const tags = ['nominations']
-const PARTNER = rolesOnly('partner')
 
 const NomineeSchema = z.object({
   id: z.uuid(),
@@ -77,7 +76,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/nominations',
     {
-      config: { policy: PARTNER },
+      config: { policy: PARTNERS },
       schema: {
         tags,
         summary: 'Our nominees to my institution, newest first',
@@ -90,7 +89,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/nominations/:id/decision',
     {
-      config: { policy: PARTNER },
+      config: { policy: PARTNERS },
       schema: {
         tags,
         summary: 'Accept or reject a nominee (a rejection needs a reason); the student is told',
@@ -114,7 +113,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/nominations/:id/acceptance-letter',
     {
-      config: { policy: PARTNER },
+      config: { policy: PARTNERS },
       bodyLimit: DOCUMENT_MAX_BYTES + 1024 * 1024,
       schema: {
         tags,

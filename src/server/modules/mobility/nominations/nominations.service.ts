@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import { APPLICATION_STEPS } from '../../../../shared/applications.js'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
@@ -15,8 +15,6 @@ import { weHost } from '../incoming/incoming.service.js'
 // Nomination to the host (issue 6): the office nominates an applicant who accepted their place;
 // the host's partner coordinators see their nominees, accept or reject them with a reason, and
 // upload their letter of acceptance. A rejected nominee's place goes to the next in line.
-
-type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 
 export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
   await deps.db.transaction().execute(async (trx) => {

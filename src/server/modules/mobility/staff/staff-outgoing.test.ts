@@ -11,7 +11,7 @@ import {
 } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { completeChecklist, staffCall } from '../../../../../test/mobility.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 

@@ -3,8 +3,7 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
-import { CalendarDate } from '../../registry/agreements/agreements.schema.js'
+import { CalendarDate, Text } from '../../../kernel/schema.js'
 import { approveProgramme, loadProgramme, saveProgramme } from './staff.service.js'
 
 const tags = ['staff']

@@ -11,7 +11,7 @@ import {
 } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { completeChecklist, staffCall } from '../../../../../test/mobility.js'
-import { addDays, todayUtc } from '../../registry/agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 
 // A visiting professor's teaching visit: admitted by the office (we host), a programme proposed and
 // approved before the visit begins, and the certificate at the end.

@@ -5,7 +5,7 @@ import { ctxOf } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { Public, SignedIn } from '../../../http/policy.js'
 import { type App, csvList, IdParams, PageQuery, paged, pageOf } from '../../../http/types.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
+import { OFFICE } from '../../../kernel/roles.js'
 import { CatalogReviews, Rejection, SurveyAnswers, SurveyQueueItem, SurveyView } from './survey.schema.js'
 import { answerSurvey, catalogReviews, listSurveys, loadSurvey, moderateSurvey } from './survey.service.js'
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { RATING_MAX, RATING_MIN, REVIEW_MAX, SURVEY_STATUSES } from '../../../../shared/surveys.js'
 import { IsoDateTime } from '../../../http/types.js'
-import { CatalogLanguage, Text } from '../../catalog/opportunities/opportunities.schema.js'
+import { CatalogLanguage, Text } from '../../../kernel/schema.js'
 
 const Rating = z
   .number('must be a whole number from 1 to 5')

@@ -3,13 +3,15 @@ import type { MobilityStatus } from '../../../../shared/mobilities.js'
 import { authorLabel, meanRating, SURVEY_OPEN_IN, type SurveyStatus } from '../../../../shared/surveys.js'
 import type { DB } from '../../../db/schema.js'
 import type { MobilitySurveyTable } from '../../../db/schema-applications.js'
+import type { MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { unitScope } from '../../../kernel/scope.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
-import { type MailDeps, tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
 import type { SurveyAnswers } from './survey.schema.js'
 
 // The completion survey (issue 6, point 8, decision 026). The student answers it once the host's
@@ -173,7 +175,7 @@ export async function listSurveys(db: Kysely<DB>, actor: Actor, q: SurveyQueueQu
     .selectFrom('mobility_surveys as s')
     .innerJoin('applications as a', 'a.id', 's.application_id')
     .innerJoin('calls as c', 'c.id', 'a.call_id')
-  if (actor.role === 'coordinator') base = base.where('c.org_unit_id', '=', actor.orgUnitId ?? '')
+  base = base.where(unitScope(actor, 'c.org_unit_id'))
   if (q.status?.length) base = base.where('s.status', 'in', q.status)
   const [rows, total] = await Promise.all([
     base

@@ -4,8 +4,8 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AdminOnly } from '../../../http/policy.js'
 import type { App } from '../../../http/types.js'
+import { OFFICE } from '../../../kernel/roles.js'
 import { retentionOverview, setRetentionDays } from '../../applications/documents/retention.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
 
 const RetentionSettings = z.object({
   retentionDays: z.number().int().describe('Days after a mobility ends before its identity and health documents are deleted'),

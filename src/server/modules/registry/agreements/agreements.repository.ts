@@ -3,6 +3,7 @@ import type { AgreementConditionRow, DB, PartySummary } from '../../../db/schema
 import { searchDocument } from '../../../db/search.js'
 import type { Actor } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { registryLists } from '../lists/registry-lists.js'
 import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
 
@@ -23,16 +24,6 @@ export function visibleAgreements(db: Kysely<DB>, actor: Actor) {
     )
   }
   return q
-}
-
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10)
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + days)
-  return d.toISOString().slice(0, 10)
 }
 
 /** The columns of a list item: the parties and places are kept on the row (reindexAgreements), so a page is one table. */

@@ -3,9 +3,9 @@ import { documentLanguage, LANGUAGES } from '../../../../shared/limits.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { sendAttachment, uploadedFile } from '../../../http/files.js'
-import { rolesOnly } from '../../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../../http/table-export.js'
 import { type App, IdParams, PLAIN_JSON, paged, pageOf } from '../../../http/types.js'
+import { OFFICE, OFFICERS, REGISTRY_READERS } from '../../../kernel/roles.js'
 import { agreementColumns } from './agreements.export.js'
 import { getFile, uploadFile } from './agreements.files.js'
 import { exportAgreements, queryAgreements } from './agreements.repository.js'
@@ -33,9 +33,6 @@ import { renewAgreement, transitionAgreement } from './agreements.steps.js'
 import { addComment, timeline } from './agreements.timeline.js'
 
 /** Officers and administrators write; coordinators read; a partner reads their own institution's. */
-export const READ = rolesOnly('admin', 'officer', 'coordinator', 'partner')
-export const OFFICE = rolesOnly('admin', 'officer', 'coordinator')
-export const WRITE = rolesOnly('admin', 'officer')
 
 const tags = ['agreements']
 
@@ -44,7 +41,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
     '/api/agreements',
     {
       ...PLAIN_JSON,
-      config: { policy: READ },
+      config: { policy: REGISTRY_READERS },
       schema: {
         tags,
         summary: 'Search and filter agreements',
@@ -61,7 +58,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/agreements/export',
     {
-      config: { policy: READ },
+      config: { policy: REGISTRY_READERS },
       schema: {
         tags,
         summary: 'The filtered list as CSV or XLSX (every page, in the same order)',
@@ -77,7 +74,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/agreements',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: { tags, summary: 'Draft an agreement', body: AgreementBody, response: { 201: AgreementDetailSchema } },
     },
     async (request, reply) => {
@@ -89,7 +86,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/agreements/:id',
     {
-      config: { policy: READ },
+      config: { policy: REGISTRY_READERS },
       schema: { tags, summary: 'One agreement', params: IdParams, response: { 200: AgreementDetailSchema } },
     },
     async (request) => getAgreement(deps, request.auth!.actor, request.params.id),
@@ -98,7 +95,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.put(
     '/api/agreements/:id',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Change an agreement (its terms only while draft or in negotiation)',
@@ -116,7 +113,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/agreements/:id/transitions',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Take a lifecycle step: negotiate, reopen, sign, activate or terminate (with a reason)',
@@ -134,7 +131,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/agreements/:id/renewal',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Renew: a draft successor with the same parties and conditions',
@@ -152,7 +149,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.put(
     '/api/agreements/:id/signatories',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Who signed, for which party, and when',
@@ -170,7 +167,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/agreements/:id/files',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       bodyLimit: 21 * 1024 * 1024,
       schema: {
         tags,
@@ -195,7 +192,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/api/agreements/:id/files/:fileId',
-    { config: { policy: READ }, schema: { tags, summary: 'Download an attachment', params: FileParams } },
+    { config: { policy: REGISTRY_READERS }, schema: { tags, summary: 'Download an attachment', params: FileParams } },
     async (request, reply) => {
       const file = await getFile(deps, request.auth!.actor, request.params.id, request.params.fileId)
       return sendAttachment(reply, { fileName: file.file_name, mime: file.mime, content: file.content })
@@ -205,7 +202,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/agreements/:id/pdf',
     {
-      config: { policy: READ },
+      config: { policy: REGISTRY_READERS },
       schema: {
         tags,
         summary: 'Summary PDF with the parties, dates and conditions, in the given language (default: mine)',
@@ -262,7 +259,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/agreements/responsibles',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Who can be made responsible for an agreement: active officers and administrators',
@@ -304,7 +301,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
   app.put(
     '/api/settings/agreements',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags: ['settings'],
         summary: 'Set how many days before the end reminders go out',

@@ -13,20 +13,11 @@ import {
   STAFF_MOBILITY,
 } from '../../../../shared/agreements.js'
 import { csvList, IsoDateTime, PageQuery } from '../../../http/types.js'
-import { CountryCode } from '../institutions/institutions.schema.js'
+import { CalendarDate, CountryCode } from '../../../kernel/schema.js'
 
 export const AgreementKind = z.enum(AGREEMENT_KINDS)
 export const AgreementStatus = z.enum(AGREEMENT_STATUSES)
 export const MobilityType = z.enum(MOBILITY_TYPES)
-
-/** A calendar date, YYYY-MM-DD, that exists. */
-export const CalendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v
-  }, 'is not a calendar date')
 
 const AcademicYear = z.string().refine(isAcademicYear, 'must be an academic year such as 2026/2027')
 

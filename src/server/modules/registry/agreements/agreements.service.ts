@@ -5,8 +5,9 @@ import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
-import { listItems, presentCondition, reindexAgreements, todayUtc, visibleAgreements } from './agreements.repository.js'
+import { listItems, presentCondition, reindexAgreements, visibleAgreements } from './agreements.repository.js'
 import type { AgreementDetail, AgreementInput, ConditionInput } from './agreements.schema.js'
 
 const WRITERS = new Set(['admin', 'officer'])

@@ -13,7 +13,7 @@ import {
 } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
 import { agreementBody, conditionBody } from '../../../../../test/factories.js'
-import { addDays, todayUtc } from './agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { runDailyLifecycle } from './lifecycle.js'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')

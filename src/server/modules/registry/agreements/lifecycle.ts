@@ -1,10 +1,10 @@
 import { type Kysely, sql } from 'kysely'
 import { IN_FORCE } from '../../../../shared/agreements.js'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { Deps, MailDeps } from '../../../deps.js'
 import { systemCtx } from '../../../http/context.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { addDays, todayUtc } from './agreements.repository.js'
 import { reminderDays } from './agreements.settings.js'
 import { setStatus } from './agreements.steps.js'
 
@@ -26,7 +26,7 @@ const BATCH = 100
  * changes, and each reminder is recorded in the transaction that queues it.
  */
 export async function runDailyLifecycle(
-  deps: Pick<Deps, 'db' | 'mail' | 'env'>,
+  deps: MailDeps,
   today = todayUtc(),
   shouldStop: () => boolean = () => false,
 ): Promise<DailyResult> {

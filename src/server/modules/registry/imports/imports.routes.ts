@@ -2,11 +2,10 @@ import { z } from 'zod'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
-import { rolesOnly } from '../../../http/policy.js'
 import { type App, IdParams } from '../../../http/types.js'
+import { OFFICERS } from '../../../kernel/roles.js'
 import { commitImport, IMPORT_KINDS, IMPORT_MAX_BYTES, previewImport, startImport } from './imports.service.js'
 
-const WRITE = rolesOnly('admin', 'officer')
 const tags = ['imports']
 
 const MappingSchema = z
@@ -63,7 +62,7 @@ export function importsRoutes(app: App, deps: Deps): void {
     app.post(
       `/api/imports/${kind}`,
       {
-        config: { policy: WRITE },
+        config: { policy: OFFICERS },
         bodyLimit: IMPORT_MAX_BYTES + 1024,
         schema: {
           tags,
@@ -86,7 +85,7 @@ export function importsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/imports/:id/preview',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Check every row with this mapping; nothing is written',
@@ -102,7 +101,7 @@ export function importsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/imports/:id/commit',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Import every row, or none if any has an error; the mapping is remembered for files with the same headers',

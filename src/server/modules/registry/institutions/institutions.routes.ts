@@ -3,10 +3,10 @@ import { MOBILITY_TYPES } from '../../../../shared/agreements.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
-import { AdminOnly, Public, rolesOnly, SignedIn } from '../../../http/policy.js'
+import { AdminOnly, Public, SignedIn } from '../../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../../http/table-export.js'
 import { type App, IdParams, IsoDateTime, PLAIN_JSON, paged, pageOf } from '../../../http/types.js'
-import { READ } from '../agreements/agreements.routes.js'
+import { OFFICERS, REGISTRY_READERS } from '../../../kernel/roles.js'
 import { institutionColumns } from './institutions.export.js'
 import { queryInstitutions } from './institutions.repository.js'
 import {
@@ -36,7 +36,6 @@ import {
 } from './registry.service.js'
 
 const tags = ['institutions']
-const WRITE = rolesOnly('admin', 'officer')
 
 export const FlowSchema = z
   .object({
@@ -77,7 +76,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/institutions/export',
     {
-      config: { policy: READ },
+      config: { policy: REGISTRY_READERS },
       schema: {
         tags,
         summary: 'The filtered list as CSV or XLSX (every page, in the same order)',
@@ -97,7 +96,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/institutions/similar',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Institutions that look like the one described (same identifier, or near-identical name in the country)',
@@ -114,7 +113,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/institutions',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: { tags, summary: 'Add an institution', body: InstitutionBody, response: { 201: InstitutionDetailSchema } },
     },
     async (request, reply) => {
@@ -140,7 +139,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/institutions/:id/flows',
     {
-      config: { policy: READ },
+      config: { policy: REGISTRY_READERS },
       schema: {
         tags,
         summary: 'Places per academic year that agreements signed or in force plan with this institution, out and in',
@@ -154,7 +153,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/institutions/:id/mobility-flows',
     {
-      config: { policy: READ },
+      config: { policy: REGISTRY_READERS },
       schema: {
         tags,
         summary: 'The mobilities with this institution that took place or are under way, per academic year, out and in',
@@ -179,7 +178,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.put(
     '/api/institutions/:id',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Change an institution, its contacts and units',
@@ -197,7 +196,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
   app.post(
     '/api/institutions/:id/merge',
     {
-      config: { policy: WRITE },
+      config: { policy: OFFICERS },
       schema: {
         tags,
         summary: 'Merge this duplicate into another institution, with its agreements, contacts and history',

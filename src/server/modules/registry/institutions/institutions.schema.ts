@@ -2,7 +2,6 @@ import { z } from 'zod'
 import {
   ERASMUS_CODE,
   INSTITUTION_KINDS,
-  isCountryCode,
   normaliseErasmusCode,
   normaliseRorId,
   ROR_ID,
@@ -10,10 +9,10 @@ import {
 } from '../../../../shared/identifiers.js'
 import { LANGUAGES, LOGO_MAX_BYTES } from '../../../../shared/limits.js'
 import { csvList, IsoDateTime, PageQuery } from '../../../http/types.js'
+import { CountryCode } from '../../../kernel/schema.js'
 
 export const InstitutionKind = z.enum(INSTITUTION_KINDS)
 
-export const CountryCode = z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code such as PT or KR')
 export const ErasmusCode = z
   .string()
   .transform(normaliseErasmusCode)

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Credentials, createTestApp, demoInstitutions, json, signInAs, type TestApp } from '../../../../../test/app.js'
 import { TEST_DB_KINDS } from '../../../../../test/db.js'
-import { addDays, todayUtc } from '../agreements/agreements.repository.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 
 // What the lists read from the rows they list (migration 0004): institutions' agreement figures
 // kept by triggers, and agreements' parties and places kept by reindexAgreements.

@@ -4,8 +4,8 @@ import { CALL_PHASES } from '../../../../shared/calls.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
+import { OFFICE } from '../../../kernel/roles.js'
+import { Text } from '../../../kernel/schema.js'
 import { adjust, allocationView, publishAllocation } from './allocation.service.js'
 
 const tags = ['allocation']

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import { HOLDING, LEFT } from '../../../../shared/applications.js'
 import { callPhase } from '../../../../shared/calls.js'
 import type { DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
@@ -15,8 +15,6 @@ import { allocate, buildInstance, type CallInstance, explain, remaining, statist
 // Running a call's allocation: a dry run as often as the office likes, adjustments with a reason,
 // publication (offers with a deadline, everyone told), answers, and a place given back going to
 // the next in line, telling only those whose result changes.
-
-type MailDeps = Pick<Deps, 'db' | 'mail' | 'env'>
 
 async function adjustmentsOf(db: Kysely<DB>, callId: string) {
   const rows = await db.selectFrom('allocation_adjustments').selectAll().where('call_id', '=', callId).execute()

@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
-import { rolesOnly } from '../../../http/policy.js'
 import { type App, IdParams } from '../../../http/types.js'
+import { OFFICE, REVIEWERS } from '../../../kernel/roles.js'
+import { Text } from '../../../kernel/schema.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
-import { OFFICE } from '../../catalog/opportunities/opportunities.routes.js'
-import { Text } from '../../catalog/opportunities/opportunities.schema.js'
 import {
   declareConflict,
   myReview,
@@ -17,7 +16,6 @@ import {
 } from './reviews.service.js'
 
 const tags = ['reviews']
-const REVIEWERS = rolesOnly('reviewer', 'officer', 'admin', 'coordinator')
 
 const ReviewerSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.string() })
 const ReviewBody = z

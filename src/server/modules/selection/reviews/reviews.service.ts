@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { CallCriterion, DB } from '../../../db/schema.js'
-import type { Deps } from '../../../deps.js'
+import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
@@ -37,7 +37,7 @@ export async function reviewerCandidates(db: Kysely<DB>) {
 }
 
 /** Names a call's reviewers; those newly named are told, the others are not told again. */
-export async function setReviewers(deps: Pick<Deps, 'db' | 'mail' | 'env'>, ctx: Ctx, callId: string, userIds: string[]) {
+export async function setReviewers(deps: MailDeps, ctx: Ctx, callId: string, userIds: string[]) {
   await deps.db.transaction().execute(async (trx) => {
     await managedCall(trx, ctx.actor!, callId)
     const users = userIds.length

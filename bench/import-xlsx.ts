@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { PassThrough } from 'node:stream'
 import Excel from 'exceljs'
-import { readSpreadsheet } from '../src/server/modules/registry/imports/parse.js'
+import { readSpreadsheet } from '../src/server/modules/imports/parse.js'
 
 /** An XLSX file of `rows` rows under a header row, `columns` wide: numbers and repeated texts, as a partner list. */
 export async function generateXlsx(rows: number, columns: number): Promise<Buffer> {

@@ -10,6 +10,7 @@ import type { DB } from '../src/server/db/schema.js'
 import { seedDemo } from '../src/server/db/seed/demo.js'
 import type { Deps } from '../src/server/deps.js'
 import { loadEnv } from '../src/server/env.js'
+import { createEvents } from '../src/server/events.js'
 import type { App } from '../src/server/http/types.js'
 import { startSession } from '../src/server/modules/accounts/auth/auth.service.js'
 import { DirectMail } from '../src/server/modules/comms/mail/mail.queue.js'
@@ -34,7 +35,7 @@ export async function createTestApp(options: { kind?: TestDbKind; seed?: boolean
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
   })
   const mail = new DirectMail()
-  const deps: Deps = { db: database.db, dbKind: database.kind, env, mail, log: pino({ level: 'silent' }) }
+  const deps: Deps = { db: database.db, dbKind: database.kind, env, mail, log: pino({ level: 'silent' }), events: createEvents() }
   const app = await buildApp(deps, { webDir: null })
   await app.ready()
   return {

@@ -21,16 +21,19 @@ import { registerSecurityHeaders } from './http/security-headers.js'
 import { registerTextGuard } from './http/text-guard.js'
 import type { App } from './http/types.js'
 import { authRoutes } from './modules/accounts/auth/auth.routes.js'
+import { authenticate } from './modules/accounts/auth/auth.service.js'
 import { invitationsRoutes } from './modules/accounts/invitations/invitations.routes.js'
 import { tokensRoutes } from './modules/accounts/tokens/tokens.routes.js'
 import { usersRoutes } from './modules/accounts/users/users.routes.js'
 import { applicationsRoutes } from './modules/applications/applications/applications.routes.js'
 import { deletionRequestRoutes } from './modules/applications/documents/deletion-requests.routes.js'
+import { retentionRoutes } from './modules/applications/documents/retention.routes.js'
 import { callsRoutes } from './modules/catalog/calls/calls.routes.js'
 import { opportunitiesRoutes } from './modules/catalog/opportunities/opportunities.routes.js'
 import { digestRoutes } from './modules/comms/digest/digest.routes.js'
 import { mailTemplateRoutes } from './modules/comms/mail/templates.routes.js'
 import { notificationsRoutes } from './modules/comms/notifications/notifications.routes.js'
+import { importsRoutes } from './modules/imports/imports.routes.js'
 import { checklistRoutes } from './modules/mobility/checklists/checklist.routes.js'
 import { incomingRoutes } from './modules/mobility/incoming/incoming.routes.js'
 import { partnerNominationRoutes } from './modules/mobility/incoming/partner-nominations.routes.js'
@@ -42,12 +45,11 @@ import { staffRoutes } from './modules/mobility/staff/staff.routes.js'
 import { surveyRoutes } from './modules/mobility/surveys/survey.routes.js'
 import { auditRoutes } from './modules/platform/audit/audit.routes.js'
 import { healthRoutes } from './modules/platform/health/health.routes.js'
-import { settingsRoutes } from './modules/platform/settings/settings.routes.js'
 import { agreementsRoutes } from './modules/registry/agreements/agreements.routes.js'
-import { importsRoutes } from './modules/registry/imports/imports.routes.js'
 import { institutionsRoutes } from './modules/registry/institutions/institutions.routes.js'
 import { reportsRoutes } from './modules/reports/reports.routes.js'
 import { allocationRoutes } from './modules/selection/allocation/allocation.routes.js'
+import { offersRoutes } from './modules/selection/offers/offers.routes.js'
 import { reviewsRoutes } from './modules/selection/reviews/reviews.routes.js'
 
 export const VERSION = '0.1.0'
@@ -78,13 +80,14 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   deletionRequestRoutes,
   reviewsRoutes,
   allocationRoutes,
+  offersRoutes,
   nominationsRoutes,
   learningAgreementRoutes,
   mobilityRoutes,
   mobilityOfficeRoutes,
   checklistRoutes,
   surveyRoutes,
-  settingsRoutes,
+  retentionRoutes,
   mailTemplateRoutes,
   partnerNominationRoutes,
   digestRoutes,
@@ -148,7 +151,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true })
 
-  registerGuard(app, deps)
+  registerGuard(app, (credentials) => authenticate(deps, credentials))
   for (const register of MODULES) register(app, deps)
 
   const webDir = options.webDir

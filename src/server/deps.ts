@@ -3,15 +3,18 @@ import type { Kysely } from 'kysely'
 import type { DatabaseKind } from './db/database.js'
 import type { DB } from './db/schema.js'
 import type { Env } from './env.js'
+import type { Events } from './kernel/events.js'
 import type { MailQueue } from './modules/comms/mail/mail.queue.js'
 
-/** What services are given: the database, the configuration, the mail queue and a logger. */
+/** What services are given: the database, the configuration, the mail queue, a logger and the events. */
 export interface Deps {
   db: Kysely<DB>
   dbKind: DatabaseKind
   env: Env
   mail: MailQueue
   log: FastifyBaseLogger
+  /** The rooms' events and their listeners (src/server/events.ts). */
+  events: Events
 }
 
 /** What a service that writes and then tells people needs: the database, the mail queue and the configuration. */

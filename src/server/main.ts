@@ -1,8 +1,8 @@
 import { ROLES } from '../shared/roles.js'
+import { DocumentKeyError } from './db/document-key.js'
 import { DataDirLockedError } from './db/lock.js'
 import { DEMO_PASSWORD, demoEmail } from './db/seed/demo.js'
 import { EnvError, loadEnv } from './env.js'
-import { DocumentKeyError } from './modules/applications/documents/document-key.js'
 import { startServer } from './server.js'
 
 /** `npm start`: serve Meridian until SIGTERM or SIGINT, then finish requests and close cleanly. */

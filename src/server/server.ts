@@ -3,12 +3,13 @@ import { fileURLToPath } from 'node:url'
 import pino from 'pino'
 import { buildApp } from './app.js'
 import { type Database, openDatabase } from './db/database.js'
+import { checkDocumentKey, DocumentKeyError } from './db/document-key.js'
 import { migrateToLatest } from './db/migrate.js'
 import { isEmpty, seedDemo } from './db/seed/demo.js'
 import type { Deps } from './deps.js'
 import type { Env } from './env.js'
+import { createEvents } from './events.js'
 import type { App } from './http/types.js'
-import { checkDocumentKey, DocumentKeyError } from './modules/applications/documents/document-key.js'
 import { applyRetention } from './modules/applications/documents/retention.js'
 import { announceOpenedCalls } from './modules/catalog/calls/calls.announce.js'
 import { sendDigests } from './modules/comms/digest/digest.js'
@@ -59,7 +60,7 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.dataDir, 'mail-outbox') })
     const started = await Jobs.start(database.pool, mailer, log)
     jobs = started
-    const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log }
+    const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log, events: createEvents() }
     let shuttingDown = false
     await started.scheduled('agreements-daily', '10 2 * * *', async () => {
       const result = await runDailyLifecycle(deps, undefined, () => shuttingDown)

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { checkDocumentKey, keyFingerprint } from '../modules/applications/documents/document-key.js'
-import { seal, unseal } from '../modules/applications/documents/seal.js'
 import { openDatabase } from './database.js'
+import { checkDocumentKey, keyFingerprint } from './document-key.js'
+import { seal, unseal } from './seal.js'
 
 const run = promisify(execFile)
 const meridian = (dataDir: string, ...args: string[]) =>

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { checkDocumentKey, DocumentKeyError, keyFingerprint } from '../modules/applications/documents/document-key.js'
 import { createPGlite, embeddedDataPath, wrapPGlite } from './database.js'
+import { checkDocumentKey, DocumentKeyError, keyFingerprint } from './document-key.js'
 import { lockDataDir } from './lock.js'
 
 /**

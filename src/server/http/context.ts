@@ -19,6 +19,16 @@ export interface Authentication {
   csrfToken: string | null
 }
 
+/** What a request carries to say who sends it: an API token, or a signed session cookie. */
+export interface Credentials {
+  bearer?: string | null
+  sessionCookie?: string | null
+  unsign?: (raw: string) => string | null
+}
+
+/** Who the credentials belong to, if anyone (the accounts room answers; the guard asks). */
+export type Authenticator = (credentials: Credentials) => Promise<Authentication | null>
+
 /** What a service needs to know about the request: who, and which request (for the audit). */
 export interface Ctx {
   actor: Actor | null

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Deps } from '../deps.js'
-import { API_TOKEN_PREFIX, authenticate } from '../modules/accounts/auth/auth.service.js'
-import { safeEqual } from '../modules/accounts/auth/tokens.js'
+import type { Authenticator, Credentials } from './context.js'
 import { AppError, AppErrorCode, sendProblem } from './errors.js'
 import { evaluatePolicy, type Policy } from './policy.js'
+import { safeEqual } from './safe-equal.js'
 
 export const SESSION_COOKIE = 'meridian_session'
 export const CSRF_HEADER = 'x-csrf-token'
@@ -32,7 +31,8 @@ export function routeTableOf(app: object): RouteEntry[] {
   return routeTables.get(app) ?? []
 }
 
-export function registerGuard(app: FastifyInstance, deps: Deps): void {
+/** `authenticate` (the accounts room's) tells who the credentials belong to; the guard does not know how. */
+export function registerGuard(app: FastifyInstance, authenticate: Authenticator): void {
   app.decorateRequest('auth', null)
   const table: RouteEntry[] = []
   routeTables.set(app, table)
@@ -49,7 +49,7 @@ export function registerGuard(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (request, reply) => {
     const policy = request.routeOptions.config?.policy
     if (!policy) return // plugin paths and 404s
-    request.auth = await authenticate(deps, credentialsOf(request))
+    request.auth = await authenticate(credentialsOf(request))
     const outcome = evaluatePolicy(policy, request.auth?.actor.role ?? null)
     if (outcome !== 'allowed') {
       logRefusal(request, outcome)
@@ -91,12 +91,9 @@ function logRefusal(request: FastifyRequest, outcome: string): void {
   )
 }
 
-function credentialsOf(request: FastifyRequest) {
+function credentialsOf(request: FastifyRequest): Credentials {
   const header = request.headers.authorization
-  if (header?.startsWith('Bearer ')) {
-    const bearer = header.slice(7).trim()
-    return { bearer: bearer.startsWith(API_TOKEN_PREFIX) ? bearer : null }
-  }
+  if (header?.startsWith('Bearer ')) return { bearer: header.slice(7).trim() }
   return {
     sessionCookie: request.cookies[SESSION_COOKIE] ?? null,
     unsign: (raw: string) => {

@@ -7,6 +7,7 @@ import { createTestDatabase } from '../../../test/db.js'
 import { buildApp } from '../app.js'
 import type { Database } from '../db/database.js'
 import { loadEnv } from '../env.js'
+import { createEvents } from '../events.js'
 import { DirectMail } from '../modules/comms/mail/mail.queue.js'
 import type { App } from './types.js'
 
@@ -23,7 +24,14 @@ describe('the web app as served', () => {
     writeFileSync(path.join(webDir, 'favicon.svg'), '<svg/>')
     database = await createTestDatabase('embedded')
     const env = loadEnv({ NODE_ENV: 'test', DATA_DIR: webDir, SESSION_SECRET: 'test-secret-test-secret-test-secret-0123' })
-    const deps = { db: database.db, dbKind: database.kind, env, mail: new DirectMail(), log: pino({ level: 'silent' }) }
+    const deps = {
+      db: database.db,
+      dbKind: database.kind,
+      env,
+      mail: new DirectMail(),
+      log: pino({ level: 'silent' }),
+      events: createEvents(),
+    }
     app = await buildApp(deps, { webDir })
     await app.ready()
   })

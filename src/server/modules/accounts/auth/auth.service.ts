@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
-import type { Authentication, Ctx } from '../../../http/context.js'
+import type { Authentication, Credentials, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
@@ -145,12 +145,10 @@ function logRefusal(deps: Deps, a: AttemptRecord): void {
  * account. `unsign` checks the cookie's signature; a cached session skips it, since the same
  * cookie value was verified when it was cached.
  */
-export async function authenticate(
-  deps: Deps,
-  credentials: { sessionCookie?: string | null; unsign?: (raw: string) => string | null; bearer?: string | null },
-): Promise<Authentication | null> {
+export async function authenticate(deps: Deps, credentials: Credentials): Promise<Authentication | null> {
   const now = new Date()
   if (credentials.bearer) {
+    if (!credentials.bearer.startsWith(API_TOKEN_PREFIX)) return null
     const row = await findLiveApiToken(deps.db, hashToken(credentials.bearer), now)
     if (!row) return null
     if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > TOUCH_EVERY_MS) {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 
 /** A new secret token: 256 random bits, URL-safe. Only its hash is stored. */
 export function newToken(prefix = ''): string {
@@ -12,10 +12,4 @@ export function hashToken(token: string): string {
 /** A keyed hash of an e-mail, so attempt logs and rate limits never hold the address itself. */
 export function emailFingerprint(secret: string, email: string): string {
   return createHmac('sha256', secret).update(email.trim().toLowerCase()).digest('base64url').slice(0, 22)
-}
-
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a)
-  const y = Buffer.from(b)
-  return x.length === y.length && timingSafeEqual(x, y)
 }

@@ -6,7 +6,6 @@ import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { startNominatedApplications } from '../../mobility/incoming/partner-nominations.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
 import { hashPassword } from '../auth/password.js'
 import { hashToken, newToken } from '../auth/tokens.js'
@@ -185,7 +184,7 @@ export async function acceptInvitation(
       },
     }
     await recordAudit(trx, actorCtx, { entityType: 'user', entityId: user.id, action: 'create_from_invitation', after: user })
-    await startNominatedApplications(trx, actorCtx, {
+    await deps.events.emit(trx, actorCtx, 'accountCreated', {
       id: user.id,
       email: user.email,
       role: user.role,

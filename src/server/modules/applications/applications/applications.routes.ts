@@ -3,25 +3,14 @@ import { DOCUMENT_KINDS } from '../../../../shared/calls.js'
 import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
-import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { AppError } from '../../../http/errors.js'
 import { sendAttachment, uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, IdParams, IsoDateTime, paged, pageOf } from '../../../http/types.js'
-import { APPLICANTS, OFFICE } from '../../../kernel/roles.js'
-import { answerOffer, giveOn, resultOf } from '../../selection/allocation/allocation.service.js'
+import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { APPLICANTS } from '../../../kernel/roles.js'
 import { accessLog, deleteDocument, downloadDocument, uploadDocument } from '../documents/documents.service.js'
 import { accessTo, forHost } from './applications.access.js'
-import { listCallApplications } from './applications.list.js'
-import {
-  ApplicationBody,
-  type ApplicationDto,
-  ApplicationListQuery,
-  ApplicationRowSchema,
-  ApplicationSchema,
-  DocumentSchema,
-  ProfileBody,
-  WithdrawBody,
-} from './applications.schema.js'
+import { ApplicationBody, type ApplicationDto, ApplicationSchema, DocumentSchema, ProfileBody } from './applications.schema.js'
 import {
   loadApplication,
   myApplications,
@@ -29,22 +18,9 @@ import {
   saveApplication,
   submitApplication,
   updateProfile,
-  withdrawApplication,
 } from './applications.service.js'
 
 const tags = ['applications']
-
-const ResultSchema = z.object({
-  explanations: z.array(
-    z.object({
-      opportunityId: z.uuid(),
-      reason: z.enum(['not_eligible', 'not_offered', 'full', 'adjusted']),
-      unmet: z.array(z.any()).optional(),
-      lastAdmittedScore: z.number().nullable().optional(),
-      score: z.number().optional(),
-    }),
-  ),
-})
 
 /** A reviewer reads the application without the applicant's e-mail and without special-category documents. */
 function forReviewer(dto: ApplicationDto): ApplicationDto {
@@ -126,26 +102,6 @@ export function applicationsRoutes(app: App, deps: Deps): void {
     },
   )
 
-  app.get(
-    '/api/applications/:id/result',
-    {
-      config: { policy: SignedIn },
-      schema: {
-        tags,
-        summary: 'Why the published allocation gave this place: each higher choice and why it did not take the applicant',
-        params: IdParams,
-        response: { 200: ResultSchema },
-      },
-    },
-    async (request) => {
-      const { row, access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
-      if (access === 'reviewer' || access === 'host') throw AppError.notFound('The application')
-      const result = await resultOf(deps.db, row.call_id, row.id)
-      if (!result) throw new AppError(AppErrorCode.CONFLICT, "The call's allocation is not published yet.")
-      return result as z.infer<typeof ResultSchema>
-    },
-  )
-
   app.post(
     '/api/applications/:id/submit',
     {
@@ -159,47 +115,6 @@ export function applicationsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await submitApplication(deps, ctxOf(request), request.params.id)
-      return loadApplication(deps.db, request.params.id)
-    },
-  )
-
-  app.post(
-    '/api/applications/:id/withdraw',
-    {
-      config: { policy: SignedIn },
-      schema: {
-        tags,
-        summary: 'Withdraw an application (the applicant, or the office for them)',
-        params: IdParams,
-        body: WithdrawBody,
-        response: { 200: ApplicationSchema },
-      },
-    },
-    async (request) => {
-      const { access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
-      if (access === 'reviewer' || access === 'host')
-        throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant or the office withdraws an application.')
-      await withdrawApplication(deps, ctxOf(request), request.params.id, request.body.reason, (trx, callId) =>
-        giveOn(trx, deps, callId).then(() => undefined),
-      )
-      return loadApplication(deps.db, request.params.id)
-    },
-  )
-
-  app.post(
-    '/api/applications/:id/answer',
-    {
-      config: { policy: APPLICANTS },
-      schema: {
-        tags,
-        summary: 'Accept or decline the place offered, before its deadline; a declined place goes to the next in line',
-        params: IdParams,
-        body: z.object({ answer: z.enum(['accept', 'decline']) }).strict(),
-        response: { 200: ApplicationSchema },
-      },
-    },
-    async (request) => {
-      await answerOffer(deps, ctxOf(request), request.params.id, request.body.answer)
       return loadApplication(deps.db, request.params.id)
     },
   )
@@ -288,25 +203,6 @@ export function applicationsRoutes(app: App, deps: Deps): void {
     async (request, reply) => {
       await deleteDocument(deps, ctxOf(request), request.params.id)
       return reply.status(204).send()
-    },
-  )
-
-  app.get(
-    '/api/calls/:id/applications',
-    {
-      config: { policy: OFFICE },
-      schema: {
-        tags,
-        summary: "A call's applications with their combined review scores, best first",
-        params: IdParams,
-        querystring: ApplicationListQuery,
-        response: { 200: paged(ApplicationRowSchema) },
-      },
-    },
-    async (request) => {
-      const { page, pageSize } = request.query
-      const { items, total } = await listCallApplications(deps.db, request.auth!.actor, request.params.id, request.query)
-      return pageOf(items, total, page, pageSize)
     },
   )
 }

@@ -399,30 +399,29 @@ export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, no
 }
 
 /**
- * Withdraws an application: the applicant's own at any time before a declined answer, or the
- * office's on their behalf. A place it held goes to the next in line (giveOn).
+ * Withdraws an application, inside the caller's transaction: the applicant's own at any time
+ * before a declined answer, or the office's on their behalf. Says whether it gave back a place
+ * (offered or held), which the selection then gives to the next in line (allocation's `withdraw`).
  */
-export async function withdrawApplication(
-  deps: MailDeps,
+export async function withdrawApplicationIn(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'mail' | 'env'>,
   ctx: Ctx,
   id: string,
   reason: string | null,
-  giveOn: (trx: Kysely<DB>, callId: string) => Promise<void>,
   now = new Date(),
-) {
-  await deps.db.transaction().execute(async (trx) => {
-    const row = await lockApplication(trx, id)
-    await takeStep(trx, ctx, row, 'withdraw', { withdrawn_at: now, withdraw_reason: reason }, { reason })
-    if (HOLDING.includes(row.status) && row.offered_opportunity_id)
-      await trx
-        .updateTable('call_offers')
-        .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
-        .where('call_id', '=', row.call_id)
-        .where('opportunity_id', '=', row.offered_opportunity_id)
-        .execute()
-    if (row.status === 'offered' || HOLDING.includes(row.status)) await giveOn(trx, row.call_id)
-    await tellApplicant(trx, deps, id, 'applicationWithdrawn')
-  })
+): Promise<{ callId: string; freedPlace: boolean }> {
+  const row = await lockApplication(trx, id)
+  await takeStep(trx, ctx, row, 'withdraw', { withdrawn_at: now, withdraw_reason: reason }, { reason })
+  if (HOLDING.includes(row.status) && row.offered_opportunity_id)
+    await trx
+      .updateTable('call_offers')
+      .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
+      .where('call_id', '=', row.call_id)
+      .where('opportunity_id', '=', row.offered_opportunity_id)
+      .execute()
+  await tellApplicant(trx, deps, id, 'applicationWithdrawn')
+  return { callId: row.call_id, freedPlace: row.status === 'offered' || HOLDING.includes(row.status) }
 }
 
 /** The applicant's receipt for a step of their application, naming the call. */

@@ -6,6 +6,7 @@ import type { DocumentKind } from '../../../../shared/calls.js'
 import type { ProofKind } from '../../../../shared/checklist.js'
 import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
 import type { DB } from '../../../db/schema.js'
+import { seal, unseal } from '../../../db/seal.js'
 import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
@@ -14,7 +15,6 @@ import { cleanFileName } from '../../../http/files.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
 import { accessTo } from '../applications/applications.access.js'
-import { seal, unseal } from './seal.js'
 
 // Applicants' documents (issue 6). The type is told by the bytes, not by the name or the header;
 // names are cleaned; identity and health documents are encrypted at rest and never shown to

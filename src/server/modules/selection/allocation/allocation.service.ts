@@ -7,7 +7,12 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
-import { lockApplication, refuseStep, takeStep } from '../../applications/applications/applications.service.js'
+import {
+  lockApplication,
+  refuseStep,
+  takeStep,
+  withdrawApplicationIn,
+} from '../../applications/applications/applications.service.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { recordAudit } from '../../platform/audit/audit.record.js'
 import { allocate, buildInstance, type CallInstance, explain, remaining, statistics } from './call-allocation.js'
@@ -283,6 +288,14 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
       template: answer === 'accept' ? 'offerAccepted' : 'offerDeclined',
       vars: (r) => ({ opportunity: r.text(place.title) }),
     })
+  })
+}
+
+/** Withdraws an application and, if it gave back a place, offers that place to the next in line: one transaction. */
+export async function withdraw(deps: MailDeps, ctx: Ctx, applicationId: string, reason: string | null) {
+  await deps.db.transaction().execute(async (trx) => {
+    const { callId, freedPlace } = await withdrawApplicationIn(trx, deps, ctx, applicationId, reason)
+    if (freedPlace) await giveOn(trx, deps, callId)
   })
 }
 

@@ -1,5 +1,5 @@
-import { COUNTRY_CODES } from '../../../../shared/identifiers.js'
-import { fold } from '../../../../shared/text.js'
+import { COUNTRY_CODES } from '../../../shared/identifiers.js'
+import { fold } from '../../../shared/text.js'
 
 /** The fields an institution import can fill, in the order the mapping step shows them. */
 export const IMPORT_FIELDS = [

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateWideBomb, generateXlsx } from '../../../../../bench/import-xlsx.js'
-import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../../test/app.js'
-import { TEST_DB_KINDS } from '../../../../../test/db.js'
+import { generateWideBomb, generateXlsx } from '../../../../bench/import-xlsx.js'
+import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
+import { TEST_DB_KINDS } from '../../../../test/db.js'
 import { subjectArea, suggestMapping } from './fields.js'
 
 /** A partner list as offices keep them: semicolons, a BOM, Portuguese and Russian headers, capitals, spaced codes. */

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import type ExcelJS from 'exceljs'
-import { storableText } from '../../../../shared/text.js'
+import { storableText } from '../../../shared/text.js'
 
 // Reading a spreadsheet's cells, with limits named in every refusal. Runs inside a worker thread
 // (parse.ts), so a hostile or huge file costs that thread's time and memory, never the server's.

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
-import { isAcademicYear, MOBILITY_TYPES, type MobilityType } from '../../../../shared/agreements.js'
-import { fold, tidyCapitals } from '../../../../shared/text.js'
-import type { DB } from '../../../db/schema.js'
-import { ErasmusCode, RorId, SchacId, Website } from '../institutions/institutions.schema.js'
+import { isAcademicYear, MOBILITY_TYPES, type MobilityType } from '../../../shared/agreements.js'
+import { fold, tidyCapitals } from '../../../shared/text.js'
+import type { DB } from '../../db/schema.js'
+import { ErasmusCode, RorId, SchacId, Website } from '../registry/institutions/institutions.schema.js'
 import { countryCode, type ImportField, institutionKind, subjectArea } from './fields.js'
 import type { Sheet } from './parse.js'
 

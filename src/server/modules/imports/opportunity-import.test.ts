@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../../test/app.js'
-import { TEST_DB_KINDS } from '../../../../../test/db.js'
+import { type Credentials, countAudit, createTestApp, json, signInAs, type TestApp } from '../../../../test/app.js'
+import { TEST_DB_KINDS } from '../../../../test/db.js'
 
 /** A destinations list as offices keep them: semicolons, a BOM, Portuguese headers, places per programme. */
 const DESTINATIONS = (extra: string[] = []) =>

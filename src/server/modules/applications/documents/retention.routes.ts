@@ -5,7 +5,7 @@ import { ctxOf } from '../../../http/context.js'
 import { AdminOnly } from '../../../http/policy.js'
 import type { App } from '../../../http/types.js'
 import { OFFICE } from '../../../kernel/roles.js'
-import { retentionOverview, setRetentionDays } from '../../applications/documents/retention.js'
+import { retentionOverview, setRetentionDays } from './retention.js'
 
 const RetentionSettings = z.object({
   retentionDays: z.number().int().describe('Days after a mobility ends before its identity and health documents are deleted'),
@@ -14,7 +14,7 @@ const RetentionSettings = z.object({
   nextDeletionOn: z.string().nullable().describe('The first day the daily job will delete some, at the current setting'),
 })
 
-export function settingsRoutes(app: App, deps: Deps): void {
+export function retentionRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/settings/documents',
     {

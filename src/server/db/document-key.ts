@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import type { DB } from '../../../db/schema.js'
+import type { DB } from './schema.js'
 import { unseal } from './seal.js'
 
 // The documents sealed at rest (passports, immunisation records) open only with the key that sealed

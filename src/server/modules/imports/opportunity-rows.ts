@@ -1,18 +1,18 @@
 import type { Kysely } from 'kysely'
-import { type CallAudience, fitsAudience, MOBILITY_TYPE_OF } from '../../../../shared/calls.js'
-import { OPPORTUNITY_KINDS, type OpportunityKind } from '../../../../shared/opportunities.js'
-import { fold, tidyCapitals } from '../../../../shared/text.js'
-import type { DB } from '../../../db/schema.js'
-import type { Ctx } from '../../../http/context.js'
-import { AppError, AppErrorCode } from '../../../http/errors.js'
-import { OpportunityBody, type OpportunityInput } from '../../catalog/opportunities/opportunities.schema.js'
+import { type CallAudience, fitsAudience, MOBILITY_TYPE_OF } from '../../../shared/calls.js'
+import { OPPORTUNITY_KINDS, type OpportunityKind } from '../../../shared/opportunities.js'
+import { fold, tidyCapitals } from '../../../shared/text.js'
+import type { DB } from '../../db/schema.js'
+import type { Ctx } from '../../http/context.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { OpportunityBody, type OpportunityInput } from '../catalog/opportunities/opportunities.schema.js'
 import {
   createOpportunityIn,
   inputOf,
   loadOpportunities,
   updateOpportunityIn,
-} from '../../catalog/opportunities/opportunities.service.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
+} from '../catalog/opportunities/opportunities.service.js'
+import { recordAudit } from '../platform/audit/audit.record.js'
 import { COMMON_SYNONYMS, countryCode, type FieldSet, subjectArea } from './fields.js'
 import type { Sheet } from './parse.js'
 

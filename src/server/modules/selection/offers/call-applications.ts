@@ -3,8 +3,8 @@ import type { ApplicationStatus } from '../../../../shared/applications.js'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
-import { scoresOf } from '../../selection/reviews/reviews.service.js'
-import { managedCall } from './applications.access.js'
+import { managedCall } from '../../applications/applications/applications.access.js'
+import { scoresOf } from '../reviews/reviews.service.js'
 
 /** A call's applications for the office, drafts included, best combined score first. */
 export async function listCallApplications(

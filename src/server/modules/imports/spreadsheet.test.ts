@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { generateWideBomb } from '../../../../../bench/import-xlsx.js'
+import { generateWideBomb } from '../../../../bench/import-xlsx.js'
 import { readSpreadsheet } from './parse.js'
 import { columnLetters, parseSpreadsheet, SPREADSHEET_LIMITS } from './spreadsheet.js'
 

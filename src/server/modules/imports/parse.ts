@@ -1,5 +1,5 @@
-import { AppError, AppErrorCode } from '../../../http/errors.js'
-import { runInWorker } from '../../../workers/run.js'
+import { AppError, AppErrorCode } from '../../http/errors.js'
+import { runInWorker } from '../../workers/run.js'
 import type { Sheet } from './spreadsheet.js'
 
 export type { Sheet } from './spreadsheet.js'

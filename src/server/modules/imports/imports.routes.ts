@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import type { Deps } from '../../../deps.js'
-import { ctxOf } from '../../../http/context.js'
-import { AppError } from '../../../http/errors.js'
-import { type App, IdParams } from '../../../http/types.js'
-import { OFFICERS } from '../../../kernel/roles.js'
+import type { Deps } from '../../deps.js'
+import { ctxOf } from '../../http/context.js'
+import { AppError } from '../../http/errors.js'
+import { type App, IdParams } from '../../http/types.js'
+import { OFFICERS } from '../../kernel/roles.js'
 import { commitImport, IMPORT_KINDS, IMPORT_MAX_BYTES, previewImport, startImport } from './imports.service.js'
 
 const tags = ['imports']

@@ -12,7 +12,7 @@ const SERVER = path.resolve(import.meta.dirname)
 const BASE = ['db', 'http', 'kernel', 'pdf', 'workers', 'infra']
 const EVERYTHING = ['*']
 
-export const ALLOWED: Record<string, string[]> = {
+const ALLOWED: Record<string, string[]> = {
   db: [],
   workers: [],
   pdf: ['db'],
@@ -37,7 +37,7 @@ export const ALLOWED: Record<string, string[]> = {
 }
 
 /** The folder a server file belongs to, as the arrows name it. */
-export function folderOf(file: string): string {
+function folderOf(file: string): string {
   const [top = '', next = ''] = path.relative(SERVER, file).split(path.sep)
   if (top === 'modules') return next
   if (top === 'db' && next === 'seed') return 'seed'
@@ -57,7 +57,7 @@ function sourceFiles(dir: string): string[] {
 const IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*'(\.{1,2}\/[^']+)'/g
 
 /** Every import from one server folder into another that the arrows do not allow. */
-export function strayImports(files: string[], read = (file: string) => readFileSync(file, 'utf8')): string[] {
+function strayImports(files: string[], read = (file: string) => readFileSync(file, 'utf8')): string[] {
   const stray: string[] = []
   for (const file of files) {
     const from = folderOf(file)

@@ -10,8 +10,8 @@ import { migrateToLatest } from './db/migrate.js'
 import { isEmpty, seedDemo } from './db/seed/demo.js'
 import { loadEnv } from './env.js'
 import { systemCtx } from './http/context.js'
+import { recordAudit } from './kernel/audit.js'
 import { hashPassword } from './modules/accounts/auth/password.js'
-import { recordAudit } from './modules/platform/audit/audit.record.js'
 import { indexColumns } from './modules/registry/institutions/institutions.repository.js'
 
 /** The commands that work on the database: loaded only when one of them runs. */

@@ -30,6 +30,8 @@ export const APPLICATION_STEPS = {
   waitlist: { from: ['submitted', 'offered'], to: 'waitlisted' },
   accept: { from: ['offered'], to: 'accepted' },
   decline: { from: ['offered'], to: 'declined' },
+  /** An offer not answered by its deadline counts as declined. */
+  lapse: { from: ['offered'], to: 'declined' },
   nominate: { from: ['accepted'], to: 'nominated' },
   host_accept: { from: ['nominated'], to: 'host_accepted' },
   host_reject: { from: ['nominated'], to: 'host_rejected' },

@@ -2,10 +2,10 @@ import type { Kysely } from 'kysely'
 import { type AgreementKind, type AgreementStatus, academicYearOf } from '../../../shared/agreements.js'
 import type { Actor } from '../../http/context.js'
 import { systemCtx } from '../../http/context.js'
+import { recordAudit } from '../../kernel/audit.js'
 import { addDays, todayUtc } from '../../kernel/dates.js'
 import type { ConditionInput } from '../../modules/registry/agreements/agreements.schema.js'
 import { createAgreement } from '../../modules/registry/agreements/agreements.service.js'
-import { setStatus } from '../../modules/registry/agreements/agreements.steps.js'
 import type { DB } from '../schema.js'
 import { seedApplications } from './applications.js'
 import { seedCatalog } from './catalog.js'
@@ -234,7 +234,22 @@ export async function seedNetwork(db: Kysely<DB>, today = todayUtc()): Promise<v
         .execute()
     }
     if (a.status !== 'draft') {
-      await db.transaction().execute((trx) => setStatus(trx, systemCtx('seed'), { id, status: 'draft' }, a.status, 'seed'))
+      // The demo's agreements start where their story is, not by the steps that led there.
+      await db.transaction().execute(async (trx) => {
+        const now = new Date()
+        await trx
+          .updateTable('agreements')
+          .set({ status: a.status, status_changed_at: now, updated_at: now })
+          .where('id', '=', id)
+          .execute()
+        await recordAudit(trx, systemCtx('seed'), {
+          entityType: 'agreement',
+          entityId: id,
+          action: 'seed',
+          before: { status: 'draft' },
+          after: { status: a.status },
+        })
+      })
     }
   }
   await seedCatalog(db, ctx, today)

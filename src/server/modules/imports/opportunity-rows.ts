@@ -5,6 +5,7 @@ import { fold, tidyCapitals } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
 import type { Ctx } from '../../http/context.js'
 import { AppError, AppErrorCode } from '../../http/errors.js'
+import { recordAudit } from '../../kernel/audit.js'
 import { OpportunityBody, type OpportunityInput } from '../catalog/opportunities/opportunities.schema.js'
 import {
   createOpportunityIn,
@@ -12,7 +13,6 @@ import {
   loadOpportunities,
   updateOpportunityIn,
 } from '../catalog/opportunities/opportunities.service.js'
-import { recordAudit } from '../platform/audit/audit.record.js'
 import { COMMON_SYNONYMS, countryCode, type FieldSet, subjectArea } from './fields.js'
 import type { Sheet } from './parse.js'
 

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { sessionCache } from '../auth/session-cache.js'
 import { deleteSessionsOf } from '../auth/sessions.repository.js'
 import { countActiveAdmins, findUser, listUsers, presentUser } from './users.repository.js'

@@ -1,14 +1,6 @@
-import { type Kysely, type Selectable, sql, type Updateable } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { CefrLevel } from '../../../../shared/agreements.js'
-import {
-  APPLICATION_STEPS,
-  type ApplicantProfile,
-  type ApplicationStep,
-  canTake,
-  HOLDING,
-  SPECIAL_CATEGORY_KINDS,
-  unmetRequirements,
-} from '../../../../shared/applications.js'
+import { type ApplicantProfile, HOLDING, SPECIAL_CATEGORY_KINDS, unmetRequirements } from '../../../../shared/applications.js'
 import { callPhase, type DocumentKind } from '../../../../shared/calls.js'
 import { toZoned } from '../../../../shared/zoned-time.js'
 import type { DB } from '../../../db/schema.js'
@@ -17,10 +9,11 @@ import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 import { latestRequests } from '../documents/deletion-requests.js'
 import type { ApplicationDto, ApplicationInput, ProfileInput } from './applications.schema.js'
+import { applicationLifecycle } from './applications.status.js'
 
 type Row = Selectable<ApplicationTable>
 const num = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v))
@@ -299,23 +292,6 @@ export async function saveApplication(
   })
 }
 
-export function refuseStep(step: ApplicationStep, row: Row): void {
-  if (!canTake(step, row.status))
-    throw new AppError(AppErrorCode.CONFLICT, `An application that is ${row.status} cannot be ${PAST[step]}.`)
-}
-const PAST: Record<ApplicationStep, string> = {
-  submit: 'submitted',
-  withdraw: 'withdrawn',
-  offer: 'offered a place',
-  waitlist: 'put on the waiting list',
-  accept: 'accepted',
-  decline: 'declined',
-  nominate: 'nominated',
-  host_accept: 'accepted by the host',
-  host_reject: 'rejected by the host',
-  admit: 'admitted',
-}
-
 /**
  * Locks the application's call, then the application. Everything that moves places between a
  * call's applications (answers, withdrawals, the host's answer, lapses) takes the call first,
@@ -333,40 +309,12 @@ export async function lockApplication(trx: Kysely<DB>, id: string): Promise<Row>
   return row
 }
 
-/**
- * Takes a step of an application's lifecycle on a locked row: refused (409) when its state does
- * not allow it; otherwise the new state with the step's own fields, audited.
- */
-export async function takeStep(
-  trx: Kysely<DB>,
-  ctx: Ctx,
-  row: Row,
-  step: ApplicationStep,
-  fields: Updateable<ApplicationTable> = {},
-  detail: Record<string, unknown> = {},
-) {
-  refuseStep(step, row)
-  const status = APPLICATION_STEPS[step].to
-  await trx
-    .updateTable('applications')
-    .set({ ...fields, status, updated_at: new Date() })
-    .where('id', '=', row.id)
-    .execute()
-  await recordAudit(trx, ctx, {
-    entityType: 'application',
-    entityId: row.id,
-    action: step,
-    before: { status: row.status },
-    after: { status, ...detail },
-  })
-}
-
 /** Submits the person's own draft, before the call closes, with everything the call asks for. */
 export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, id)
     if (row.applicant_id !== ctx.actor!.id) throw AppError.notFound('The application')
-    refuseStep('submit', row)
+    applicationLifecycle.refuse('submit', row.status)
     await openCallFor(trx, ctx.actor!, row.call_id, now)
     const [dto] = await loadApplications(trx, [id], now)
     const problems: { path: string; message: string }[] = []
@@ -393,7 +341,7 @@ export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, no
           errors: problems,
         },
       )
-    await takeStep(trx, ctx, row, 'submit', { submitted_at: now })
+    await applicationLifecycle.take(trx, ctx, row, 'submit', { submitted_at: now })
     await tellApplicant(trx, deps, id, 'applicationSubmitted')
   })
 }
@@ -401,18 +349,19 @@ export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, no
 /**
  * Withdraws an application, inside the caller's transaction: the applicant's own at any time
  * before a declined answer, or the office's on their behalf. Says whether it gave back a place
- * (offered or held), which the selection then gives to the next in line (allocation's `withdraw`).
+ * (offered or held), which the selection then gives to the next in line before the receipt goes
+ * (allocation's `withdraw`).
  */
 export async function withdrawApplicationIn(
   trx: Kysely<DB>,
-  deps: Pick<Deps, 'mail' | 'env'>,
+  _deps: Pick<Deps, 'mail' | 'env'>,
   ctx: Ctx,
   id: string,
   reason: string | null,
   now = new Date(),
 ): Promise<{ callId: string; freedPlace: boolean }> {
   const row = await lockApplication(trx, id)
-  await takeStep(trx, ctx, row, 'withdraw', { withdrawn_at: now, withdraw_reason: reason }, { reason })
+  await applicationLifecycle.take(trx, ctx, row, 'withdraw', { withdrawn_at: now, withdraw_reason: reason }, { reason })
   if (HOLDING.includes(row.status) && row.offered_opportunity_id)
     await trx
       .updateTable('call_offers')
@@ -420,8 +369,12 @@ export async function withdrawApplicationIn(
       .where('call_id', '=', row.call_id)
       .where('opportunity_id', '=', row.offered_opportunity_id)
       .execute()
-  await tellApplicant(trx, deps, id, 'applicationWithdrawn')
   return { callId: row.call_id, freedPlace: row.status === 'offered' || HOLDING.includes(row.status) }
+}
+
+/** The applicant's receipt for their withdrawal, sent after the place they gave back has gone on. */
+export async function sendWithdrawalReceipt(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, id: string) {
+  await tellApplicant(trx, deps, id, 'applicationWithdrawn')
 }
 
 /** The applicant's receipt for a step of their application, naming the call. */

@@ -12,8 +12,8 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { sniff } from '../../../http/file-types.js'
 import { cleanFileName } from '../../../http/files.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 import { accessTo } from '../applications/applications.access.js'
 
 // Applicants' documents (issue 6). The type is told by the bytes, not by the name or the header;

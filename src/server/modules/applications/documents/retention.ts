@@ -4,8 +4,8 @@ import { DEFAULT_RETENTION_DAYS } from '../../../../shared/limits.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
 import { type Ctx, systemCtx } from '../../../http/context.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 import { readSetting, writeSetting } from '../../platform/settings/settings.js'
 
 // Special-category documents (identity and health: passports, immunisation records, background

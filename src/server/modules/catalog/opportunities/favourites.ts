@@ -3,7 +3,7 @@ import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
+import { recordAudit } from '../../../kernel/audit.js'
 
 /**
  * A person's own lists of catalog opportunities: favourites, and the ones they asked to be told

@@ -7,8 +7,8 @@ import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { actsForUnit } from '../../../kernel/scope.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 import type { OpportunityDto, OpportunityInput, OpportunityListFilter } from './opportunities.schema.js'
 
 /** What a description may keep: paragraphs, emphasis, lists, headings and plain links. */

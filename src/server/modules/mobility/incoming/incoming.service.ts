@@ -4,10 +4,11 @@ import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
-import { lockApplication, takeStep } from '../../applications/applications/applications.service.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
+import { lockApplication } from '../../applications/applications/applications.service.js'
+import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import { mobilityPeople, tellAboutMobility, tellStudent } from '../mobilities/mobility.mail.js'
 
 // Incoming students (issue 6, point 9; decision 029). We are the host: once an incoming student
@@ -79,7 +80,7 @@ export async function admit(deps: MailDeps, ctx: Ctx, applicationId: string, now
     const { access } = await incomingAccess(trx, ctx, applicationId)
     if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office admits incoming students.')
     const row = await lockApplication(trx, applicationId)
-    await takeStep(trx, ctx, row, 'admit', { host_decided_at: now, host_decided_by: ctx.actor!.id })
+    await applicationLifecycle.take(trx, ctx, row, 'admit', { host_decided_at: now, host_decided_by: ctx.actor!.id })
     const p = await mobilityPeople(trx, applicationId)
     await tellAboutMobility(trx, deps, applicationId, p.email, 'admitted', (r) => ({
       opportunity: r.text(p.opportunity),

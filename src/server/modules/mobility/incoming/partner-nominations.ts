@@ -4,11 +4,11 @@ import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { createInvitation } from '../../accounts/invitations/invitations.service.js'
 import { findUserByEmail } from '../../accounts/users/users.repository.js'
 import { profileOf } from '../../applications/applications/applications.service.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 
 // Partners nominate their students to our electives (issue 6, point 9; decision 032). A partner
 // coordinator names the student and an elective of one of our published calls for visiting

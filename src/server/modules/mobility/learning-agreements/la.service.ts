@@ -13,10 +13,10 @@ import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { type Access, accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 
 // The learning agreement's lifecycle (decision 022). The student (or the office for them) drafts
 // a version; the student's signature proposes it; the sending coordinator (the office of the

@@ -4,10 +4,10 @@ import type { DB } from '../../../db/schema.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { unitScope } from '../../../kernel/scope.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 
 // The office's view of its outgoing mobilities (issue 6, point 7): who is preparing, who is
 // abroad where on a given day with their emergency contact one click away, who has come back;

@@ -6,7 +6,8 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
-import { lockApplication, refuseStep, takeStep } from '../../applications/applications/applications.service.js'
+import { lockApplication } from '../../applications/applications/applications.service.js'
+import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import type { Reader } from '../../comms/mail/templates/index.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { giveOn } from '../../selection/allocation/allocation.service.js'
@@ -23,7 +24,7 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new D
     const row = await lockApplication(trx, id)
     if (await weHost(trx, row.offered_opportunity_id))
       throw new AppError(AppErrorCode.CONFLICT, 'We host this place: admit the person instead of nominating them.')
-    await takeStep(trx, ctx, row, 'nominate', { nominated_at: now, nominated_by: ctx.actor!.id })
+    await applicationLifecycle.take(trx, ctx, row, 'nominate', { nominated_at: now, nominated_by: ctx.actor!.id })
     const info = await details(trx, id)
     const hostPeople = await trx
       .selectFrom('users')
@@ -106,11 +107,11 @@ export async function decideNomination(
     if (access !== 'host') throw new AppError(AppErrorCode.FORBIDDEN, "Only the host's partner coordinators answer a nomination.")
     const row = await lockApplication(trx, id)
     const step = input.decision === 'accept' ? 'host_accept' : 'host_reject'
-    refuseStep(step, row)
+    applicationLifecycle.refuse(step, row.status)
     if (step === 'host_reject' && !input.reason) throw AppError.validation('body.reason', 'must say why the nominee is rejected')
     const status = APPLICATION_STEPS[step].to
     const fields = { host_decided_at: now, host_decided_by: ctx.actor!.id, host_reason: input.reason }
-    await takeStep(trx, ctx, row, step, fields, { reason: input.reason })
+    await applicationLifecycle.take(trx, ctx, row, step, fields, { reason: input.reason })
     const info = await details(trx, id)
     await notify(trx, deps, {
       link: '/applications',
@@ -125,7 +126,7 @@ export async function decideNomination(
         .where('call_id', '=', row.call_id)
         .where('opportunity_id', '=', row.offered_opportunity_id!)
         .execute()
-      await giveOn(trx, deps, row.call_id, now)
+      await giveOn(trx, deps, ctx, row.call_id, now)
     }
   })
 }

@@ -4,9 +4,9 @@ import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
 
 // The programme of a staff visit (issue 6, point 10; decision 030): the host department, the

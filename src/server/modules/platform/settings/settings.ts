@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Ctx } from '../../../http/context.js'
-import { recordAudit } from '../audit/audit.record.js'
+import { recordAudit } from '../../../kernel/audit.js'
 
 // Settings an admin changes at run time (`app_settings`, a key and a JSON value), each read with
 // its default when never set, and each change audited with the value before and after.

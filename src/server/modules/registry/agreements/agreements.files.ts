@@ -6,7 +6,7 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { looksLike } from '../../../http/file-types.js'
 import { cleanFileName } from '../../../http/files.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { loadAgreement, lockAgreement } from './agreements.service.js'
 
 /** Stores an attachment as the next version of its file name, after checking its bytes match its type. */

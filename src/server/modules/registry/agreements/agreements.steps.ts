@@ -1,16 +1,13 @@
-// The lifecycle steps a person takes on an agreement (negotiate, sign, activate, terminate...), the
-// status write they share with the daily job (lifecycle.ts), and renewal into a linked successor.
-import type { Kysely } from 'kysely'
-import { type AgreementAction, type AgreementStatus, shiftAcademicYear, TRANSITIONS } from '../../../../shared/agreements.js'
-import type { DB } from '../../../db/schema.js'
+import { type AgreementAction, shiftAcademicYear, TRANSITIONS } from '../../../../shared/agreements.js'
 import type { Deps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 import { reindexAgreements } from './agreements.repository.js'
 import type { ConditionInput } from './agreements.schema.js'
 import { agreementDetail, auditView, lockAgreement, nextReference, writeTerms } from './agreements.service.js'
+import { agreementLifecycle } from './agreements.status.js'
 
 export async function transitionAgreement(deps: Deps, ctx: Ctx, id: string, action: AgreementAction, reason?: string) {
   return deps.db.transaction().execute(async (trx) => {
@@ -30,35 +27,15 @@ export async function transitionAgreement(deps: Deps, ctx: Ctx, id: string, acti
         errors: [{ path: 'body.action', message: check.reason ?? 'is not possible now' }],
       })
     }
-    await setStatus(trx, ctx, before, TRANSITIONS[action].to, action, action === 'terminate' ? (reason ?? null) : undefined)
-  })
-}
-
-/** Moves an agreement to a status and records the step; used by people and by the daily job. */
-export async function setStatus(
-  trx: Kysely<DB>,
-  ctx: Ctx,
-  before: { id: string; status: AgreementStatus },
-  to: AgreementStatus,
-  action: string,
-  terminationReason?: string | null,
-) {
-  await trx
-    .updateTable('agreements')
-    .set({
-      status: to,
-      status_changed_at: new Date(),
-      updated_at: new Date(),
-      ...(terminationReason !== undefined ? { termination_reason: terminationReason } : {}),
-    })
-    .where('id', '=', before.id)
-    .execute()
-  await recordAudit(trx, ctx, {
-    entityType: 'agreement',
-    entityId: before.id,
-    action,
-    before: { status: before.status },
-    after: { status: to, ...(terminationReason ? { terminationReason } : {}) },
+    const terminating = action === 'terminate'
+    await agreementLifecycle.take(
+      trx,
+      ctx,
+      before,
+      action,
+      terminating ? { termination_reason: reason ?? null } : {},
+      terminating && reason ? { terminationReason: reason } : {},
+    )
   })
 }
 
@@ -118,7 +95,7 @@ export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { 
       action: 'create_renewal',
       after: auditView(created),
     })
-    await setStatus(trx, ctx, before, 'renewed', 'renew')
+    await agreementLifecycle.take(trx, ctx, before, 'renew', {})
     return row.id
   })
 }

@@ -1,7 +1,7 @@
 import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { loadAgreement } from './agreements.service.js'
 
 export async function addComment(deps: Deps, ctx: Ctx, id: string, body: string) {

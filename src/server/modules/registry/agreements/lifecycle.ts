@@ -6,7 +6,7 @@ import { systemCtx } from '../../../http/context.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { reminderDays } from './agreements.settings.js'
-import { setStatus } from './agreements.steps.js'
+import { agreementLifecycle } from './agreements.status.js'
 
 export interface DailyResult {
   activated: number
@@ -55,17 +55,17 @@ export async function runDailyLifecycle(
       for (const a of batch) {
         let status = a.status
         if (a.end_date && a.end_date < today) {
-          await setStatus(trx, ctx, { id: a.id, status }, 'expired', 'expire')
+          await agreementLifecycle.take(trx, ctx, { id: a.id, status }, 'expire', {})
           result.expired++
           continue
         }
         if (status === 'signed') {
-          await setStatus(trx, ctx, { id: a.id, status }, 'active', 'activate')
+          await agreementLifecycle.take(trx, ctx, { id: a.id, status }, 'activate', {})
           status = 'active'
           result.activated++
         }
         if (status === 'active' && a.end_date && a.end_date <= window) {
-          await setStatus(trx, ctx, { id: a.id, status }, 'expiring', 'mark_expiring')
+          await agreementLifecycle.take(trx, ctx, { id: a.id, status }, 'mark_expiring', {})
           result.expiring++
         }
       }

@@ -6,7 +6,7 @@ import type { Deps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { looksLike } from '../../../http/file-types.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { indexColumns, presentInstitution } from './institutions.repository.js'
 import type { HomeSettingsInput } from './institutions.schema.js'
 

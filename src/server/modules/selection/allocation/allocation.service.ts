@@ -1,20 +1,20 @@
 import { type Kysely, sql } from 'kysely'
-import { HOLDING, LEFT } from '../../../../shared/applications.js'
+import { type ApplicationStatus, HOLDING, LEFT } from '../../../../shared/applications.js'
 import { callPhase } from '../../../../shared/calls.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
 import {
   lockApplication,
-  refuseStep,
-  takeStep,
+  sendWithdrawalReceipt,
   withdrawApplicationIn,
 } from '../../applications/applications/applications.service.js'
+import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 import { allocate, buildInstance, type CallInstance, explain, remaining, statistics } from './call-allocation.js'
 
 // Running a call's allocation: a dry run as often as the office likes, adjustments with a reason,
@@ -222,7 +222,8 @@ export async function publishAllocation(deps: MailDeps, ctx: Ctx, callId: string
     for (const [id, opportunity] of Object.entries(result.assignment)) {
       await setOffer(
         trx,
-        id,
+        ctx,
+        { id, status: 'submitted' },
         opportunity,
         opportunity ? (built.ranked[id] ?? []).indexOf(opportunity) + 1 : null,
         offerDeadline,
@@ -239,25 +240,29 @@ export async function publishAllocation(deps: MailDeps, ctx: Ctx, callId: string
   })
 }
 
+/** Offers a place (or the waiting list, when none) as a step of the application's lifecycle. */
 async function setOffer(
   trx: Kysely<DB>,
-  id: string,
+  ctx: Ctx,
+  row: { id: string; status: ApplicationStatus },
   opportunity: string | null,
   choice: number | null,
   deadline: Date,
   now: Date,
 ) {
-  await trx
-    .updateTable('applications')
-    .set({
-      status: opportunity ? 'offered' : 'waitlisted',
+  await applicationLifecycle.take(
+    trx,
+    ctx,
+    row,
+    opportunity ? 'offer' : 'waitlist',
+    {
       offered_opportunity_id: opportunity,
       offered_choice: choice,
       offer_deadline: opportunity ? deadline : null,
       updated_at: now,
-    })
-    .where('id', '=', id)
-    .execute()
+    },
+    { opportunityId: opportunity, choice },
+  )
 }
 
 /** The applicant accepts or declines the place offered, before the deadline. */
@@ -265,10 +270,10 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, id)
     if (row.applicant_id !== ctx.actor!.id) throw AppError.notFound('The application')
-    refuseStep(answer, row)
+    applicationLifecycle.refuse(answer, row.status)
     if (row.offer_deadline && row.offer_deadline <= now)
       throw new AppError(AppErrorCode.CONFLICT, `The offer had to be answered by ${row.offer_deadline.toISOString()}.`)
-    await takeStep(trx, ctx, row, answer, { answered_at: now }, { opportunityId: row.offered_opportunity_id })
+    await applicationLifecycle.take(trx, ctx, row, answer, { answered_at: now }, { opportunityId: row.offered_opportunity_id })
     if (answer === 'accept')
       await trx
         .updateTable('call_offers')
@@ -276,7 +281,7 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
         .where('call_id', '=', row.call_id)
         .where('opportunity_id', '=', row.offered_opportunity_id!)
         .execute()
-    if (answer === 'decline') await giveOn(trx, deps, row.call_id, now)
+    if (answer === 'decline') await giveOn(trx, deps, ctx, row.call_id, now)
     const place = await trx
       .selectFrom('opportunities')
       .select('title')
@@ -295,7 +300,8 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
 export async function withdraw(deps: MailDeps, ctx: Ctx, applicationId: string, reason: string | null) {
   await deps.db.transaction().execute(async (trx) => {
     const { callId, freedPlace } = await withdrawApplicationIn(trx, deps, ctx, applicationId, reason)
-    if (freedPlace) await giveOn(trx, deps, callId)
+    if (freedPlace) await giveOn(trx, deps, ctx, callId)
+    await sendWithdrawalReceipt(trx, deps, applicationId)
   })
 }
 
@@ -304,7 +310,7 @@ export async function withdraw(deps: MailDeps, ctx: Ctx, applicationId: string, 
  * and offer the changed places, telling only those whose result changes. Call inside the
  * transaction that gave the place back, with the call locked.
  */
-export async function giveOn(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, callId: string, now = new Date()) {
+export async function giveOn(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, ctx: Ctx, callId: string, now = new Date()) {
   const published = await trx
     .selectFrom('call_allocations')
     .select(['offer_deadline', 'published_at'])
@@ -320,12 +326,14 @@ export async function giveOn(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, 
     if (r.status !== 'offered' && r.status !== 'waitlisted') continue
     const next = result.assignment[r.id] ?? null
     if (next === (r.status === 'offered' ? r.offered_opportunity_id : null)) continue
-    await setOffer(trx, r.id, next, next ? (built.ranked[r.id] ?? []).indexOf(next) + 1 : null, deadline, now)
+    await setOffer(trx, ctx, r, next, next ? (built.ranked[r.id] ?? []).indexOf(next) + 1 : null, deadline, now)
     changed.push(r.id)
   }
   await tell(trx, deps, changed, 'changed')
   return changed
 }
+
+const LAPSE_CTX: Ctx = { actor: null, requestId: 'offers-lapse', ip: '' }
 
 /** Offers not answered by their deadline count as declined, and their places go on. */
 export async function lapseOffers(deps: MailDeps, now = new Date()) {
@@ -340,25 +348,20 @@ export async function lapseOffers(deps: MailDeps, now = new Date()) {
     await deps.db.transaction().execute(async (trx) => {
       await trx.selectFrom('calls').select('id').where('id', '=', callId).forUpdate().execute()
       const lapsed = await trx
-        .updateTable('applications')
-        .set({
-          status: 'declined',
+        .selectFrom('applications')
+        .select(['id', 'status'])
+        .where('call_id', '=', callId)
+        .where('status', '=', 'offered')
+        .where('offer_deadline', '<=', now)
+        .forUpdate()
+        .execute()
+      for (const row of lapsed)
+        await applicationLifecycle.take(trx, LAPSE_CTX, row, 'lapse', {
           answered_at: now,
           updated_at: now,
           withdraw_reason: 'The offer was not answered by its deadline.',
         })
-        .where('call_id', '=', callId)
-        .where('status', '=', 'offered')
-        .where('offer_deadline', '<=', now)
-        .returning('id')
-        .execute()
-      for (const { id } of lapsed)
-        await recordAudit(
-          trx,
-          { actor: null, requestId: 'offers-lapse', ip: '' },
-          { entityType: 'application', entityId: id, action: 'lapse' },
-        )
-      if (lapsed.length > 0) await giveOn(trx, deps, callId, now)
+      if (lapsed.length > 0) await giveOn(trx, deps, LAPSE_CTX, callId, now)
     })
   }
   return { calls: calls.length, lapsed: due.length }

@@ -3,9 +3,9 @@ import type { CallCriterion, DB } from '../../../db/schema.js'
 import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
+import { recordAudit } from '../../../kernel/audit.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { recordAudit } from '../../platform/audit/audit.record.js'
 
 // Review (issue 6): the office names a call's reviewers; each scores every submitted application
 // on the call's criteria (0-100 each), unless they declare a conflict with it, after which they

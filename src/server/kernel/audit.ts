@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { DB } from '../../../db/schema.js'
-import type { Ctx } from '../../../http/context.js'
+import type { DB } from '../db/schema.js'
+import type { Ctx } from '../http/context.js'
 
 /** Fields that never enter the audit trail, whatever entity carries them. */
 const SECRET_KEYS = new Set(['password_hash', 'passwordHash', 'token_hash', 'tokenHash', 'password', 'logo', 'csrf_token'])

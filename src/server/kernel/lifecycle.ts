@@ -1,0 +1,82 @@
+import type { Kysely, Updateable } from 'kysely'
+import type { DB } from '../db/schema.js'
+import type { Ctx } from '../http/context.js'
+import { AppError, AppErrorCode } from '../http/errors.js'
+import { recordAudit } from './audit.js'
+
+// Every aggregate's statuses and steps as one table, the agreements' style: which statuses a step
+// may be taken from and where it leads. The same table answers "what may be done now" (the
+// actions a page receives) and enforces it (`take`), so the two cannot drift apart.
+
+export interface StepRule<S extends string> {
+  from: readonly S[]
+  to: S
+  /** How the refusal names the step: "cannot be <past>". */
+  past: string
+}
+
+export interface LifecycleDefinition<S extends string, Step extends string, T extends keyof DB> {
+  /** The audit's entity type, e.g. 'application'. */
+  entity: string
+  /** How a refusal begins, e.g. 'An application'. */
+  noun: string
+  table: T
+  steps: Record<Step, StepRule<S>>
+  /** Fields written with every step, e.g. `{ updated_at: new Date() }`. */
+  stamp?: () => Omit<Updateable<DB[T]>, 'status'>
+}
+
+export interface Lifecycle<S extends string, Step extends string, T extends keyof DB> extends LifecycleDefinition<S, Step, T> {
+  /** Whether the step may be taken from this status. */
+  can(step: Step, status: S): boolean
+  /** The steps that may be taken from this status, in the table's order. */
+  possible(status: S): Step[]
+  /** Refuses (409, naming the status and the step) a step the status does not allow. */
+  refuse(step: Step, status: S): void
+  /**
+   * Takes a step on a row the caller has locked: refused when the status does not allow it,
+   * otherwise writes the new status with the step's own fields and the audit entry, in `trx`.
+   */
+  take(
+    trx: Kysely<DB>,
+    ctx: Ctx,
+    row: { id: string; status: S },
+    step: Step,
+    fields?: Omit<Updateable<DB[T]>, 'status'>,
+    detail?: Record<string, unknown>,
+  ): Promise<S>
+}
+
+export function defineLifecycle<S extends string, Step extends string, T extends keyof DB>(
+  definition: LifecycleDefinition<S, Step, T>,
+): Lifecycle<S, Step, T> {
+  const { entity, noun, table, steps, stamp } = definition
+  const can = (step: Step, status: S) => steps[step].from.includes(status)
+  const refuse = (step: Step, status: S) => {
+    if (!can(step, status)) throw new AppError(AppErrorCode.CONFLICT, `${noun} that is ${status} cannot be ${steps[step].past}.`)
+  }
+  return {
+    ...definition,
+    can,
+    refuse,
+    possible: (status) => (Object.keys(steps) as Step[]).filter((step) => can(step, status)),
+    async take(trx, ctx, row, step, fields, detail = {}) {
+      refuse(step, row.status)
+      const status = steps[step].to
+      // The table's row type is known only by name here; the step's fields were typed by the caller.
+      await (trx as unknown as Kysely<Record<string, { id: string; status: string }>>)
+        .updateTable(table as string)
+        .set({ ...(stamp?.() as object), ...(fields as object), status })
+        .where('id', '=', row.id)
+        .execute()
+      await recordAudit(trx, ctx, {
+        entityType: entity,
+        entityId: row.id,
+        action: step,
+        before: { status: row.status },
+        after: { status, ...detail },
+      })
+      return status
+    },
+  }
+}

@@ -13,6 +13,19 @@ export interface StepRule<S extends string> {
   to: S
   /** How the refusal names the step: "cannot be <past>". */
   past: string
+  /**
+   * The ways the step is taken, when there are several (the end of a stay: the host's transcript,
+   * the host's certificate, the office's confirmation): the audit names the variant as its action.
+   */
+  variants?: readonly string[]
+}
+
+/** How a step is recorded in the audit beyond its status: the variant taken, and what else changed. */
+export interface StepAudit {
+  /** The variant of a step that has several; required then, and the audit's action. */
+  as?: string
+  /** What the audit's "before" records besides the status (e.g. the transcript being corrected). */
+  before?: Record<string, unknown>
 }
 
 export interface LifecycleDefinition<S extends string, Step extends string, T extends keyof DB> {
@@ -44,6 +57,7 @@ export interface Lifecycle<S extends string, Step extends string, T extends keyo
     step: Step,
     fields?: Omit<Updateable<DB[T]>, 'status'>,
     detail?: Record<string, unknown>,
+    audit?: StepAudit,
   ): Promise<S>
 }
 
@@ -60,7 +74,11 @@ export function defineLifecycle<S extends string, Step extends string, T extends
     can,
     refuse,
     possible: (status) => (Object.keys(steps) as Step[]).filter((step) => can(step, status)),
-    async take(trx, ctx, row, step, fields, detail = {}) {
+    async take(trx, ctx, row, step, fields, detail = {}, audit = {}) {
+      const { variants } = steps[step]
+      // A programming error, not a person's: the caller names a variant the table does not have.
+      if (variants ? !audit.as || !variants.includes(audit.as) : audit.as)
+        throw new Error(`${entity}: step ${step} has no variant ${audit.as ?? '(none given)'}`)
       refuse(step, row.status)
       const status = steps[step].to
       // The table's row type is known only by name here; the step's fields were typed by the caller.
@@ -72,8 +90,8 @@ export function defineLifecycle<S extends string, Step extends string, T extends
       await recordAudit(trx, ctx, {
         entityType: entity,
         entityId: row.id,
-        action: step,
-        before: { status: row.status },
+        action: audit.as ?? step,
+        before: { ...audit.before, status: row.status },
         after: { status, ...detail },
       })
       return status

@@ -10,6 +10,7 @@ import { accessTo } from '../../applications/applications/applications.access.js
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import { mobilityPeople, tellAboutMobility, tellStudent } from '../mobilities/mobility.mail.js'
+import { endStay } from '../mobilities/mobility.status.js'
 
 // Incoming students (issue 6, point 9; decision 029). We are the host: once an incoming student
 // has accepted their place, the office admits them (no nomination), which makes the letter of
@@ -151,29 +152,15 @@ export async function recordDeparture(
       .forUpdate()
       .executeTakeFirst()
     if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The student has not arrived yet.')
-    if (m.status !== 'abroad') throw new AppError(AppErrorCode.CONFLICT, `The stay already ended on ${m.left_on}.`)
-    if (input.leftOn > today) throw AppError.validation('body.leftOn', 'must not be in the future')
-    if (input.leftOn < m.arrived_on) throw AppError.validation('body.leftOn', `must not be before the arrival (${m.arrived_on})`)
-    const now = new Date()
-    await trx
-      .updateTable('mobilities')
-      .set({
-        status: 'returned',
-        left_on: input.leftOn,
-        evaluation: input.evaluation,
-        transcript_at: now,
-        transcript_by: ctx.actor!.id,
-        updated_at: now,
-      })
-      .where('id', '=', m.id)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'mobility',
-      entityId: m.id,
-      action: 'depart',
-      before: { status: m.status },
-      after: { status: 'returned', leftOn: input.leftOn, evaluation: input.evaluation },
-    })
+    await endStay(
+      trx,
+      ctx,
+      m,
+      'depart',
+      { leftOn: input.leftOn, today },
+      { evaluation: input.evaluation },
+      { after: { evaluation: input.evaluation } },
+    )
     await tellStudent(trx, deps, applicationId, 'certificateReady', {})
   })
 }

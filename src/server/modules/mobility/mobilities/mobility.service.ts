@@ -23,12 +23,15 @@ import { checklistGaps } from '../checklists/checklist.service.js'
 import { weHost } from '../incoming/incoming.service.js'
 import { gapOf, programmeGap } from '../staff/staff.service.js'
 import { mobilityPeople, tellAboutMobility } from './mobility.mail.js'
+import { endStay, mobilityLifecycle } from './mobility.status.js'
 
 // An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
 // (confirmed by them, the office or the host); the host records the transcript of records for
 // the components studied in the approved learning agreement, which ends the stay; the office
 // recognises the components of table B, which ends the mobility. Each step is refused with 409
 // when it does not fit, and audited.
+
+const { can } = mobilityLifecycle
 
 /** The components of the latest approved learning agreement, or null without one. */
 async function approvedComponents(db: Kysely<DB>, applicationId: string): Promise<LaComponent[] | null> {
@@ -123,11 +126,11 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     seesSurvey: (access === 'owner' || access === 'office') && accepted && SURVEY_OPEN_IN.includes(status),
     checklistComplete: checklist.length === 0,
     actions: {
-      arrive: accepted && status === 'preparing' && checklist.length === 0 && !programme,
+      arrive: accepted && can('arrive', status) && checklist.length === 0 && !programme,
       transcript:
-        accepted && !staffOut && (status === 'abroad' || status === 'returned') && components !== null && isHostOrOffice(access),
-      recognise: accepted && status === 'returned' && access === 'office' && !incoming && !staffOut,
-      endVisit: accepted && staffOut && status === 'abroad',
+        accepted && !staffOut && (can('end', status) || can('correct', status)) && components !== null && isHostOrOffice(access),
+      recognise: accepted && can('recognise', status) && access === 'office' && !incoming && !staffOut,
+      endVisit: accepted && staffOut && can('end', status),
     },
   }
 }
@@ -189,39 +192,26 @@ export async function recordTranscript(
   await deps.db.transaction().execute(async (trx) => {
     const { m, row } = await forStep(trx, ctx, applicationId, ['office', 'host'], 'The transcript of records')
     if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The student has not arrived at the host yet.')
-    if (m.status === 'recognised') throw new AppError(AppErrorCode.CONFLICT, 'The credits are already recognised.')
     if (await isStaffVisit(trx, row.call_id))
       throw new AppError(AppErrorCode.CONFLICT, "A staff visit ends with the host's certificate, not a transcript of records.")
     const components = await approvedComponents(trx, applicationId)
     if (!components) throw new AppError(AppErrorCode.CONFLICT, 'The learning agreement has no approved version yet.')
-    if (input.leftOn < m.arrived_on) throw AppError.validation('body.leftOn', `must not be before the arrival (${m.arrived_on})`)
-    if (input.leftOn > today) throw AppError.validation('body.leftOn', 'must not be in the future')
     const studied = components.filter((c) => c.group === 'studied')
     const problems = coverageProblems('results', studied, input.results)
     input.results.forEach((r, i) => {
       if (!r.passed && r.credits !== 0) problems.push([`results.${i}.credits`, 'must be 0 for a component not passed'])
     })
-    throwProblems(problems)
-    await trx
-      .updateTable('mobilities')
-      .set({
-        status: 'returned',
-        left_on: input.leftOn,
-        transcript: JSON.stringify(input.results),
-        transcript_by: ctx.actor!.id,
-        transcript_at: new Date(),
-        updated_at: new Date(),
-      })
-      .where('id', '=', m.id)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'mobility',
-      entityId: m.id,
-      action: 'transcript',
-      before: { status: m.status, leftOn: m.left_on, results: m.transcript },
-      after: { status: 'returned', ...input },
-    })
-    if (m.status === 'abroad') await tell(trx, deps, applicationId, 'transcript')
+    const step = await endStay(
+      trx,
+      ctx,
+      m,
+      'transcript',
+      { leftOn: input.leftOn, today },
+      { transcript: JSON.stringify(input.results) },
+      { after: { results: input.results }, before: { leftOn: m.left_on, results: m.transcript } },
+      problems,
+    )
+    if (step === 'end') await tell(trx, deps, applicationId, 'transcript')
   })
 }
 
@@ -238,31 +228,16 @@ export async function endStaffVisit(deps: MailDeps, ctx: Ctx, applicationId: str
     if (!(await isStaffVisit(trx, row.call_id)) || (await weHost(trx, row.offered_opportunity_id)))
       throw new AppError(AppErrorCode.CONFLICT, "Only an outgoing staff visit ends with the host's certificate.")
     if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The visit has not begun yet.')
-    if (m.status !== 'abroad')
-      throw new AppError(AppErrorCode.CONFLICT, `The end of the visit was already recorded (${m.left_on}).`)
-    if (leftOn < m.arrived_on) throw AppError.validation('body.leftOn', `must not be before the arrival (${m.arrived_on})`)
-    if (leftOn > today) throw AppError.validation('body.leftOn', 'must not be in the future')
     const certificate = await trx
       .selectFrom('documents')
       .select('id')
       .where('application_id', '=', applicationId)
       .where('kind', '=', 'host_certificate')
       .executeTakeFirst()
-    if (!certificate) throw new AppError(AppErrorCode.CONFLICT, "Upload the host's certificate of the visit first.")
+    if (!certificate && m.status === 'abroad')
+      throw new AppError(AppErrorCode.CONFLICT, "Upload the host's certificate of the visit first.")
     // transcript_at and _by record when and by whom the end was recorded, as for an incoming stay.
-    const now = new Date()
-    await trx
-      .updateTable('mobilities')
-      .set({ status: 'returned', left_on: leftOn, transcript_at: now, transcript_by: ctx.actor!.id, updated_at: now })
-      .where('id', '=', m.id)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'mobility',
-      entityId: m.id,
-      action: 'visit_end',
-      before: { status: m.status },
-      after: { status: 'returned', leftOn, certificate: certificate.id },
-    })
+    await endStay(trx, ctx, m, 'visit_end', { leftOn, today }, {}, { after: { certificate: certificate?.id } })
     await tellOtherSide(trx, deps, applicationId, access, 'visitEnded', (p, r) => ({
       visitor: p.name,
       date: r.day(leftOn),
@@ -279,7 +254,7 @@ export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string,
       throw new AppError(AppErrorCode.CONFLICT, 'We hosted this mobility: the credits are recognised by the home institution.')
     if (await isStaffVisit(trx, row.call_id))
       throw new AppError(AppErrorCode.CONFLICT, 'A staff visit has no credits to recognise.')
-    if (m?.status !== 'returned') {
+    if (!m || !mobilityLifecycle.can('recognise', m.status)) {
       throw new AppError(
         AppErrorCode.CONFLICT,
         m?.status === 'recognised'
@@ -294,24 +269,14 @@ export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string,
         entries,
       ),
     )
-    await trx
-      .updateTable('mobilities')
-      .set({
-        status: 'recognised',
-        recognition: JSON.stringify(entries),
-        recognised_by: ctx.actor!.id,
-        recognised_at: new Date(),
-        updated_at: new Date(),
-      })
-      .where('id', '=', m.id)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'mobility',
-      entityId: m.id,
-      action: 'recognise',
-      before: { status: m.status },
-      after: { status: 'recognised', recognition: entries },
-    })
+    await mobilityLifecycle.take(
+      trx,
+      ctx,
+      m,
+      'recognise',
+      { recognition: JSON.stringify(entries), recognised_by: ctx.actor!.id, recognised_at: new Date() },
+      { recognition: entries },
+    )
     await tell(trx, deps, applicationId, 'recognised')
   })
 }

@@ -26,6 +26,8 @@ export interface StepAudit {
   as?: string
   /** What the audit's "before" records besides the status (e.g. the transcript being corrected). */
   before?: Record<string, unknown>
+  /** The aggregate the audit is filed under, when the row is a part of it (a learning agreement's version). */
+  entityId?: string
 }
 
 export interface LifecycleDefinition<S extends string, Step extends string, T extends keyof DB> {
@@ -89,7 +91,7 @@ export function defineLifecycle<S extends string, Step extends string, T extends
         .execute()
       await recordAudit(trx, ctx, {
         entityType: entity,
-        entityId: row.id,
+        entityId: audit.entityId ?? row.id,
         action: audit.as ?? step,
         before: { ...audit.before, status: row.status },
         after: { status, ...detail },

@@ -1,12 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import { HOLDING } from '../../../../shared/applications.js'
-import {
-  type LaComponent,
-  type LaParty,
-  type LaRemoved,
-  type LaStatus,
-  versionProblems,
-} from '../../../../shared/learning-agreements.js'
+import { type LaComponent, type LaParty, type LaRemoved, versionProblems } from '../../../../shared/learning-agreements.js'
 import type { DB } from '../../../db/schema.js'
 import type { LearningAgreementVersionTable } from '../../../db/schema-applications.js'
 import type { MailDeps } from '../../../deps.js'
@@ -17,6 +11,7 @@ import { recordAudit } from '../../../kernel/audit.js'
 import { type Access, accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { notify } from '../../comms/notifications/notify.js'
+import { versionLifecycle } from './la.status.js'
 
 // The learning agreement's lifecycle (decision 022). The student (or the office for them) drafts
 // a version; the student's signature proposes it; the sending coordinator (the office of the
@@ -25,6 +20,8 @@ import { notify } from '../../comms/notifications/notify.js'
 // starts from the latest, approved or rejected; after an approval it is a change proposal.
 
 type VersionRow = Selectable<LearningAgreementVersionTable>
+
+const { can } = versionLifecycle
 
 /** Who signs for whom: the applicant as the student, the call's office as the sending institution, the host as the receiving one. */
 const PARTY_OF: Partial<Record<Access, LaParty>> = { owner: 'student', office: 'sending', host: 'receiving' }
@@ -102,8 +99,8 @@ export async function loadAgreement(db: Kysely<DB>, ctx: Ctx, applicationId: str
           party !== null &&
           open !== null &&
           !signedOpen.has(party) &&
-          (party === 'student' ? open.status === 'draft' : open.status === 'proposed'),
-        reject: holds && open?.status === 'proposed' && (party === 'sending' || party === 'receiving'),
+          can(party === 'student' ? 'propose' : 'countersign', open.status),
+        reject: holds && open !== null && can('reject', open.status) && (party === 'sending' || party === 'receiving'),
         newVersion: holds && !open && (access === 'owner' || access === 'office') && latest.status !== 'draft',
       },
     },
@@ -275,9 +272,8 @@ export async function signVersion(
       .execute()
     if (signed.some((s) => s.party === party))
       throw new AppError(AppErrorCode.CONFLICT, `Version ${open.number} already has this signature.`)
-    let status: LaStatus = open.status
     if (party === 'student') {
-      if (open.status !== 'draft') throw new AppError(AppErrorCode.CONFLICT, 'The student signs a draft, which proposes it.')
+      if (!can('propose', open.status)) throw new AppError(AppErrorCode.CONFLICT, 'The student signs a draft, which proposes it.')
       const problems = versionProblems(lastApproved(versions, open.number)?.components ?? null, open.components, open.removed)
       if (problems.length) {
         throw new AppError(
@@ -288,8 +284,7 @@ export async function signVersion(
           },
         )
       }
-      status = 'proposed'
-    } else if (open.status !== 'proposed') {
+    } else if (!can('countersign', open.status)) {
       throw new AppError(AppErrorCode.CONFLICT, 'The coordinators sign once the student has signed and proposed the version.')
     }
     await trx
@@ -304,21 +299,16 @@ export async function signVersion(
         signed_at: now,
       })
       .execute()
-    if (signed.length + 1 === 3) status = 'approved'
-    if (status !== open.status) {
-      await trx
-        .updateTable('learning_agreement_versions')
-        .set({ status, ...(status === 'approved' ? { decided_at: now } : {}) })
-        .where('id', '=', open.id)
-        .execute()
-    }
-    await recordAudit(trx, ctx, {
-      entityType: 'learning_agreement',
-      entityId: la.id,
-      action: 'sign',
-      before: { version: open.number, status: open.status },
-      after: { version: open.number, status, party, name: input.name, position: input.position },
-    })
+    const step = party === 'student' ? 'propose' : signed.length + 1 === 3 ? 'approve' : 'countersign'
+    const status = await versionLifecycle.take(
+      trx,
+      ctx,
+      open,
+      step,
+      step === 'approve' ? { decided_at: now } : {},
+      { version: open.number, party, name: input.name, position: input.position },
+      { as: 'sign', before: { version: open.number }, entityId: la.id },
+    )
     await tellAbout(
       trx,
       deps,
@@ -337,18 +327,15 @@ export async function rejectVersion(deps: MailDeps, ctx: Ctx, applicationId: str
     const versions = await versionsOf(trx, la.id)
     const open = versions.find((v) => v.status === 'proposed')
     if (!open) throw new AppError(AppErrorCode.CONFLICT, 'There is no proposal to reject.')
-    await trx
-      .updateTable('learning_agreement_versions')
-      .set({ status: 'rejected', comment, decided_by: ctx.actor!.id, decided_at: now })
-      .where('id', '=', open.id)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'learning_agreement',
-      entityId: la.id,
-      action: 'reject',
-      before: { version: open.number, status: open.status },
-      after: { version: open.number, status: 'rejected', comment },
-    })
+    await versionLifecycle.take(
+      trx,
+      ctx,
+      open,
+      'reject',
+      { comment, decided_by: ctx.actor!.id, decided_at: now },
+      { version: open.number, comment },
+      { before: { version: open.number }, entityId: la.id },
+    )
     await tellAbout(trx, deps, applicationId, open.number, 'rejected', { by: ctx.actor!.name, comment })
   })
 }

@@ -18,6 +18,8 @@ export interface StepRule<S extends string> {
    * the host's certificate, the office's confirmation): the audit names the variant as its action.
    */
   variants?: readonly string[]
+  /** The audit's action when it is not the step's name (and the step has no variants). */
+  action?: string
 }
 
 /** How a step is recorded in the audit beyond its status: the variant taken, and what else changed. */
@@ -36,6 +38,8 @@ export interface LifecycleDefinition<S extends string, Step extends string, T ex
   /** How a refusal begins, e.g. 'An application'. */
   noun: string
   table: T
+  /** The columns that find a row, when it is not `id` (a checklist item: its application and item). */
+  key?: readonly string[]
   steps: Record<Step, StepRule<S>>
   /** Fields written with every step, e.g. `{ updated_at: new Date() }`. */
   stamp?: () => Omit<Updateable<DB[T]>, 'status'>
@@ -55,7 +59,7 @@ export interface Lifecycle<S extends string, Step extends string, T extends keyo
   take(
     trx: Kysely<DB>,
     ctx: Ctx,
-    row: { id: string; status: S },
+    row: { status: S } & Record<string, unknown>,
     step: Step,
     fields?: Omit<Updateable<DB[T]>, 'status'>,
     detail?: Record<string, unknown>,
@@ -66,7 +70,7 @@ export interface Lifecycle<S extends string, Step extends string, T extends keyo
 export function defineLifecycle<S extends string, Step extends string, T extends keyof DB>(
   definition: LifecycleDefinition<S, Step, T>,
 ): Lifecycle<S, Step, T> {
-  const { entity, noun, table, steps, stamp } = definition
+  const { entity, noun, table, steps, stamp, key = ['id'] } = definition
   const can = (step: Step, status: S) => steps[step].from.includes(status)
   const refuse = (step: Step, status: S) => {
     if (!can(step, status)) throw new AppError(AppErrorCode.CONFLICT, `${noun} that is ${status} cannot be ${steps[step].past}.`)
@@ -84,15 +88,18 @@ export function defineLifecycle<S extends string, Step extends string, T extends
       refuse(step, row.status)
       const status = steps[step].to
       // The table's row type is known only by name here; the step's fields were typed by the caller.
-      await (trx as unknown as Kysely<Record<string, { id: string; status: string }>>)
+      let update = (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
         .updateTable(table as string)
         .set({ ...(stamp?.() as object), ...(fields as object), status })
-        .where('id', '=', row.id)
-        .execute()
+      for (const column of key) {
+        if (row[column] === undefined) throw new Error(`${entity}: the row has no ${column}`)
+        update = update.where(column, '=', row[column])
+      }
+      await update.execute()
       await recordAudit(trx, ctx, {
         entityType: entity,
-        entityId: audit.entityId ?? row.id,
-        action: audit.as ?? step,
+        entityId: audit.entityId ?? String(row.id),
+        action: audit.as ?? steps[step].action ?? step,
         before: { ...audit.before, status: row.status },
         after: { status, ...detail },
       })

@@ -8,6 +8,7 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { accessTo } from '../applications/applications.access.js'
+import { deletionRequestLifecycle } from './deletion-requests.status.js'
 import { readable } from './documents.service.js'
 
 // A person's request that the office delete one of their documents (issue 6, point 11; decision
@@ -81,22 +82,22 @@ export async function keepDocument(deps: MailDeps, ctx: Ctx, requestId: string, 
       throw AppError.notFound('The deletion request')
     })
     if (access !== 'office') throw AppError.notFound('The deletion request')
-    if (request.status !== 'open')
+    if (!deletionRequestLifecycle.can('keep', request.status))
       throw new AppError(AppErrorCode.CONFLICT, `The request was already answered: the document was ${request.status}.`)
-    const now = new Date()
+    await deletionRequestLifecycle.take(
+      trx,
+      ctx,
+      request,
+      'keep',
+      { decided_by: ctx.actor!.id, decided_at: new Date(), keep_reason: reason },
+      { requestId, documentId: request.document_id, reason },
+      { before: { requestId }, entityId: request.application_id },
+    )
     const row = await trx
-      .updateTable('document_deletion_requests')
-      .set({ status: 'kept', decided_by: ctx.actor!.id, decided_at: now, keep_reason: reason })
+      .selectFrom('document_deletion_requests')
+      .selectAll()
       .where('id', '=', requestId)
-      .returningAll()
       .executeTakeFirstOrThrow()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: request.application_id,
-      action: 'keep_document',
-      before: { requestId, status: 'open' },
-      after: { requestId, status: 'kept', documentId: request.document_id, reason },
-    })
     const owner = await trx.selectFrom('users').select('email').where('id', '=', request.owner_id).executeTakeFirstOrThrow()
     await notify(trx, deps, {
       to: owner.email,

@@ -15,6 +15,7 @@ import { cleanFileName } from '../../../http/files.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { accessTo } from '../applications/applications.access.js'
+import { deletionRequestLifecycle } from './deletion-requests.status.js'
 
 // Applicants' documents (issue 6). The type is told by the bytes, not by the name or the header;
 // names are cleaned; identity and health documents are encrypted at rest and never shown to
@@ -170,12 +171,24 @@ export async function deleteDocument(deps: MailDeps, ctx: Ctx, documentId: strin
         )
     }
     // A request to delete it is answered by the deletion (and kept, as the record of what was asked).
-    await trx
-      .updateTable('document_deletion_requests')
-      .set({ status: 'deleted', decided_by: ctx.actor!.id, decided_at: new Date() })
+    const request = await trx
+      .selectFrom('document_deletion_requests')
+      .select(['id', 'status', 'application_id'])
       .where('document_id', '=', documentId)
       .where('status', '=', 'open')
-      .execute()
+      .forUpdate()
+      .executeTakeFirst()
+    if (request) {
+      await deletionRequestLifecycle.take(
+        trx,
+        ctx,
+        request,
+        'delete',
+        { decided_by: ctx.actor!.id, decided_at: new Date() },
+        { requestId: request.id, documentId },
+        { before: { requestId: request.id }, entityId: request.application_id ?? doc.owner_id },
+      )
+    }
     await trx.deleteFrom('documents').where('id', '=', documentId).execute()
     await logAccess(trx, doc, ctx.actor!, 'delete')
     await recordAudit(trx, ctx, {

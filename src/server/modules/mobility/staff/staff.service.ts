@@ -8,6 +8,7 @@ import { recordAudit } from '../../../kernel/audit.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import { programmeLifecycle } from './staff.status.js'
 
 // The programme of a staff visit (issue 6, point 10; decision 030): the host department, the
 // dates, the activities and, for teaching, the hours. The visitor (or the office) proposes it once
@@ -62,7 +63,7 @@ export async function loadProgramme(db: Kysely<DB>, ctx: Ctx, applicationId: str
       : null,
     actions: {
       propose: open && (access === 'owner' || access === 'office'),
-      approve: open && access === 'office' && p?.status === 'proposed',
+      approve: open && access === 'office' && p !== undefined && programmeLifecycle.can('approve', p.status),
     },
   }
 }
@@ -115,24 +116,36 @@ export async function saveProgramme(deps: MailDeps, ctx: Ctx, applicationId: str
       ends_on: input.endsOn,
       activities: input.activities,
       teaching_hours: input.teachingHours,
-      status: 'proposed' as const,
       proposed_by: ctx.actor!.id,
       proposed_at: new Date(),
       approved_by: null,
       approved_at: null,
     }
-    await trx
-      .insertInto('staff_programmes')
-      .values({ application_id: applicationId, ...values })
-      .onConflict((oc) => oc.column('application_id').doUpdateSet(values))
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: applicationId,
-      action: 'staff_programme',
-      before: before ? { status: before.status, startsOn: before.starts_on, endsOn: before.ends_on } : undefined,
-      after: { ...input },
-    })
+    if (before) {
+      await programmeLifecycle.take(
+        trx,
+        ctx,
+        before,
+        'propose',
+        values,
+        { ...input },
+        {
+          before: { startsOn: before.starts_on, endsOn: before.ends_on },
+          entityId: applicationId,
+        },
+      )
+    } else {
+      await trx
+        .insertInto('staff_programmes')
+        .values({ application_id: applicationId, status: 'proposed', ...values })
+        .execute()
+      await recordAudit(trx, ctx, {
+        entityType: 'application',
+        entityId: applicationId,
+        action: 'staff_programme',
+        after: { status: 'proposed', ...input },
+      })
+    }
     if (access === 'owner') await tellOfficer(trx, deps, applicationId, 'programmeToApprove', { visitor: ctx.actor!.name })
   })
 }
@@ -149,19 +162,17 @@ export async function approveProgramme(deps: MailDeps, ctx: Ctx, applicationId: 
       .forUpdate()
       .executeTakeFirst()
     if (!p) throw new AppError(AppErrorCode.CONFLICT, 'No programme is proposed yet.')
-    if (p.status === 'approved') throw new AppError(AppErrorCode.CONFLICT, 'The programme is already approved.')
-    await trx
-      .updateTable('staff_programmes')
-      .set({ status: 'approved', approved_by: ctx.actor!.id, approved_at: new Date() })
-      .where('application_id', '=', applicationId)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: applicationId,
-      action: 'staff_programme_approve',
-      before: { status: 'proposed' },
-      after: { status: 'approved' },
-    })
+    if (!programmeLifecycle.can('approve', p.status))
+      throw new AppError(AppErrorCode.CONFLICT, 'The programme is already approved.')
+    await programmeLifecycle.take(
+      trx,
+      ctx,
+      p,
+      'approve',
+      { approved_by: ctx.actor!.id, approved_at: new Date() },
+      {},
+      { entityId: applicationId },
+    )
     await tellStudent(trx, deps, applicationId, 'programmeApproved', (r) => ({
       department: p.host_department,
       from: r.day(p.starts_on),

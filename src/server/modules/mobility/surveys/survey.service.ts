@@ -13,6 +13,9 @@ import { accessTo } from '../../applications/applications/applications.access.js
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
 import type { SurveyAnswers } from './survey.schema.js'
+import { surveyLifecycle } from './survey.status.js'
+
+const { can } = surveyLifecycle
 
 // The completion survey (issue 6, point 8, decision 026). The student answers it once the host's
 // transcript has ended the stay, and may rewrite it until the office publishes it. The office
@@ -63,9 +66,9 @@ export async function loadSurvey(db: Kysely<DB>, actor: Actor, applicationId: st
     open,
     survey: survey ? surveyDto(survey) : null,
     actions: {
-      answer: open && access === 'owner' && survey?.status !== 'published',
-      publish: access === 'office' && survey?.status === 'pending',
-      reject: access === 'office' && (survey?.status === 'pending' || survey?.status === 'published'),
+      answer: open && access === 'owner' && (!survey || can('rewrite', survey.status)),
+      publish: access === 'office' && !!survey && can('publish', survey.status),
+      reject: access === 'office' && !!survey && (can('reject', survey.status) || can('withdraw', survey.status)),
     },
   }
 }
@@ -86,7 +89,7 @@ export async function answerSurvey(deps: MailDeps, ctx: Ctx, applicationId: stri
       .where('application_id', '=', applicationId)
       .forUpdate()
       .executeTakeFirst()
-    if (before?.status === 'published')
+    if (before && !can('rewrite', before.status))
       throw new AppError(AppErrorCode.CONFLICT, 'The review is published: ask the office to take it back before you change it.')
     const values = {
       rating: input.rating,
@@ -98,24 +101,36 @@ export async function answerSurvey(deps: MailDeps, ctx: Ctx, applicationId: stri
       language: input.language,
       show_name: input.showName,
       office_note: input.officeNote || null,
-      status: 'pending' as const,
       submitted_at: new Date(),
       moderated_by: null,
       moderated_at: null,
       rejection: null,
     }
-    await trx
-      .insertInto('mobility_surveys')
-      .values({ application_id: applicationId, opportunity_id: locked.offered_opportunity_id!, ...values })
-      .onConflict((oc) => oc.column('application_id').doUpdateSet(values))
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: applicationId,
-      action: before ? 'survey_rewrite' : 'survey_answer',
-      before: before ? { ...answersOf(before), status: before.status } : undefined,
-      after: { ...input },
-    })
+    if (before) {
+      await surveyLifecycle.take(
+        trx,
+        ctx,
+        before,
+        'rewrite',
+        values,
+        { ...input },
+        {
+          before: answersOf(before),
+          entityId: applicationId,
+        },
+      )
+    } else {
+      await trx
+        .insertInto('mobility_surveys')
+        .values({ application_id: applicationId, opportunity_id: locked.offered_opportunity_id!, status: 'pending', ...values })
+        .execute()
+      await recordAudit(trx, ctx, {
+        entityType: 'application',
+        entityId: applicationId,
+        action: 'survey_answer',
+        after: { ...input },
+      })
+    }
     await tellOfficer(trx, deps, applicationId, 'surveyToModerate', { student: ctx.actor!.name })
   })
 }
@@ -138,26 +153,22 @@ export async function moderateSurvey(
       .forUpdate()
       .executeTakeFirst()
     if (!s) throw new AppError(AppErrorCode.CONFLICT, 'The student has not answered the survey yet.')
-    const allowed: SurveyStatus[] = decision.publish ? ['pending'] : ['pending', 'published']
-    if (!allowed.includes(s.status))
+    const step = decision.publish ? 'publish' : s.status === 'published' ? 'withdraw' : 'reject'
+    if (!can(step, s.status))
       throw new AppError(
         AppErrorCode.CONFLICT,
         `The survey is ${s.status}: ${decision.publish ? 'only a pending one is published' : 'only a pending or published one is rejected'}.`,
       )
-    const status: SurveyStatus = decision.publish ? 'published' : 'rejected'
     const rejection = decision.publish ? null : decision.reason
-    await trx
-      .updateTable('mobility_surveys')
-      .set({ status, rejection, moderated_by: ctx.actor!.id, moderated_at: new Date() })
-      .where('application_id', '=', applicationId)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: applicationId,
-      action: decision.publish ? 'survey_publish' : s.status === 'published' ? 'survey_withdraw' : 'survey_reject',
-      before: { status: s.status },
-      after: { status, rejection },
-    })
+    await surveyLifecycle.take(
+      trx,
+      ctx,
+      s,
+      step,
+      { rejection, moderated_by: ctx.actor!.id, moderated_at: new Date() },
+      { rejection },
+      { entityId: applicationId },
+    )
     if (decision.publish) await tellStudent(trx, deps, applicationId, 'reviewPublished', {})
     else await tellStudent(trx, deps, applicationId, 'reviewRejected', { reason: rejection ?? '' })
   })

@@ -11,6 +11,7 @@ import { actsForUnit } from '../../../kernel/scope.js'
 import { sanitizeDescription } from '../opportunities/opportunities.service.js'
 import { suggestPlaces } from './calls.places.js'
 import type { CallDto, CallInput, CallListQueryInput } from './calls.schema.js'
+import { callLifecycle, STEP_TO } from './calls.status.js'
 
 type Problem = { path: string; message: string }
 
@@ -303,23 +304,17 @@ export async function setCallStatus(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string
         errors: [{ path: 'body.reason', message: 'is required to cancel' }],
       })
     }
-    await trx
-      .updateTable('calls')
-      .set({
-        status,
-        updated_at: now,
+    await callLifecycle.take(
+      trx,
+      ctx,
+      row,
+      STEP_TO[status],
+      {
         ...(status === 'published' ? { published_at: now } : {}),
         ...(status === 'cancelled' ? { cancel_reason: reason } : {}),
-      })
-      .where('id', '=', id)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'call',
-      entityId: id,
-      action: status === 'published' ? 'publish' : status === 'cancelled' ? 'cancel' : 'unpublish',
-      before: { status: row.status },
-      after: { status, ...(reason ? { reason } : {}) },
-    })
+      },
+      reason ? { reason } : {},
+    )
   })
 }
 

@@ -10,6 +10,7 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { actsForUnit } from '../../../kernel/scope.js'
 import type { OpportunityDto, OpportunityInput, OpportunityListFilter } from './opportunities.schema.js'
+import { opportunityLifecycle, STEP_TO } from './opportunities.status.js'
 
 /** What a description may keep: paragraphs, emphasis, lists, headings and plain links. */
 const HTML_ALLOWED: sanitizeHtml.IOptions = {
@@ -260,18 +261,7 @@ export async function setOpportunityStatus(deps: Pick<Deps, 'db'>, ctx: Ctx, id:
       if (missing.length)
         throw new AppError(AppErrorCode.CONFLICT, 'The opportunity is not ready to publish.', { errors: missing })
     }
-    await trx
-      .updateTable('opportunities')
-      .set({ status, updated_at: new Date(), ...(status === 'published' ? { published_at: new Date() } : {}) })
-      .where('id', '=', id)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'opportunity',
-      entityId: id,
-      action: status === 'published' ? 'publish' : status === 'archived' ? 'archive' : 'unpublish',
-      before: { status: row.status },
-      after: { status },
-    })
+    await opportunityLifecycle.take(trx, ctx, row, STEP_TO[status], status === 'published' ? { published_at: new Date() } : {})
   })
 }
 

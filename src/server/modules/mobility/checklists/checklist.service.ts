@@ -22,6 +22,7 @@ import { uploadDocument } from '../../applications/documents/documents.service.j
 import { en } from '../../comms/mail/templates/en.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
 import type { ChecklistSubmission } from './checklist.schema.js'
+import { checklistLifecycle } from './checklist.status.js'
 
 // The checklist before departure (issue 6, decision 025). The student (or the office for them)
 // submits each item with its proof; an officer verifies or rejects it. A changed item or a new
@@ -168,7 +169,6 @@ export async function submitItem(
     }
     if (problems.length) throw AppError.fields(problems)
     const values = {
-      status: 'submitted' as const,
       details: JSON.stringify(input.details),
       expires_on: input.expiresOn,
       submitted_by: ctx.actor!.id,
@@ -178,18 +178,25 @@ export async function submitItem(
       rejection: null,
       reminded_days: null,
     }
-    await trx
-      .insertInto('checklist_items')
-      .values({ application_id: applicationId, item: input.item, ...values })
-      .onConflict((oc) => oc.columns(['application_id', 'item']).doUpdateSet(values))
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: applicationId,
-      action: 'checklist_submit',
-      before: row ? { item: row.item, status: row.status, details: row.details, expiresOn: row.expires_on } : null,
-      after: { item: input.item, status: 'submitted', details: input.details, expiresOn: input.expiresOn },
-    })
+    const detail = { item: input.item, details: input.details, expiresOn: input.expiresOn }
+    if (row) {
+      await checklistLifecycle.take(trx, ctx, row, 'resubmit', values, detail, {
+        before: { item: row.item, details: row.details, expiresOn: row.expires_on },
+        entityId: applicationId,
+      })
+    } else {
+      await trx
+        .insertInto('checklist_items')
+        .values({ application_id: applicationId, item: input.item, status: 'submitted', ...values })
+        .execute()
+      await recordAudit(trx, ctx, {
+        entityType: 'application',
+        entityId: applicationId,
+        action: 'checklist_submit',
+        before: null,
+        after: { status: 'submitted', ...detail },
+      })
+    }
     // The officer hears once nothing is missing or rejected any more: the checklist is theirs to verify.
     f.byItem.set(input.item, { ...(row as ItemRow), item: input.item, status: 'submitted' })
     const waiting = f.items.every((i) => {
@@ -222,7 +229,7 @@ function submissionProblems(input: ChecklistSubmission, today: string): [string,
 export async function verifyItem(deps: MailDeps, ctx: Ctx, applicationId: string, item: ChecklistItem, today = todayUtc()) {
   await deps.db.transaction().execute(async (trx) => {
     const { f, row } = await forChange(trx, ctx, applicationId, item, 'office')
-    if (row?.status !== 'submitted')
+    if (!row || !checklistLifecycle.can('verify', row.status))
       throw new AppError(
         AppErrorCode.CONFLICT,
         !row
@@ -234,19 +241,15 @@ export async function verifyItem(deps: MailDeps, ctx: Ctx, applicationId: string
     if (row.expires_on && row.expires_on < today)
       throw new AppError(AppErrorCode.CONFLICT, `The ${ITEM_NAMES[item]} expired on ${row.expires_on}.`)
     const verifiedAt = new Date()
-    await trx
-      .updateTable('checklist_items')
-      .set({ status: 'verified', verified_by: ctx.actor!.id, verified_at: verifiedAt })
-      .where('application_id', '=', applicationId)
-      .where('item', '=', item)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: applicationId,
-      action: 'checklist_verify',
-      before: { item, status: row.status },
-      after: { item, status: 'verified' },
-    })
+    await checklistLifecycle.take(
+      trx,
+      ctx,
+      row,
+      'verify',
+      { verified_by: ctx.actor!.id, verified_at: verifiedAt },
+      { item },
+      { before: { item }, entityId: applicationId },
+    )
     f.byItem.set(item, { ...row, status: 'verified', verified_at: verifiedAt })
     const complete = gaps(f.items, f.byItem, today).length === 0
     await tellStudent(trx, deps, applicationId, complete ? 'checklistComplete' : 'itemVerified', (r) => ({
@@ -259,24 +262,20 @@ export async function verifyItem(deps: MailDeps, ctx: Ctx, applicationId: string
 export async function rejectItem(deps: MailDeps, ctx: Ctx, applicationId: string, item: ChecklistItem, reason: string) {
   await deps.db.transaction().execute(async (trx) => {
     const { row } = await forChange(trx, ctx, applicationId, item, 'office')
-    if (!row || row.status === 'rejected')
+    if (!row || !checklistLifecycle.can('reject', row.status))
       throw new AppError(
         AppErrorCode.CONFLICT,
         row ? `The ${ITEM_NAMES[item]} is already rejected.` : `The ${ITEM_NAMES[item]} has not been submitted yet.`,
       )
-    await trx
-      .updateTable('checklist_items')
-      .set({ status: 'rejected', rejection: reason, verified_by: null, verified_at: null })
-      .where('application_id', '=', applicationId)
-      .where('item', '=', item)
-      .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: applicationId,
-      action: 'checklist_reject',
-      before: { item, status: row.status },
-      after: { item, status: 'rejected', reason },
-    })
+    await checklistLifecycle.take(
+      trx,
+      ctx,
+      row,
+      'reject',
+      { rejection: reason, verified_by: null, verified_at: null },
+      { item, reason },
+      { before: { item }, entityId: applicationId },
+    )
     await tellStudent(trx, deps, applicationId, 'itemRejected', (r) => ({ item: r.pack.items[item], reason }))
   })
 }
@@ -292,12 +291,15 @@ export async function uploadProof(
   return uploadDocument(deps, ctx, applicationId, { ...file, kind: proofKind(item), expiresOn: null }, async (trx) => {
     const { row } = await forChange(trx, ctx, applicationId, item, 'student')
     if (!NEEDS_PROOF.includes(item)) throw new AppError(AppErrorCode.CONFLICT, `The ${ITEM_NAMES[item]} needs no document.`)
-    if (row?.status === 'verified')
-      await trx
-        .updateTable('checklist_items')
-        .set({ status: 'submitted', verified_by: null, verified_at: null, submitted_at: new Date() })
-        .where('application_id', '=', applicationId)
-        .where('item', '=', item)
-        .execute()
+    if (row && checklistLifecycle.can('reopen', row.status))
+      await checklistLifecycle.take(
+        trx,
+        ctx,
+        row,
+        'reopen',
+        { verified_by: null, verified_at: null, submitted_at: new Date() },
+        { item },
+        { before: { item }, entityId: applicationId },
+      )
   })
 }

@@ -17,6 +17,7 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
+import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { uploadDocument } from '../../applications/documents/documents.service.js'
 import { en } from '../../comms/mail/templates/en.js'
@@ -37,11 +38,7 @@ export const ITEM_NAMES: Record<ChecklistItem, string> = en.items
 /** The application's checklist facts: its items, the rows submitted, the mobility's state and the end of the stay. */
 async function facts(db: Kysely<DB>, applicationId: string) {
   const [info, rows, mobility] = await Promise.all([
-    db
-      .selectFrom('applications as a')
-      .innerJoin('users as u', 'u.id', 'a.applicant_id')
-      .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-      .leftJoin('institutions as h', 'h.id', 'o.host_institution_id')
+    applicationsWithPlace(db)
       .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
       .select(['u.name', 'o.requirements', 'h.name as host', 'la.planned_end'])
       .where('a.id', '=', applicationId)

@@ -4,6 +4,7 @@ import { inLanguage } from '../../../../shared/text.js'
 import type { DB } from '../../../db/schema.js'
 import { newDocument, write } from '../../../pdf/document.js'
 import { homeInstitution, letterhead, letterLine } from '../../../pdf/letterhead.js'
+import { placedApplications } from '../../applications/applications/applications.repository.js'
 import type { LetterKind } from './incoming.service.js'
 
 // The letters of an incoming student, on our letterhead and in the reader's language: the letter
@@ -228,11 +229,7 @@ const LABELS: Record<Language, Labels> = {
 
 export async function incomingLetter(db: Kysely<DB>, applicationId: string, kind: LetterKind, lang: Language): Promise<Buffer> {
   const L = LABELS[lang]
-  const row = await db
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+  const row = await placedApplications(db)
     .leftJoin('institutions as s', 's.id', 'u.institution_id')
     .leftJoin('users as d', 'd.id', 'a.host_decided_by')
     .leftJoin('mobilities as m', 'm.application_id', 'a.id')

@@ -9,6 +9,7 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { type Access, accessTo } from '../../applications/applications/applications.access.js'
+import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { versionLifecycle } from './la.status.js'
@@ -108,12 +109,7 @@ export async function loadAgreement(db: Kysely<DB>, ctx: Ctx, applicationId: str
 }
 
 async function partiesOf(db: Kysely<DB>, applicationId: string) {
-  const r = await db
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-    .leftJoin('institutions as h', 'h.id', 'o.host_institution_id')
+  const r = await applicationsWithPlace(db)
     .select(['u.name', 'u.email', 'c.academic_year', 'o.title', 'h.name as host'])
     .where('a.id', '=', applicationId)
     .executeTakeFirstOrThrow()
@@ -354,11 +350,8 @@ async function tellAbout(
   rejection?: { by: string; comment: string },
 ) {
   if (what === 'signed') return
-  const info = await trx
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+  const info = await applicationsWithPlace(trx)
     .leftJoin('users as n', 'n.id', 'a.nominated_by')
-    .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
     .select(['u.name', 'u.email', 'n.email as officer_email', 'o.host_institution_id', 'a.status'])
     .where('a.id', '=', applicationId)
     .executeTakeFirstOrThrow()

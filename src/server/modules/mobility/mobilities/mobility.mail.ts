@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely'
 import type { MailTemplateKey } from '../../../../shared/mail-templates.js'
 import type { DB } from '../../../db/schema.js'
 import type { MailDeps } from '../../../deps.js'
+import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import { type Notice, notify } from '../../comms/notifications/notify.js'
 
 // Telling the people of one mobility about it: the student, and the officer who nominated them.
@@ -11,11 +12,7 @@ type Vars<K extends MailTemplateKey> = Notice<K>['vars']
 
 /** The student, the place and the officer who nominated them (or admitted them, when we host), who may be gone. */
 export async function mobilityPeople(trx: Kysely<DB>, applicationId: string) {
-  return trx
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+  return applicationsWithPlace(trx)
     .leftJoin('users as n', (j) =>
       j.on((eb) =>
         eb(

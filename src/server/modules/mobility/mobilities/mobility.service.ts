@@ -17,6 +17,7 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { type Access, accessTo } from '../../applications/applications/applications.access.js'
+import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import type { Reader } from '../../comms/mail/templates/index.js'
 import { checklistGaps } from '../checklists/checklist.service.js'
@@ -53,12 +54,7 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
   const [m, components, info, hostDocs, checklist] = await Promise.all([
     db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
     approvedComponents(db, applicationId),
-    db
-      .selectFrom('applications as a')
-      .innerJoin('users as u', 'u.id', 'a.applicant_id')
-      .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-      .leftJoin('institutions as h', 'h.id', 'o.host_institution_id')
-      .innerJoin('calls as c', 'c.id', 'a.call_id')
+    applicationsWithPlace(db)
       .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
       .leftJoin('staff_programmes as sp', 'sp.application_id', 'a.id')
       .select([

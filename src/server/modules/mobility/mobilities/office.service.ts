@@ -8,6 +8,7 @@ import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { unitScope } from '../../../kernel/scope.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
+import { placedApplications } from '../../applications/applications/applications.repository.js'
 
 // The office's view of its outgoing mobilities (issue 6, point 7): who is preparing, who is
 // abroad where on a given day with their emergency contact one click away, who has come back;
@@ -23,12 +24,7 @@ export interface MobilityListQuery {
 /** The mobilities of the calls this person runs (all for officers and admins, their unit's for a coordinator). */
 export async function listMobilities(db: Kysely<DB>, actor: Actor, q: MobilityListQuery) {
   const status = sql<MobilityStatus>`coalesce(m.status, 'preparing')`
-  let query = db
-    .selectFrom('applications as a')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-    .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
+  let query = placedApplications(db)
     .leftJoin('mobilities as m', 'm.application_id', 'a.id')
     .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
     .leftJoin('checklist_items as ec', (j) => j.onRef('ec.application_id', '=', 'a.id').on('ec.item', '=', 'emergency_contact'))

@@ -4,6 +4,7 @@ import { inLanguage } from '../../../../shared/text.js'
 import type { DB } from '../../../db/schema.js'
 import { newDocument, write } from '../../../pdf/document.js'
 import { homeInstitution, letterhead, letterLine } from '../../../pdf/letterhead.js'
+import { placedApplications } from '../../applications/applications/applications.repository.js'
 
 // The nomination letter: on the home institution's letterhead (its logo when it has a PNG or
 // JPEG one), to the host, naming the student, the place and the academic year, in the reader's
@@ -88,12 +89,7 @@ const LABELS: Record<
 
 export async function nominationLetter(db: Kysely<DB>, applicationId: string, lang: Language): Promise<Buffer> {
   const L = LABELS[lang]
-  const row = await db
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-    .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
+  const row = await placedApplications(db)
     .leftJoin('users as n', 'n.id', 'a.nominated_by')
     .select([
       'u.name',

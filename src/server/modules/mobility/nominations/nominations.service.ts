@@ -6,6 +6,7 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
+import { placedApplications } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import type { Reader } from '../../comms/mail/templates/index.js'
@@ -76,12 +77,7 @@ function letterName(student: string): string {
 }
 
 async function details(trx: Kysely<DB>, id: string) {
-  return trx
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
-    .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
+  return placedApplications(trx)
     .select(['a.id', 'a.call_id', 'u.name', 'u.email', 'c.academic_year', 'o.title', 'h.id as host_id', 'h.name as host'])
     .where('a.id', '=', id)
     .executeTakeFirstOrThrow()
@@ -134,11 +130,7 @@ export async function decideNomination(
 /** The nominees a partner coordinator's institution hosts, newest first. */
 export async function nomineesOf(db: Kysely<DB>, actor: Actor) {
   if (!actor.institutionId) return []
-  const rows = await db
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+  const rows = await placedApplications(db)
     .leftJoin('documents as d', (j) => j.onRef('d.application_id', '=', 'a.id').on('d.kind', '=', 'acceptance_letter'))
     .select([
       'a.id',

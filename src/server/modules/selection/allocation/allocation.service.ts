@@ -8,6 +8,7 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
+import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import {
   lockApplication,
   sendWithdrawalReceipt,
@@ -370,11 +371,7 @@ export async function lapseOffers(deps: MailDeps, now = new Date()) {
 /** Mail to each applicant about their result, in the transaction that decided it. */
 async function tell(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, ids: string[], why: 'published' | 'changed') {
   if (ids.length === 0) return
-  const rows = await trx
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .leftJoin('opportunities as o', 'o.id', 'a.offered_opportunity_id')
+  const rows = await applicationsWithPlace(trx)
     .select(['a.id', 'a.status', 'a.offer_deadline', 'u.email', 'c.title as call_title', 'c.time_zone', 'o.title'])
     .where('a.id', 'in', ids)
     .execute()

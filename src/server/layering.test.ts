@@ -88,6 +88,13 @@ describe('the layering of src/server', () => {
     expect(strayImports(files)).toEqual([])
   })
 
+  it('keeps queries out of the route files: routes speak HTTP, services and repositories the database', () => {
+    const query = /\.(selectFrom|updateTable|insertInto|deleteFrom)\(/
+    const routes = files.filter((file) => file.endsWith('.routes.ts'))
+    expect(routes.length).toBeGreaterThan(20)
+    expect(routes.filter((file) => query.test(readFileSync(file, 'utf8'))).map((file) => path.relative(SERVER, file))).toEqual([])
+  })
+
   it('notices an import against the arrows, and lets an allowed one pass', () => {
     const file = path.join(SERVER, 'modules/registry/agreements/agreements.service.ts')
     const source = [

@@ -8,7 +8,7 @@ import { sendAttachment, uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
 import { APPLICANTS } from '../../../kernel/roles.js'
-import { accessLog, deleteDocument, downloadDocument, uploadDocument } from '../documents/documents.service.js'
+import { deleteDocument, downloadDocument, ownerAccessLog, uploadDocument } from '../documents/documents.service.js'
 import { accessTo, forHost } from './applications.access.js'
 import { ApplicationBody, type ApplicationDto, ApplicationSchema, DocumentSchema, ProfileBody } from './applications.schema.js'
 import {
@@ -169,16 +169,7 @@ export function applicationsRoutes(app: App, deps: Deps): void {
     async (request) => {
       const { row, access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
       if (access === 'reviewer' || access === 'host') throw AppError.notFound('The application')
-      const ids = await deps.db
-        .selectFrom('document_access_log')
-        .select('document_id')
-        .where('owner_id', '=', row.applicant_id)
-        .distinct()
-        .execute()
-      const rows = await accessLog(
-        deps.db,
-        ids.map((r) => r.document_id),
-      )
+      const rows = await ownerAccessLog(deps.db, row.applicant_id)
       return { items: rows.map((r) => ({ documentId: r.document_id, action: r.action, at: r.at.toISOString(), by: r.name })) }
     },
   )

@@ -233,6 +233,20 @@ async function logAccess(db: Kysely<DB>, doc: { id: string; owner_id: string }, 
 }
 
 /** Who read a person's documents and when (for the person and the office). */
+/** Who opened or changed any document of this person, newest first (the last 500). */
+export async function ownerAccessLog(db: Kysely<DB>, ownerId: string) {
+  const ids = await db
+    .selectFrom('document_access_log')
+    .select('document_id')
+    .where('owner_id', '=', ownerId)
+    .distinct()
+    .execute()
+  return accessLog(
+    db,
+    ids.map((r) => r.document_id),
+  )
+}
+
 export async function accessLog(db: Kysely<DB>, documentIds: string[]) {
   if (documentIds.length === 0) return []
   return db

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { SURVEY_STATUSES } from '../../../../shared/surveys.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
-import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { Public, SignedIn } from '../../../http/policy.js'
 import { type App, csvList, IdParams, PageQuery, paged, pageOf } from '../../../http/types.js'
 import { OFFICE } from '../../../kernel/roles.js'
@@ -111,8 +110,6 @@ export function surveyRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const o = await deps.db.selectFrom('opportunities').select('status').where('id', '=', request.params.id).executeTakeFirst()
-      if (o?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
       return catalogReviews(deps.db, request.params.id, request.query.page, request.query.pageSize)
     },
   )

@@ -214,7 +214,10 @@ export async function listSurveys(db: Kysely<DB>, actor: Actor, q: SurveyQueueQu
 }
 
 /** What students said about an opportunity in the catalog: published reviews only, with the averages. */
+/** The published reviews of a published opportunity, for the catalog; any other opportunity is not found. */
 export async function catalogReviews(db: Kysely<DB>, opportunityId: string, page: number, pageSize: number) {
+  const o = await db.selectFrom('opportunities').select('status').where('id', '=', opportunityId).executeTakeFirst()
+  if (o?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
   const published = db
     .selectFrom('mobility_surveys as s')
     .where('s.opportunity_id', '=', opportunityId)

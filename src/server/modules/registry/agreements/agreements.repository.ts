@@ -200,3 +200,13 @@ export function derivedColumns(a: { reference: string; title: string }, parties:
     places_per_year: places.length ? places.reduce((n, c) => n + c.mobilities_per_year!, 0) : null,
   }
 }
+
+/** Who can be made responsible for an agreement: the active officers and administrators, by name. */
+export const possibleResponsibles = (db: Kysely<DB>) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('role', 'in', ['officer', 'admin'])
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute()

@@ -8,7 +8,7 @@ import { type App, IdParams, PLAIN_JSON, paged, pageOf } from '../../../http/typ
 import { OFFICE, OFFICERS, REGISTRY_READERS } from '../../../kernel/roles.js'
 import { agreementColumns } from './agreements.export.js'
 import { getFile, uploadFile } from './agreements.files.js'
-import { exportAgreements, queryAgreements } from './agreements.repository.js'
+import { exportAgreements, possibleResponsibles, queryAgreements } from './agreements.repository.js'
 import {
   AgreementBody,
   AgreementDetailSchema,
@@ -266,14 +266,7 @@ export function agreementsRoutes(app: App, deps: Deps): void {
         response: { 200: z.array(z.object({ id: z.uuid(), name: z.string(), email: z.string() })) },
       },
     },
-    async () =>
-      deps.db
-        .selectFrom('users')
-        .select(['id', 'name', 'email'])
-        .where('role', 'in', ['officer', 'admin'])
-        .where('active', '=', true)
-        .orderBy('name')
-        .execute(),
+    async () => possibleResponsibles(deps.db),
   )
 
   app.get(

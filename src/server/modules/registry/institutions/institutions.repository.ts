@@ -3,9 +3,10 @@ import { fold } from '../../../../shared/text.js'
 import type { DB } from '../../../db/schema.js'
 import { searchDocument } from '../../../db/search.js'
 import type { Actor } from '../../../http/context.js'
+import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { COUNT_CAP } from '../agreements/agreements.repository.js'
 import { registryLists } from '../lists/registry-lists.js'
-import type { InstitutionDto, InstitutionFilter } from './institutions.schema.js'
+import type { HomeSettingsInput, InstitutionDto, InstitutionFilter } from './institutions.schema.js'
 
 export const institutionColumns = [
   'i.id',
@@ -82,4 +83,47 @@ export async function queryInstitutions(db: Kysely<DB>, actor: Actor, f: Institu
   const window = { offset: (f.page - 1) * f.pageSize, limit: f.pageSize, cap: COUNT_CAP }
   const page = await registryLists(db).institutionPage(actor, f, window)
   return { items: page.items, total: page.total, totalCapped: page.capped }
+}
+
+/** The columns that say which institution this is, from a form's fields. */
+export function identityColumns(
+  input: Pick<HomeSettingsInput, 'name' | 'kind' | 'country' | 'city' | 'website' | 'erasmusCode' | 'schacId' | 'rorId'>,
+) {
+  return {
+    name: input.name,
+    kind: input.kind,
+    country: input.country,
+    city: input.city,
+    website: input.website,
+    erasmus_code: input.erasmusCode,
+    schac_id: input.schacId,
+    ror_id: input.rorId,
+  }
+}
+
+/** Refuses (409, naming the field and the holder) an identifier another institution already has. */
+export async function assertIdentifiersFree(
+  trx: Kysely<DB>,
+  selfId: string | null,
+  input: Pick<HomeSettingsInput, 'erasmusCode' | 'schacId' | 'rorId'>,
+) {
+  const checks = [
+    ['erasmus_code', input.erasmusCode, 'body.erasmusCode'],
+    ['schac_id', input.schacId, 'body.schacId'],
+    ['ror_id', input.rorId, 'body.rorId'],
+  ] as const
+  for (const [column, value, path] of checks) {
+    if (!value) continue
+    const other = await trx
+      .selectFrom('institutions')
+      .select('name')
+      .where(column, '=', value)
+      .where('id', '<>', selfId ?? '00000000-0000-0000-0000-000000000000')
+      .executeTakeFirst()
+    if (other) {
+      throw new AppError(AppErrorCode.CONFLICT, `${path}: ${value} already belongs to ${other.name}.`, {
+        errors: [{ path, message: `already belongs to ${other.name}` }],
+      })
+    }
+  }
 }

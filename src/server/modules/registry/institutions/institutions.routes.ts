@@ -7,6 +7,7 @@ import { AdminOnly, Public, SignedIn } from '../../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../../http/table-export.js'
 import { type App, IdParams, IsoDateTime, PLAIN_JSON, paged, pageOf } from '../../../http/types.js'
 import { OFFICERS, REGISTRY_READERS } from '../../../kernel/roles.js'
+import { getHomeLogo, getHomeSettings, listOrgUnits, setHomeLogo, updateHomeSettings } from './home.service.js'
 import { institutionColumns } from './institutions.export.js'
 import { queryInstitutions } from './institutions.repository.js'
 import {
@@ -24,8 +25,6 @@ import {
   SimilarSchema,
   UnitSchema,
 } from './institutions.schema.js'
-import { getHomeLogo, getHomeSettings, listOrgUnits, setHomeLogo, updateHomeSettings } from './institutions.service.js'
-import { realisedFlows } from './realised-flows.js'
 import {
   createInstitution,
   findSimilar,
@@ -33,7 +32,8 @@ import {
   mergeInstitutions,
   plannedFlows,
   updateInstitution,
-} from './registry.service.js'
+} from './institutions.service.js'
+import { realisedFlows } from './realised-flows.js'
 
 const tags = ['institutions']
 

@@ -131,9 +131,9 @@ export async function createPGlite(dir?: string, loadDataDir?: Blob): Promise<PG
   })
 }
 
-/** An in-memory embedded database (tests). */
-export async function openMemoryDatabase(): Promise<Database> {
-  return wrapPGlite(await createPGlite())
+/** An in-memory embedded database (tests), empty or loaded from a dumped data directory. */
+export async function openMemoryDatabase(loadDataDir?: Blob): Promise<Database> {
+  return wrapPGlite(await createPGlite(undefined, loadDataDir))
 }
 
 /** A Kysely database over an open PGlite; closing it closes the PGlite too. */

@@ -61,7 +61,7 @@ export function paged<T extends z.ZodType>(item: T) {
 }
 
 /** A date-time as an ISO 8601 string in UTC. */
-export const IsoDateTime = z.string().meta({ format: 'date-time' })
+export { IsoDateTime } from '../../shared/api/primitives.js'
 export const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString())
 
 /** A query parameter holding a comma-separated list ("PT,KR"), each item checked by `inner`. */

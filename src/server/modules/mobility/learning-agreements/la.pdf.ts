@@ -1,9 +1,9 @@
 import type { z } from 'zod'
+import type { AgreementView } from '../../../../shared/api/learning-agreements.js'
 import { changesOf, creditsOf, type LaComponent, type LaGroup } from '../../../../shared/learning-agreements.js'
 import type { Language } from '../../../../shared/limits.js'
 import { inLanguage } from '../../../../shared/text.js'
 import { field, newDocument, write } from '../../../pdf/document.js'
-import type { AgreementView } from './la.routes.js'
 
 // A version of the learning agreement as a PDF, laid out as the European template is: the
 // parties, table A (components at the receiving institution) and table B (recognised at the

@@ -1,19 +1,13 @@
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import {
-  LA_GROUPS,
-  LA_MAX_COMPONENTS,
-  LA_MAX_CREDITS,
-  LA_PARTIES,
-  LA_REASONS,
-  LA_STATUSES,
-} from '../../../../shared/learning-agreements.js'
+import { AgreementView } from '../../../../shared/api/learning-agreements.js'
+import { LA_GROUPS, LA_MAX_COMPONENTS, LA_MAX_CREDITS, LA_REASONS } from '../../../../shared/learning-agreements.js'
 import { documentLanguage, LANGUAGES } from '../../../../shared/limits.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, IdParams } from '../../../http/types.js'
 import { Text } from '../../../kernel/schema.js'
 import { loadAgreement, newVersion, rejectVersion, saveDraft, signVersion, startAgreement } from './la.service.js'
 
@@ -67,65 +61,6 @@ const Draft = z
     removed: z.array(Removed).max(LA_MAX_COMPONENTS).default([]),
   })
   .strict()
-
-const Signature = z.object({
-  party: z.enum(LA_PARTIES),
-  name: z.string(),
-  position: z.string(),
-  email: z.string(),
-  signedAt: IsoDateTime,
-})
-
-const ComponentOut = z.object({
-  key: z.string(),
-  group: z.enum(LA_GROUPS),
-  title: z.string(),
-  code: z.string().nullable(),
-  credits: z.number(),
-  term: z.string().nullable(),
-  reasonCode: z.enum(LA_REASONS).nullable(),
-  reasonText: z.string().nullable(),
-})
-
-export const AgreementView = z.object({
-  canStart: z.boolean(),
-  agreement: z
-    .object({
-      id: z.uuid(),
-      applicationId: z.uuid(),
-      plannedStart: z.string(),
-      plannedEnd: z.string(),
-      student: z.object({ name: z.string(), email: z.string() }),
-      academicYear: z.string(),
-      opportunityTitle: z.record(z.string(), z.string()),
-      sendingInstitution: z.string(),
-      receivingInstitution: z.string(),
-      versions: z.array(
-        z.object({
-          id: z.uuid(),
-          number: z.number().int(),
-          status: z.enum(LA_STATUSES),
-          kind: z.enum(['before_mobility', 'changes']),
-          components: z.array(ComponentOut),
-          removed: z.array(
-            z.object({ key: z.string(), reasonCode: z.enum(LA_REASONS).nullable(), reasonText: z.string().nullable() }),
-          ),
-          comment: z.string().nullable(),
-          createdAt: IsoDateTime,
-          decidedAt: IsoDateTime.nullable(),
-          signatures: z.array(Signature),
-        }),
-      ),
-      actions: z.object({
-        party: z.enum(LA_PARTIES).nullable(),
-        edit: z.boolean(),
-        sign: z.boolean(),
-        reject: z.boolean(),
-        newVersion: z.boolean(),
-      }),
-    })
-    .nullable(),
-})
 
 const path = '/api/applications/:id/learning-agreement'
 

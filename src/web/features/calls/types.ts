@@ -1,42 +1,9 @@
+import type { CallDto } from '../../../shared/api/calls'
 import i18n from '../../i18n'
 
-export interface CallOffer {
-  opportunityId: string
-  kind: string
-  title: Record<string, string>
-  host: { id: string; name: string; country: string; city: string | null }
-  published: boolean
-  places: number
-  suggestedPlaces: number | null
-  placesTaken: number
-  placesLeft: number
-}
-
-export interface Call {
-  id: string
-  status: 'draft' | 'published' | 'cancelled'
-  phase: 'upcoming' | 'open' | 'closed'
-  title: Record<string, string>
-  description: Record<string, string>
-  academicYear: string
-  audience: 'outgoing_students' | 'incoming_students' | 'staff'
-  orgUnitId: string | null
-  opensAt: string
-  closesAt: string
-  opensAtLocal: string
-  closesAtLocal: string
-  timeZone: string
-  maxChoices: number
-  eligibility: { yearsOfStudy: number[]; minGrade: number | null; programmes: string[]; notes: string | null }
-  requiredDocuments: string[]
-  criteria: { key: string; label: string; weight: number }[]
-  cancelReason: string | null
-  offers: CallOffer[]
-  placesTotal: number
-  placesLeft: number
-  publishedAt: string | null
-  updatedAt: string
-}
+// A call as the API answers it: the type is inferred from the server's schema (src/shared/api).
+export type Call = CallDto
+export type CallOffer = CallDto['offers'][number]
 
 export const PHASE_TONES = { upcoming: 'blue', open: 'green', closed: 'gray' } as const
 

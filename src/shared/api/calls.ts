@@ -1,12 +1,10 @@
 import { z } from 'zod'
 import { CALL_AUDIENCES, CALL_PHASES, CALL_STATUSES } from '../calls.js'
 import { OPPORTUNITY_KINDS } from '../opportunities.js'
-import { IsoDateTime } from './primitives.js'
+import { HostSchema, IsoDateTime } from './primitives.js'
 
 // A call for applications as the API answers it (GET /api/calls/:id and the lists): the server
 // validates and documents its answers with this schema, the web app reads the inferred type.
-
-const HostSchema = z.object({ id: z.uuid(), name: z.string(), country: z.string(), city: z.string().nullable() })
 
 export const OfferSchema = z.object({
   opportunityId: z.uuid(),

@@ -1,43 +1,10 @@
-export interface CatalogItem {
-  id: string
-  kind: string
-  direction: 'outgoing' | 'incoming'
-  host: { id: string; name: string; country: string; city: string | null }
-  title: Record<string, string>
-  specialty: string | null
-  languages: { language: string; minLevel: string | null }[]
-  clinicalPractice: boolean
-  durationWeeks: number | null
-  feeAmount: number | null
-  feeCurrency: string | null
-  applicationDeadline: string | null
-  requirements: string[]
-  blocks: { id: string; label: string | null; startsOn: string; endsOn: string; capacity: number }[]
-}
+import type { z } from 'zod'
+import type { CatalogAnswerSchema, OpportunityDto } from '../../../shared/api/opportunities'
 
-export interface CatalogAnswer {
-  items: CatalogItem[]
-  total: number
-  page: number
-  pageSize: number
-  facets: Record<string, Record<string, number>>
-}
-
-export interface Opportunity extends CatalogItem {
-  agreementId: string | null
-  description: Record<string, string>
-  department: string | null
-  isced: string | null
-  languagePreparation: string | null
-  clinicalHoursPerWeek: number | null
-  yearsOfStudy: number[]
-  minGrade: number | null
-  prerequisites: string | null
-  funding: string | null
-  housing: string | null
-  contactName: string | null
-  contactEmail: string | null
-}
+// An opportunity as the API answers it: the types are inferred from the server's schemas (src/shared/api).
+export type { CatalogItem } from '../../../shared/api/opportunities'
+export type CatalogAnswer = z.infer<typeof CatalogAnswerSchema>
+export type Opportunity = OpportunityDto
 
 /** A text in the reader's language, else English, else any. */
 export { inLanguage } from '../../../shared/text'

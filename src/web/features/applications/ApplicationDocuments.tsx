@@ -66,7 +66,7 @@ export function ApplicationDocuments({
                 <Table.Td w="35%">
                   <Text size="sm" fw={500}>
                     {t(`calls.documents.${kind}`)}
-                    {application.call.requiredDocuments.includes(kind) ? ' *' : ''}
+                    {(application.call.requiredDocuments as readonly string[]).includes(kind) ? ' *' : ''}
                   </Text>
                 </Table.Td>
                 <Table.Td>

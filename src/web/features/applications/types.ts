@@ -1,4 +1,6 @@
-import type { ApplicationStatus, DocumentDeletionRequest, Unmet } from '../../../shared/applications'
+import type { z } from 'zod'
+import type { ApplicationDto, ApplicationRowSchema, DocumentSchema } from '../../../shared/api/applications'
+import type { ApplicationStatus, Unmet } from '../../../shared/applications'
 import type { Tone } from '../../components/ToneBadge'
 
 export type { ApplicationStatus, Unmet }
@@ -12,56 +14,10 @@ export interface OpportunityRef {
   host: { name: string; country: string }
 }
 
-export interface ApplicantDocument {
-  id: string
-  kind: string
-  fileName: string
-  mime: string
-  size: number
-  special: boolean
-  expiresOn: string | null
-  createdAt: string
-  /** The person's latest request that the office delete it (the person and the office only). */
-  deletionRequest: DocumentDeletionRequest | null
-}
-
-export interface Profile {
-  studentNumber: string | null
-  yearOfStudy: number | null
-  programme: string | null
-  gradeAverage: number | null
-  languages: Record<string, string>
-}
-
-export interface Application {
-  id: string
-  status: ApplicationStatus
-  call: {
-    id: string
-    title: Record<string, string>
-    academicYear: string
-    timeZone: string
-    audience: 'outgoing_students' | 'incoming_students' | 'staff'
-    closesAt: string
-    phase: 'upcoming' | 'open' | 'closed'
-    maxChoices: number
-    requiredDocuments: string[]
-  }
-  applicant: { id: string; name: string; email: string }
-  profile: Profile
-  motivation: string
-  choices: (OpportunityRef & { rank: number; unmet: Unmet[] })[]
-  documents: ApplicantDocument[]
-  missingDocuments: string[]
-  offer: (OpportunityRef & { choice: number; deadline: string | null }) | null
-  submittedAt: string | null
-  withdrawnAt: string | null
-  withdrawReason: string | null
-  nominatedAt: string | null
-  hostDecidedAt: string | null
-  hostReason: string | null
-  updatedAt: string
-}
+// The application as the API answers it: inferred from the server's schemas (src/shared/api).
+export type Application = ApplicationDto
+export type ApplicantDocument = z.infer<typeof DocumentSchema>
+export type Profile = ApplicationDto['profile']
 
 export type Explanation =
   | { opportunityId: string; reason: 'not_eligible'; unmet?: Unmet[] }
@@ -81,19 +37,7 @@ export const STATUS_TONES: Record<ApplicationStatus, Tone> = {
   withdrawn: 'red',
 }
 
-export interface ApplicationRow {
-  id: string
-  status: ApplicationStatus
-  applicant: { id: string; name: string; email: string }
-  yearOfStudy: number | null
-  programme: string | null
-  gradeAverage: number | null
-  choices: number
-  reviews: number
-  score: number | null
-  offeredOpportunityId: string | null
-  submittedAt: string | null
-}
+export type ApplicationRow = z.infer<typeof ApplicationRowSchema>
 
 export interface AllocationView {
   callId: string

@@ -1,17 +1,6 @@
 import { z } from 'zod'
-import { IsoDateTime } from '../../../http/types.js'
 
-/** A person's request that the office delete one of their documents, and its answer (decision 034). */
-export const DeletionRequestSchema = z
-  .object({
-    id: z.uuid(),
-    status: z.enum(['open', 'deleted', 'kept']),
-    reason: z.string(),
-    requestedAt: IsoDateTime,
-    decidedAt: IsoDateTime.nullable(),
-    keepReason: z.string().nullable().describe('Why the office keeps the document, when it does'),
-  })
-  .meta({ id: 'DocumentDeletionRequest' })
+export { DeletionRequestSchema } from '../../../../shared/api/applications.js'
 
 const Reason = (what: string) =>
   z

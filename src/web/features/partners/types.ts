@@ -1,62 +1,24 @@
+import type { z } from 'zod'
 import type { AgreementKind, AgreementStatus, MobilityType } from '../../../shared/agreements'
+import type {
+  ContactSchema,
+  FlowSchema,
+  InstitutionDetailSchema,
+  InstitutionListItemSchema,
+  RealisedFlowSchema,
+  UnitSchema,
+} from '../../../shared/api/institutions'
 
 export { INSTITUTION_KINDS } from '../../../shared/identifiers'
 
-export interface InstitutionItem {
-  id: string
-  name: string
-  kind: string
-  country: string
-  city: string | null
-  website: string | null
-  erasmusCode: string | null
-  schacId: string | null
-  rorId: string | null
-  isHome: boolean
-  tags: string[]
-  agreementsInForce: number
-  agreementsTotal: number
-  nextEndDate: string | null
-  updatedAt: string
-}
-
-export interface Contact {
-  id: string
-  name: string
-  role: string | null
-  email: string | null
-  phone: string | null
-}
-
-export interface Unit {
-  id: string
-  name: string
-  code: string | null
-}
-
-export interface InstitutionDetail extends Omit<InstitutionItem, 'agreementsInForce' | 'agreementsTotal' | 'nextEndDate'> {
-  notes: string | null
-  contacts: Contact[]
-  units: Unit[]
-  createdAt: string
-}
-
+// An institution as the API answers it: inferred from the server's schemas (src/shared/api).
+export type InstitutionItem = z.infer<typeof InstitutionListItemSchema>
+export type Contact = z.infer<typeof ContactSchema>
+export type Unit = z.infer<typeof UnitSchema>
+export type InstitutionDetail = z.infer<typeof InstitutionDetailSchema>
 /** Mobilities with a partner accepted by the host, by where they stand. */
-export interface RealisedFlow {
-  academicYear: string
-  direction: 'outgoing' | 'incoming'
-  staff: boolean
-  preparing: number
-  abroad: number
-  completed: number
-}
-
-export interface Flow {
-  academicYear: string
-  direction: 'outgoing' | 'incoming'
-  mobilityType: MobilityType
-  places: number
-}
+export type RealisedFlow = z.infer<typeof RealisedFlowSchema>
+export type Flow = z.infer<typeof FlowSchema>
 
 export interface Party {
   institutionId: string

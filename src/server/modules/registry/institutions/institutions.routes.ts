@@ -1,24 +1,22 @@
 import { z } from 'zod'
-import { MOBILITY_TYPES } from '../../../../shared/agreements.js'
+import { FlowSchema, InstitutionDetailSchema, RealisedFlowSchema } from '../../../../shared/api/institutions.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { AdminOnly, Public, SignedIn } from '../../../http/policy.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../../http/table-export.js'
-import { type App, IdParams, IsoDateTime, PLAIN_JSON, paged, pageOf } from '../../../http/types.js'
+import { type App, IdParams, PLAIN_JSON, paged, pageOf } from '../../../http/types.js'
 import { OFFICERS, REGISTRY_READERS } from '../../../kernel/roles.js'
 import { getHomeLogo, getHomeSettings, listOrgUnits, setHomeLogo, updateHomeSettings } from './home.service.js'
 import { institutionColumns } from './institutions.export.js'
 import { queryInstitutions } from './institutions.repository.js'
 import {
-  ContactSchema,
   HomeSettingsBody,
   HomeSettingsSchema,
   InstitutionBody,
   InstitutionExportQuery,
   InstitutionListItemSchema,
   InstitutionListQuery,
-  InstitutionSchema,
   LogoBody,
   MergeBody,
   SimilarQuery,
@@ -37,22 +35,7 @@ import { realisedFlows } from './realised-flows.js'
 
 const tags = ['institutions']
 
-export const FlowSchema = z
-  .object({
-    academicYear: z.string(),
-    direction: z.enum(['outgoing', 'incoming']),
-    mobilityType: z.enum(MOBILITY_TYPES),
-    places: z.number().int(),
-  })
-  .meta({ id: 'PlannedFlow' })
-
-export const InstitutionDetailSchema = InstitutionSchema.extend({
-  notes: z.string().nullable(),
-  contacts: z.array(ContactSchema),
-  units: z.array(UnitSchema),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-}).meta({ id: 'InstitutionDetail' })
+export { FlowSchema, InstitutionDetailSchema }
 
 export function institutionsRoutes(app: App, deps: Deps): void {
   app.get(
@@ -159,16 +142,7 @@ export function institutionsRoutes(app: App, deps: Deps): void {
         summary: 'The mobilities with this institution that took place or are under way, per academic year, out and in',
         params: IdParams,
         response: {
-          200: z.array(
-            z.object({
-              academicYear: z.string(),
-              direction: z.enum(['outgoing', 'incoming']),
-              staff: z.boolean(),
-              preparing: z.number().int().describe('Accepted by the host and not begun'),
-              abroad: z.number().int(),
-              completed: z.number().int().describe('Over: the transcript or the certificate is in'),
-            }),
-          ),
+          200: z.array(RealisedFlowSchema),
         },
       },
     },

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { InstitutionSchema } from '../../../../shared/api/institutions.js'
 import {
   ERASMUS_CODE,
   INSTITUTION_KINDS,
@@ -8,7 +9,7 @@ import {
   SCHAC_ID,
 } from '../../../../shared/identifiers.js'
 import { LANGUAGES, LOGO_MAX_BYTES } from '../../../../shared/limits.js'
-import { csvList, IsoDateTime, PageQuery } from '../../../http/types.js'
+import { csvList, PageQuery } from '../../../http/types.js'
 import { CountryCode } from '../../../kernel/schema.js'
 
 export const InstitutionKind = z.enum(INSTITUTION_KINDS)
@@ -29,30 +30,14 @@ export const Website = z
   .url('must be a URL such as https://www.uminho.pt')
   .refine((v) => /^https?:\/\//.test(v), 'must start with http:// or https://')
 
-export const InstitutionSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    kind: InstitutionKind,
-    country: z.string(),
-    city: z.string().nullable(),
-    website: z.string().nullable(),
-    erasmusCode: z.string().nullable(),
-    schacId: z.string().nullable(),
-    rorId: z.string().nullable(),
-    isHome: z.boolean(),
-    tags: z.array(z.string()),
-  })
-  .meta({ id: 'Institution' })
-export type InstitutionDto = z.infer<typeof InstitutionSchema>
-
-export const InstitutionListItemSchema = InstitutionSchema.extend({
-  agreementsInForce: z.number().int(),
-  agreementsTotal: z.number().int(),
-  nextEndDate: z.string().nullable().describe('The earliest end date of the agreements in force'),
-  updatedAt: IsoDateTime,
-}).meta({ id: 'InstitutionListItem' })
-export type InstitutionListItem = z.infer<typeof InstitutionListItemSchema>
+export {
+  ContactSchema,
+  type InstitutionDto,
+  type InstitutionListItem,
+  InstitutionListItemSchema,
+  InstitutionSchema,
+  UnitSchema,
+} from '../../../../shared/api/institutions.js'
 
 export const INSTITUTION_SORTS = ['name', 'country', 'city', 'agreements', 'updated'] as const
 export const InstitutionListQuery = z
@@ -73,17 +58,6 @@ export const InstitutionListQuery = z
   .strict()
 export type InstitutionFilter = z.infer<typeof InstitutionListQuery>
 export const InstitutionExportQuery = InstitutionListQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') })
-
-export const ContactSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    role: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-  })
-  .meta({ id: 'InstitutionContact' })
-export const UnitSchema = z.object({ id: z.uuid(), name: z.string(), code: z.string().nullable() }).meta({ id: 'OrgUnit' })
 
 const PHONE = /^\+?[0-9 ()./-]{5,30}$/
 const ContactInput = z

@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import type { AgreementKind, AgreementStatus, MobilityType } from '../../../shared/agreements'
+import type { AgreementStatus } from '../../../shared/agreements'
+import type {
+  AgreementDetail,
+  AgreementListItem,
+  ConditionSchema,
+  PartySchema,
+  TimelineEntrySchema,
+} from '../../../shared/api/agreements'
 import type {
   ContactSchema,
   FlowSchema,
@@ -20,85 +27,12 @@ export type InstitutionDetail = z.infer<typeof InstitutionDetailSchema>
 export type RealisedFlow = z.infer<typeof RealisedFlowSchema>
 export type Flow = z.infer<typeof FlowSchema>
 
-export interface Party {
-  institutionId: string
-  name: string
-  country: string
-  isHome: boolean
-  orgUnitId: string | null
-  orgUnitName: string | null
-}
-
-export interface AgreementItem {
-  id: string
-  reference: string
-  title: string
-  kind: AgreementKind
-  status: AgreementStatus
-  startDate: string | null
-  endDate: string | null
-  parties: Party[]
-  responsible: { id: string; name: string } | null
-  mobilityTypes: MobilityType[]
-  placesPerYear: number | null
-  updatedAt: string
-}
-
-export interface Condition {
-  id?: string
-  mobilityType: MobilityType
-  sendingInstitutionId: string
-  sendingUnitId: string | null
-  receivingInstitutionId: string
-  receivingUnitId: string | null
-  academicYearFrom: string
-  academicYearTo: string
-  mobilitiesPerYear: number | null
-  totalMonthsPerYear: number | null
-  totalDaysPerYear: number | null
-  subjectAreas: { isced: string; clarification: string | null }[]
-  eqfLevels: number[]
-  languageSkills: { language: string; cefr: string; isced: string | null }[]
-  blended: boolean
-  otherTerms: string | null
-}
-
-export interface AgreementDetail extends AgreementItem {
-  notes: string | null
-  terminationReason: string | null
-  statusChangedAt: string
-  predecessor: { id: string; reference: string } | null
-  successor: { id: string; reference: string; status: AgreementStatus } | null
-  conditions: Condition[]
-  signatories: { id: string; institutionId: string; name: string; position: string | null; signedOn: string | null }[]
-  files: {
-    id: string
-    kind: string
-    fileName: string
-    mime: string
-    size: number
-    version: number
-    sha256: string
-    uploadedAt: string
-    uploadedBy: string | null
-  }[]
-  actions: {
-    action: 'negotiate' | 'reopen' | 'sign' | 'activate' | 'terminate' | 'renew'
-    allowed: boolean
-    reason: string | null
-  }[]
-  editable: boolean
-  createdAt: string
-}
-
-export interface TimelineEntry {
-  at: string
-  kind: 'change' | 'comment'
-  actor: string
-  action: string | null
-  changes: string[]
-  body: string | null
-}
+export type Party = z.infer<typeof PartySchema>
+export type AgreementItem = AgreementListItem
+/** A condition as the detail gives it; one being written in the form has no id yet. */
+export type Condition = Omit<z.infer<typeof ConditionSchema>, 'id'> & { id?: string }
+export type { AgreementDetail }
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>
 
 export const STATUS_COLORS: Record<AgreementStatus, string> = {
   draft: 'gray',

@@ -1,36 +1,47 @@
 import { z } from 'zod'
 import {
   AGREEMENT_ACTIONS,
-  AGREEMENT_KINDS,
-  AGREEMENT_STATUSES,
   CEFR_LEVELS,
   EQF_LEVELS,
   FILE_KINDS,
   ISCED_CODE,
   ISO_639_1,
   isAcademicYear,
-  MOBILITY_TYPES,
   STAFF_MOBILITY,
 } from '../../../../shared/agreements.js'
-import { csvList, IsoDateTime, PageQuery } from '../../../http/types.js'
+import {
+  type AgreementDetail,
+  AgreementDetailSchema,
+  AgreementKind,
+  type AgreementListItem,
+  AgreementListItemSchema,
+  AgreementStatus,
+  ConditionSchema,
+  FileSchema,
+  MobilityType,
+  PartySchema,
+  SignatorySchema,
+  TimelineEntrySchema,
+} from '../../../../shared/api/agreements.js'
+import { csvList, PageQuery } from '../../../http/types.js'
 import { CalendarDate, CountryCode } from '../../../kernel/schema.js'
 
-export const AgreementKind = z.enum(AGREEMENT_KINDS)
-export const AgreementStatus = z.enum(AGREEMENT_STATUSES)
-export const MobilityType = z.enum(MOBILITY_TYPES)
+export {
+  type AgreementDetail,
+  AgreementDetailSchema,
+  AgreementKind,
+  type AgreementListItem,
+  AgreementListItemSchema,
+  AgreementStatus,
+  ConditionSchema,
+  FileSchema,
+  MobilityType,
+  PartySchema,
+  SignatorySchema,
+  TimelineEntrySchema,
+}
 
 const AcademicYear = z.string().refine(isAcademicYear, 'must be an academic year such as 2026/2027')
-
-export const PartySchema = z
-  .object({
-    institutionId: z.uuid(),
-    name: z.string(),
-    country: z.string(),
-    isHome: z.boolean(),
-    orgUnitId: z.uuid().nullable(),
-    orgUnitName: z.string().nullable(),
-  })
-  .meta({ id: 'AgreementParty' })
 
 export const SubjectArea = z
   .object({
@@ -103,27 +114,6 @@ export const ConditionBody = z
   })
 export type ConditionInput = z.infer<typeof ConditionBody>
 
-export const ConditionSchema = z
-  .object({
-    id: z.uuid(),
-    mobilityType: MobilityType,
-    sendingInstitutionId: z.uuid(),
-    sendingUnitId: z.uuid().nullable(),
-    receivingInstitutionId: z.uuid(),
-    receivingUnitId: z.uuid().nullable(),
-    academicYearFrom: z.string(),
-    academicYearTo: z.string(),
-    mobilitiesPerYear: z.number().int().nullable(),
-    totalMonthsPerYear: z.number().nullable(),
-    totalDaysPerYear: z.number().int().nullable(),
-    subjectAreas: z.array(z.object({ isced: z.string(), clarification: z.string().nullable() })),
-    eqfLevels: z.array(z.number().int()),
-    languageSkills: z.array(z.object({ language: z.string(), cefr: z.string(), isced: z.string().nullable() })),
-    blended: z.boolean(),
-    otherTerms: z.string().nullable(),
-  })
-  .meta({ id: 'CooperationCondition' })
-
 export const AgreementBody = z
   .object({
     title: z.string().trim().min(3, 'must be at least 3 characters').max(300),
@@ -154,33 +144,6 @@ export const AgreementBody = z
   })
 export type AgreementInput = z.infer<typeof AgreementBody>
 
-export const AgreementListItemSchema = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    title: z.string(),
-    kind: AgreementKind,
-    status: AgreementStatus,
-    startDate: z.string().nullable(),
-    endDate: z.string().nullable(),
-    parties: z.array(PartySchema),
-    responsible: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-    mobilityTypes: z.array(MobilityType),
-    placesPerYear: z.number().int().nullable(),
-    updatedAt: IsoDateTime,
-  })
-  .meta({ id: 'AgreementListItem' })
-export type AgreementListItem = z.infer<typeof AgreementListItemSchema>
-
-export const SignatorySchema = z
-  .object({
-    id: z.uuid(),
-    institutionId: z.uuid(),
-    name: z.string(),
-    position: z.string().nullable(),
-    signedOn: z.string().nullable(),
-  })
-  .meta({ id: 'Signatory' })
 export const SignatoriesBody = z
   .object({
     signatories: z
@@ -198,19 +161,6 @@ export const SignatoriesBody = z
   })
   .strict()
 
-export const FileSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(FILE_KINDS),
-    fileName: z.string(),
-    mime: z.string(),
-    size: z.number().int(),
-    version: z.number().int(),
-    sha256: z.string(),
-    uploadedAt: IsoDateTime,
-    uploadedBy: z.string().nullable(),
-  })
-  .meta({ id: 'AgreementFile' })
 export const FileUploadQuery = z
   .object({
     kind: z.enum(FILE_KINDS),
@@ -226,24 +176,6 @@ export const FileUploadQuery = z
   })
   .strict()
 export const FileParams = z.object({ id: z.uuid('must be a UUID'), fileId: z.uuid('must be a UUID') }).strict()
-
-export const AgreementDetailSchema = AgreementListItemSchema.extend({
-  notes: z.string().nullable(),
-  terminationReason: z.string().nullable(),
-  statusChangedAt: IsoDateTime,
-  predecessor: z.object({ id: z.uuid(), reference: z.string() }).nullable(),
-  successor: z.object({ id: z.uuid(), reference: z.string(), status: AgreementStatus }).nullable(),
-  conditions: z.array(ConditionSchema),
-  signatories: z.array(SignatorySchema),
-  files: z.array(FileSchema),
-  /** What the caller may do next, each with the reason when it is not possible yet. */
-  actions: z.array(
-    z.object({ action: z.enum([...AGREEMENT_ACTIONS, 'renew']), allowed: z.boolean(), reason: z.string().nullable() }),
-  ),
-  editable: z.boolean(),
-  createdAt: IsoDateTime,
-}).meta({ id: 'Agreement' })
-export type AgreementDetail = z.infer<typeof AgreementDetailSchema>
 
 export const TransitionBody = z
   .object({
@@ -264,17 +196,6 @@ export const RenewBody = z
   .strict()
 
 export const CommentBody = z.object({ body: z.string().trim().min(1, 'must not be empty').max(5000) }).strict()
-
-export const TimelineEntrySchema = z
-  .object({
-    at: IsoDateTime,
-    kind: z.enum(['change', 'comment']),
-    actor: z.string(),
-    action: z.string().nullable(),
-    changes: z.array(z.string()),
-    body: z.string().nullable(),
-  })
-  .meta({ id: 'TimelineEntry' })
 
 export const AGREEMENT_SORTS = ['reference', 'title', 'status', 'start', 'end', 'updated'] as const
 export const AgreementListQuery = z

@@ -7,7 +7,6 @@ import pino from 'pino'
 import { buildApp } from '../src/server/app.js'
 import type { Database } from '../src/server/db/database.js'
 import type { DB } from '../src/server/db/schema.js'
-import { seedDemo } from '../src/server/db/seed/demo.js'
 import type { Deps } from '../src/server/deps.js'
 import { loadEnv } from '../src/server/env.js'
 import { createEvents } from '../src/server/events.js'
@@ -15,7 +14,7 @@ import type { App } from '../src/server/http/types.js'
 import { startSession } from '../src/server/modules/accounts/auth/auth.service.js'
 import { DirectMail } from '../src/server/modules/comms/mail/mail.queue.js'
 import type { Role } from '../src/shared/roles.js'
-import { createTestDatabase, type TestDbKind } from './db.js'
+import { createDemoDatabase, createTestDatabase, type TestDbKind } from './db.js'
 
 export interface TestApp {
   app: App
@@ -27,8 +26,7 @@ export interface TestApp {
 }
 
 export async function createTestApp(options: { kind?: TestDbKind; seed?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase(options.kind)
-  if (options.seed !== false) await seedDemo(database.db)
+  const database = options.seed === false ? await createTestDatabase(options.kind) : await createDemoDatabase(options.kind)
   const env = loadEnv({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-test-')),

@@ -4,6 +4,7 @@ import pg from 'pg'
 import { inject } from 'vitest'
 import { type Database, openDatabase, openMemoryDatabase } from '../src/server/db/database.js'
 import { migrateToLatest } from '../src/server/db/migrate.js'
+import { seedDemo } from '../src/server/db/seed/demo.js'
 
 export type TestDbKind = 'embedded' | 'postgres'
 
@@ -11,25 +12,37 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A migrated embedded data directory, dumped once for the run by test/global-setup.ts. */
     embeddedTemplate: string
+    /** The same with the demo data. */
+    embeddedDemoTemplate: string
   }
 }
 
-let template: Blob | null | undefined
+const templates = new Map<'embeddedTemplate' | 'embeddedDemoTemplate', Blob | null>()
 
 /**
  * The migrated data directory the run's global set-up dumped: loading it takes a tenth of the
  * time of migrating a new database. Outside a Vitest run (or without the set-up) there is none.
  */
-function embeddedTemplate(): Blob | null {
-  if (template !== undefined) return template
+function embeddedTemplate(which: 'embeddedTemplate' | 'embeddedDemoTemplate' = 'embeddedTemplate'): Blob | null {
+  if (templates.has(which)) return templates.get(which)!
   let file: string | undefined
   try {
-    file = inject('embeddedTemplate')
+    file = inject(which)
   } catch {
     file = undefined
   }
-  template = file && existsSync(file) ? new Blob([readFileSync(file)]) : null
+  const template = file && existsSync(file) ? new Blob([readFileSync(file)]) : null
+  templates.set(which, template)
   return template
+}
+
+/** A fresh database with the demo data: the run's seeded template when there is one, else seeded here. */
+export async function createDemoDatabase(kind: TestDbKind = DEFAULT_DB_KIND): Promise<Database> {
+  const template = kind === 'embedded' ? embeddedTemplate('embeddedDemoTemplate') : null
+  if (template) return openMemoryDatabase(template)
+  const database = await createTestDatabase(kind)
+  await seedDemo(database.db)
+  return database
 }
 
 /** The kinds to run a suite on: the embedded one always, the server too when TEST_DATABASE_URL is set. */

@@ -9,7 +9,7 @@ import type { OpportunityKind } from '../../../shared/opportunities'
 import { api } from '../../lib/api'
 import type { Page } from '../../lib/types'
 import { inLanguage } from '../catalog/types'
-import type { OfficeOpportunity } from '../office/OpportunityFormPage'
+import type { OfficeOpportunity } from '../opportunities/OpportunityFormPage'
 import type { CallValues } from './CallFormPage'
 import type { Call } from './types'
 

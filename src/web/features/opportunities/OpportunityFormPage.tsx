@@ -30,12 +30,8 @@ import type { Opportunity } from '../catalog/types'
 import { OpportunityStatusActions } from './OpportunityStatusActions'
 import { givenTexts, TranslatedTexts, textsOf } from './TranslatedTexts'
 
-export interface OfficeOpportunity extends Opportunity {
-  status: 'draft' | 'published' | 'archived'
-  orgUnitId: string | null
-  publishedAt: string | null
-  updatedAt: string
-}
+/** The office's view of an opportunity is the API's whole answer, status and unit included. */
+export type OfficeOpportunity = Opportunity
 
 const text = (v: string | null | undefined) => v ?? ''
 const nul = (s: string) => (s.trim() ? s.trim() : null)

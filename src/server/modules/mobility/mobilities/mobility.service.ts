@@ -230,7 +230,8 @@ export async function endStaffVisit(deps: MailDeps, ctx: Ctx, applicationId: str
       .where('application_id', '=', applicationId)
       .where('kind', '=', 'host_certificate')
       .executeTakeFirst()
-    if (!certificate && m.status === 'abroad')
+    // A visit already ended is refused as such by endStay; one under way needs the certificate first.
+    if (!certificate && can('end', m.status))
       throw new AppError(AppErrorCode.CONFLICT, "Upload the host's certificate of the visit first.")
     // transcript_at and _by record when and by whom the end was recorded, as for an incoming stay.
     await endStay(trx, ctx, m, 'visit_end', { leftOn, today }, {}, { after: { certificate: certificate?.id } })

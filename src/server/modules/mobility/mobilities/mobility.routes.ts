@@ -1,13 +1,13 @@
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { MobilityView } from '../../../../shared/api/mobilities.js'
 import { LA_MAX_CREDITS } from '../../../../shared/learning-agreements.js'
 import { DOCUMENT_MAX_BYTES } from '../../../../shared/limits.js'
-import { MOBILITY_STATUSES } from '../../../../shared/mobilities.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, IdParams } from '../../../http/types.js'
 import { CalendarDate, Text } from '../../../kernel/schema.js'
 import { DocumentSchema } from '../../applications/applications/applications.schema.js'
 import { loadApplication } from '../../applications/applications/applications.service.js'
@@ -31,65 +31,6 @@ const Result = z.object({ key: Key, grade: Text(20).min(1, 'must not be empty'),
 const Recognition = z
   .object({ key: Key, recognised: z.boolean(), credits: Credits, grade: Optional(20), note: Optional(500) })
   .strict()
-
-const Component = {
-  key: z.string(),
-  title: z.string(),
-  code: z.string().nullable(),
-  credits: z.number(),
-  term: z.string().nullable(),
-}
-
-export const MobilityView = z.object({
-  applicationId: z.uuid(),
-  status: z.enum(MOBILITY_STATUSES),
-  student: z.string(),
-  host: z.string().nullable(),
-  country: z.string().nullable(),
-  opportunityId: z.uuid().nullable(),
-  opportunityTitle: z.record(z.string(), z.string()),
-  plannedStart: z.string().nullable().describe('YYYY-MM, from the learning agreement'),
-  plannedEnd: z.string().nullable(),
-  arrivedOn: z.string().nullable(),
-  leftOn: z.string().nullable(),
-  hasApprovedAgreement: z.boolean(),
-  studied: z.array(
-    z.object({
-      ...Component,
-      result: z.object({ key: z.string(), grade: z.string(), credits: z.number(), passed: z.boolean() }).nullable(),
-    }),
-  ),
-  recognised: z.array(
-    z.object({
-      ...Component,
-      recognition: z
-        .object({
-          key: z.string(),
-          recognised: z.boolean(),
-          credits: z.number(),
-          grade: z.string().nullable(),
-          note: z.string().nullable(),
-        })
-        .nullable(),
-    }),
-  ),
-  transcriptAt: IsoDateTime.nullable(),
-  transcriptDocument: z.object({ id: z.uuid(), fileName: z.string() }).nullable(),
-  hostCertificate: z
-    .object({ id: z.uuid(), fileName: z.string() })
-    .nullable()
-    .describe("The host's certificate that ends an outgoing staff visit"),
-  recognisedAt: IsoDateTime.nullable(),
-  seesChecklist: z.boolean().describe('The reader sees the checklist before departure (the student and the office)'),
-  seesIncidents: z.boolean().describe('The reader keeps incident notes on the mobility (the office)'),
-  incoming: z.boolean().describe('An incoming student: we are the host; credits are recognised by their home institution'),
-  staff: z.boolean().describe('A staff visit: its programme is approved before it begins'),
-  staffOut: z.boolean().describe("An outgoing staff visit: it ends with the host's certificate, with no transcript or credits"),
-  programmeGap: z.string().nullable().describe('What keeps a staff visit from beginning'),
-  seesSurvey: z.boolean().describe('The stay has ended and the reader answers or moderates the completion survey'),
-  checklistComplete: z.boolean().describe('Every item of the checklist is verified and none expired'),
-  actions: z.object({ arrive: z.boolean(), transcript: z.boolean(), recognise: z.boolean(), endVisit: z.boolean() }),
-})
 
 const path = '/api/applications/:id/mobility'
 

@@ -20,7 +20,9 @@ import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
 import { CEFR_LEVELS } from '../../../shared/agreements'
+import type { ChecklistView as ChecklistViewSchema } from '../../../shared/api/checklist'
 import type { ChecklistItem, ItemState } from '../../../shared/checklist'
 import { RemoveRowButton } from '../../components/FormRows'
 import { ProblemAlert } from '../../components/ProblemAlert'
@@ -28,30 +30,9 @@ import { api, uploadFile } from '../../lib/api'
 import { COMMON_LANGUAGES, formatDate, formatDateTime, languageName } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 
-export interface ChecklistEntry {
-  item: ChecklistItem
-  state: ItemState
-  needsProof: boolean
-  expiring: boolean
-  details: Record<string, unknown> | null
-  expiresOn: string | null
-  daysToExpiry: number | null
-  coversStay: boolean | null
-  proof: { id: string; fileName: string; createdAt: string } | null
-  submittedAt: string | null
-  verifiedAt: string | null
-  verifiedBy: string | null
-  rejection: string | null
-}
-
-export interface ChecklistView {
-  applicationId: string
-  stayEnd: string | null
-  complete: boolean
-  editable: boolean
-  verifier: boolean
-  items: ChecklistEntry[]
-}
+// The checklist as the API answers it: inferred from the server's schema (src/shared/api).
+export type ChecklistView = z.infer<typeof ChecklistViewSchema>
+export type ChecklistEntry = ChecklistView['items'][number]
 
 type Field = { name: string; type: 'text' | 'date' | 'tel' | 'email' | 'language' | 'cefr'; optional?: boolean }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { CHECKLIST_ITEMS, ITEM_STATES } from '../../../../shared/checklist.js'
-import { IsoDateTime } from '../../../http/types.js'
+import { CHECKLIST_ITEMS } from '../../../../shared/checklist.js'
 import { CalendarDate, Text } from '../../../kernel/schema.js'
 import { LanguageSkill } from '../../registry/agreements/agreements.schema.js'
 
@@ -55,30 +54,4 @@ export type ChecklistSubmission = z.infer<typeof ChecklistSubmission>
 
 export const ItemParams = z.object({ id: z.uuid('must be a UUID'), item: z.enum(CHECKLIST_ITEMS) }).strict()
 
-export const ChecklistView = z.object({
-  applicationId: z.uuid(),
-  student: z.string(),
-  host: z.string().nullable(),
-  /** The last day of the stay as far as it is known: the travel item's return, else the learning agreement's last month. */
-  stayEnd: z.string().nullable(),
-  complete: z.boolean().describe('Every item verified and none expired: the student may leave'),
-  editable: z.boolean().describe('The student (or the office) may still submit items'),
-  verifier: z.boolean().describe('The reader verifies items (the office)'),
-  items: z.array(
-    z.object({
-      item: z.enum(CHECKLIST_ITEMS),
-      state: z.enum(ITEM_STATES),
-      needsProof: z.boolean(),
-      expiring: z.boolean().describe('The item has an expiry date that is watched'),
-      details: z.record(z.string(), z.unknown()).nullable(),
-      expiresOn: z.string().nullable(),
-      daysToExpiry: z.number().int().nullable(),
-      coversStay: z.boolean().nullable().describe('Valid until the end of the stay; null when either is unknown'),
-      proof: z.object({ id: z.uuid(), fileName: z.string(), createdAt: IsoDateTime }).nullable(),
-      submittedAt: IsoDateTime.nullable(),
-      verifiedAt: IsoDateTime.nullable(),
-      verifiedBy: z.string().nullable(),
-      rejection: z.string().nullable(),
-    }),
-  ),
-})
+export { ChecklistView } from '../../../../shared/api/checklist.js'

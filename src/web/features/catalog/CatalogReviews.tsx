@@ -2,27 +2,15 @@ import { Badge, Button, Divider, Group, Paper, Progress, Rating, Stack, Text, Ti
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import type { CatalogReviews as CatalogReviewsSchema } from '../../../shared/api/surveys'
 import { PAGE_SIZE_MAX } from '../../../shared/limits'
-import { SURVEY_ASPECTS, type SurveyAspect } from '../../../shared/surveys'
+import { SURVEY_ASPECTS } from '../../../shared/surveys'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 
-interface Reviews {
-  count: number
-  rating: number | null
-  aspects: Record<SurveyAspect, number | null>
-  recommendShare: number | null
-  items: {
-    rating: number
-    aspects: Record<SurveyAspect, number | null>
-    recommend: boolean
-    review: string
-    language: string
-    author: string | null
-    year: number | null
-    publishedAt: string
-  }[]
-}
+/** The published reviews of a place, as the API answers them (src/shared/api). */
+type Reviews = z.infer<typeof CatalogReviewsSchema>
 
 const PAGE = 10
 

@@ -3,6 +3,8 @@ import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import type { SurveyQueueItem } from '../../../shared/api/surveys'
 import { SURVEY_STATUSES, type SurveyStatus } from '../../../shared/surveys'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
@@ -10,14 +12,9 @@ import { api } from '../../lib/api'
 import { formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { inLanguage } from '../catalog/types'
-import { ModerationBar, SURVEY_STATUS_COLOUR, type Survey, SurveyAnswersView } from './SurveyCard'
+import { ModerationBar, SURVEY_STATUS_COLOUR, SurveyAnswersView } from './SurveyCard'
 
-interface QueueItem extends Survey {
-  applicationId: string
-  student: string
-  opportunityTitle: Record<string, string>
-  host: string
-}
+type QueueItem = z.infer<typeof SurveyQueueItem>
 
 const PAGE_SIZE = 20
 

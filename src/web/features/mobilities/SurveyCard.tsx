@@ -16,35 +16,19 @@ import {
 } from '@mantine/core'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import type { SurveyAnswersSchema, Survey as SurveySchema, SurveyView as SurveyViewSchema } from '../../../shared/api/surveys'
 import { LANGUAGES } from '../../../shared/limits'
-import { REVIEW_MAX, SURVEY_ASPECTS, type SurveyAspect, type SurveyStatus } from '../../../shared/surveys'
+import { REVIEW_MAX, SURVEY_ASPECTS, type SurveyAspect } from '../../../shared/surveys'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { formatDateTime } from '../../lib/format'
 import { useMobilityCard } from './useMobilityCard'
 
-export interface SurveyAnswers {
-  rating: number
-  aspects: Record<SurveyAspect, number | null>
-  recommend: boolean
-  review: string
-  language: string
-  showName: boolean
-}
-
-export interface Survey extends SurveyAnswers {
-  officeNote: string | null
-  status: SurveyStatus
-  submittedAt: string
-  moderatedAt: string | null
-  rejection: string | null
-}
-
-interface SurveyView {
-  open: boolean
-  survey: Survey | null
-  actions: { answer: boolean; publish: boolean; reject: boolean }
-}
+// The survey as the API answers it: inferred from the server's schemas (src/shared/api).
+export type SurveyAnswers = z.infer<typeof SurveyAnswersSchema>
+export type Survey = z.infer<typeof SurveySchema>
+type SurveyView = z.infer<typeof SurveyViewSchema>
 
 export const SURVEY_STATUS_COLOUR = { pending: 'yellow', published: 'green', rejected: 'red' } as const
 

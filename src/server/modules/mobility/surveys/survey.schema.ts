@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { RATING_MAX, RATING_MIN, REVIEW_MAX, SURVEY_STATUSES } from '../../../../shared/surveys.js'
-import { IsoDateTime } from '../../../http/types.js'
+import { RATING_MAX, RATING_MIN, REVIEW_MAX } from '../../../../shared/surveys.js'
 import { CatalogLanguage, Text } from '../../../kernel/schema.js'
 
 const Rating = z
@@ -31,54 +30,6 @@ export const SurveyAnswers = z
   .strict()
 export type SurveyAnswers = z.infer<typeof SurveyAnswers>
 
-const AspectRatings = z.object({
-  supervision: z.number().nullable(),
-  welcome: z.number().nullable(),
-  housing: z.number().nullable(),
-})
-
-const Answers = z.object({
-  rating: z.number().int(),
-  aspects: AspectRatings,
-  recommend: z.boolean(),
-  review: z.string(),
-  language: z.string(),
-  showName: z.boolean(),
-})
-
-export const Survey = Answers.extend({
-  officeNote: z.string().nullable(),
-  status: z.enum(SURVEY_STATUSES),
-  submittedAt: IsoDateTime,
-  moderatedAt: IsoDateTime.nullable(),
-  rejection: z.string().nullable(),
-})
-
-export const SurveyView = z.object({
-  open: z.boolean().describe('The stay has ended: the survey may be answered'),
-  survey: Survey.nullable(),
-  actions: z.object({ answer: z.boolean(), publish: z.boolean(), reject: z.boolean() }),
-})
-
-export const SurveyQueueItem = Survey.extend({
-  applicationId: z.uuid(),
-  student: z.string(),
-  opportunityTitle: z.record(z.string(), z.string()),
-  host: z.string(),
-})
-
-export const CatalogReviews = z.object({
-  count: z.number().int(),
-  rating: z.number().nullable(),
-  aspects: AspectRatings,
-  recommendShare: z.number().int().nullable().describe('Per cent of the published reviews that recommend the place'),
-  items: z.array(
-    Answers.extend({
-      author: z.string().nullable().describe('The first name, when the student allowed it'),
-      year: z.number().int().nullable(),
-      publishedAt: IsoDateTime,
-    }),
-  ),
-})
+export { CatalogReviews, Survey, SurveyQueueItem, SurveyView } from '../../../../shared/api/surveys.js'
 
 export const Rejection = z.object({ reason: Text(1000).min(1, 'is required') }).strict()

@@ -9,23 +9,11 @@ import {
   isAcademicYear,
   STAFF_MOBILITY,
 } from '../../../../shared/agreements.js'
-import {
-  type AgreementDetail,
-  AgreementDetailSchema,
-  AgreementKind,
-  type AgreementListItem,
-  AgreementListItemSchema,
-  AgreementStatus,
-  ConditionSchema,
-  FileSchema,
-  MobilityType,
-  PartySchema,
-  SignatorySchema,
-  TimelineEntrySchema,
-} from '../../../../shared/api/agreements.js'
+import { AgreementKind, AgreementStatus, MobilityType } from '../../../../shared/api/agreements.js'
 import { csvList, PageQuery } from '../../../http/types.js'
 import { CalendarDate, CountryCode } from '../../../kernel/schema.js'
 
+// The answers' schemas are the shared contract's (src/shared/api/agreements.ts).
 export {
   type AgreementDetail,
   AgreementDetailSchema,
@@ -39,7 +27,7 @@ export {
   PartySchema,
   SignatorySchema,
   TimelineEntrySchema,
-}
+} from '../../../../shared/api/agreements.js'
 
 const AcademicYear = z.string().refine(isAcademicYear, 'must be an academic year such as 2026/2027')
 

@@ -95,10 +95,13 @@ export function defineLifecycle<S extends string, Step extends string, T extends
         if (row[column] === undefined) throw new Error(`${entity}: the row has no ${column}`)
         update = update.where(column, '=', row[column])
       }
+      // Checked before the write: a row found by other keys must name the aggregate its audit is filed under.
+      const entityId = audit.entityId ?? row.id
+      if (typeof entityId !== 'string') throw new Error(`${entity}: step ${step} names no entity for its audit`)
       await update.execute()
       await recordAudit(trx, ctx, {
         entityType: entity,
-        entityId: audit.entityId ?? String(row.id),
+        entityId,
         action: audit.as ?? steps[step].action ?? step,
         before: { ...audit.before, status: row.status },
         after: { status, ...detail },

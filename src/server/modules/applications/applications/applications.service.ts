@@ -354,7 +354,6 @@ export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, no
  */
 export async function withdrawApplicationIn(
   trx: Kysely<DB>,
-  _deps: Pick<Deps, 'mail' | 'env'>,
   ctx: Ctx,
   id: string,
   reason: string | null,

@@ -300,7 +300,7 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
 /** Withdraws an application and, if it gave back a place, offers that place to the next in line: one transaction. */
 export async function withdraw(deps: MailDeps, ctx: Ctx, applicationId: string, reason: string | null) {
   await deps.db.transaction().execute(async (trx) => {
-    const { callId, freedPlace } = await withdrawApplicationIn(trx, deps, ctx, applicationId, reason)
+    const { callId, freedPlace } = await withdrawApplicationIn(trx, ctx, applicationId, reason)
     if (freedPlace) await giveOn(trx, deps, ctx, callId)
     await sendWithdrawalReceipt(trx, deps, applicationId)
   })

@@ -12,6 +12,7 @@ const lifecycle = defineLifecycle({
   noun: 'A thing',
   table: 'calls',
   steps: {
+    draft: { from: [] as Status[], to: 'draft' as Status, past: 'drafted', creates: true },
     open: { from: ['draft'] as Status[], to: 'open' as Status, past: 'opened' },
     close: { from: ['open'] as Status[], to: 'closed' as Status, past: 'closed', variants: ['by_hand', 'by_date'] },
   },
@@ -28,6 +29,12 @@ function recorder() {
       writes.push({ table, values })
       return []
     },
+    returning: () => ({
+      executeTakeFirstOrThrow: async () => {
+        writes.push({ table, values })
+        return { id: 'new-row' }
+      },
+    }),
   })
   const trx = { updateTable: (t: string) => chain(t), insertInto: (t: string) => chain(t) }
   return { trx: trx as unknown as Kysely<DB>, writes }
@@ -76,6 +83,24 @@ describe('a lifecycle table', () => {
       /variant/,
     )
     await expect(lifecycle.take(trx, ctx, row, 'open')).rejects.toBeInstanceOf(AppError)
+    expect(writes).toEqual([])
+  })
+
+  it("creates a row in a creating step's status, audited under its new id or the entity named", async () => {
+    const { trx, writes } = recorder()
+    await expect(lifecycle.create(trx, ctx, 'draft', { title: { en: 'A' } } as never, { note: 'x' })).resolves.toBe('new-row')
+    expect(writes[0]).toMatchObject({ table: 'calls', values: { title: { en: 'A' }, status: 'draft' } })
+    expect(writes[1]).toMatchObject({
+      table: 'audit_events',
+      values: { action: 'draft', entity_type: 'thing', entity_id: 'new-row', before: null },
+    })
+    await expect(lifecycle.create(trx, ctx, 'draft', {} as never, {}, { entityId: 'parent' })).resolves.toBe('parent')
+    expect(writes[3]).toMatchObject({ table: 'audit_events', values: { entity_id: 'parent' } })
+  })
+
+  it('creates nothing with a step that does not create', async () => {
+    const { trx, writes } = recorder()
+    await expect(lifecycle.create(trx, ctx, 'open', {} as never)).rejects.toThrow(/does not create/)
     expect(writes).toEqual([])
   })
 })

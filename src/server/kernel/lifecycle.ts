@@ -1,4 +1,4 @@
-import type { Kysely, Updateable } from 'kysely'
+import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { DB } from '../db/schema.js'
 import type { Ctx } from '../http/context.js'
 import { AppError, AppErrorCode } from '../http/errors.js'
@@ -20,6 +20,8 @@ export interface StepRule<S extends string> {
   variants?: readonly string[]
   /** The audit's action when it is not the step's name (and the step has no variants). */
   action?: string
+  /** The step also brings a row into being (`create`): a first submission, an arrival. */
+  creates?: boolean
 }
 
 /** How a step is recorded in the audit beyond its status: the variant taken, and what else changed. */
@@ -65,6 +67,19 @@ export interface Lifecycle<S extends string, Step extends string, T extends keyo
     detail?: Record<string, unknown>,
     audit?: StepAudit,
   ): Promise<S>
+  /**
+   * Takes a creating step where there is no row yet: inserts it in the step's status with its
+   * values and writes the audit entry, in `trx`; the new row's id when the audit is not filed
+   * under another entity.
+   */
+  create(
+    trx: Kysely<DB>,
+    ctx: Ctx,
+    step: Step,
+    values: Omit<Insertable<DB[T]>, 'status'>,
+    detail?: Record<string, unknown>,
+    audit?: Omit<StepAudit, 'before'>,
+  ): Promise<string>
 }
 
 export function defineLifecycle<S extends string, Step extends string, T extends keyof DB>(
@@ -81,10 +96,7 @@ export function defineLifecycle<S extends string, Step extends string, T extends
     refuse,
     possible: (status) => (Object.keys(steps) as Step[]).filter((step) => can(step, status)),
     async take(trx, ctx, row, step, fields, detail = {}, audit = {}) {
-      const { variants } = steps[step]
-      // A programming error, not a person's: the caller names a variant the table does not have.
-      if (variants ? !audit.as || !variants.includes(audit.as) : audit.as)
-        throw new Error(`${entity}: step ${step} has no variant ${audit.as ?? '(none given)'}`)
+      const action = actionOf(step, audit)
       refuse(step, row.status)
       const status = steps[step].to
       // The table's row type is known only by name here; the step's fields were typed by the caller.
@@ -102,11 +114,33 @@ export function defineLifecycle<S extends string, Step extends string, T extends
       await recordAudit(trx, ctx, {
         entityType: entity,
         entityId,
-        action: audit.as ?? steps[step].action ?? step,
+        action,
         before: { ...audit.before, status: row.status },
         after: { status, ...detail },
       })
       return status
     },
+    async create(trx, ctx, step, values, detail = {}, audit = {}) {
+      const action = actionOf(step, audit)
+      if (!steps[step].creates) throw new Error(`${entity}: step ${step} does not create a row`)
+      const status = steps[step].to
+      const insert = (trx as unknown as Kysely<Record<string, Record<string, unknown>>>)
+        .insertInto(table as string)
+        .values({ ...(stamp?.() as object), ...(values as object), status })
+      let entityId = audit.entityId
+      if (entityId) await insert.execute()
+      else entityId = String((await insert.returning('id').executeTakeFirstOrThrow()).id)
+      await recordAudit(trx, ctx, { entityType: entity, entityId, action, after: { status, ...detail } })
+      return entityId
+    },
+  }
+
+  /** The audit's action for a step: its variant (required where it has several), else its own name. */
+  function actionOf(step: Step, audit: StepAudit): string {
+    const { variants, action } = steps[step]
+    // A programming error, not a person's: the caller names a variant the table does not have.
+    if (variants ? !audit.as || !variants.includes(audit.as) : audit.as)
+      throw new Error(`${entity}: step ${step} has no variant ${audit.as ?? '(none given)'}`)
+    return audit.as ?? action ?? step
   }
 }

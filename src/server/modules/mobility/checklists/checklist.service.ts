@@ -14,7 +14,6 @@ import type { Deps, MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
-import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
@@ -182,17 +181,16 @@ export async function submitItem(
         entityId: applicationId,
       })
     } else {
-      await trx
-        .insertInto('checklist_items')
-        .values({ application_id: applicationId, item: input.item, status: 'submitted', ...values })
-        .execute()
-      await recordAudit(trx, ctx, {
-        entityType: 'application',
-        entityId: applicationId,
-        action: 'checklist_submit',
-        before: null,
-        after: { status: 'submitted', ...detail },
-      })
+      await checklistLifecycle.create(
+        trx,
+        ctx,
+        'resubmit',
+        { application_id: applicationId, item: input.item, ...values },
+        detail,
+        {
+          entityId: applicationId,
+        },
+      )
     }
     // The officer hears once nothing is missing or rejected any more: the checklist is theirs to verify.
     f.byItem.set(input.item, { ...(row as ItemRow), item: input.item, status: 'submitted' })

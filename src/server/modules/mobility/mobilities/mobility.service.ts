@@ -14,7 +14,6 @@ import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
-import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { type Access, accessTo } from '../../applications/applications/applications.access.js'
 import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
@@ -160,12 +159,13 @@ export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: st
       throw new AppError(AppErrorCode.CONFLICT, `The checklist before departure is not complete: ${missing.join(', ')}.`)
     const programme = await programmeGap(trx, applicationId)
     if (programme) throw new AppError(AppErrorCode.CONFLICT, `The visit cannot begin: ${programme}.`)
-    const created = await trx
-      .insertInto('mobilities')
-      .values({ application_id: applicationId, arrived_on: arrivedOn, arrival_confirmed_by: ctx.actor!.id })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await recordAudit(trx, ctx, { entityType: 'mobility', entityId: created.id, action: 'arrive', after: { arrivedOn } })
+    await mobilityLifecycle.create(
+      trx,
+      ctx,
+      'arrive',
+      { application_id: applicationId, arrived_on: arrivedOn, arrival_confirmed_by: ctx.actor!.id },
+      { arrivedOn },
+    )
     await tellOtherSide(trx, deps, applicationId, access, 'arrivalConfirmed', (p, r) => ({
       student: p.name,
       date: r.day(arrivedOn),

@@ -6,13 +6,13 @@ import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { defineLifecycle, type StepRule } from '../../../kernel/lifecycle.js'
 
-// A mobility's statuses and steps. "preparing" has no row: the arrival creates it. Every status
-// write of a mobility goes through `mobilityLifecycle.take`, and the actions a page receives ask
-// the same table.
+// A mobility's statuses and steps. "preparing" has no row: the arrival creates it
+// (`mobilityLifecycle.create`). Every later status write goes through `take`, and the actions a
+// page receives ask the same table.
 
 const steps: Record<'arrive' | 'end' | 'correct' | 'recognise', StepRule<MobilityStatus>> = {
-  /** The arrival at the host (the row is created then). */
-  arrive: { from: ['preparing'], to: 'abroad', past: 'begun' },
+  /** The arrival at the host (the row is created then, with `create`). */
+  arrive: { from: ['preparing'], to: 'abroad', past: 'begun', creates: true },
   /**
    * The end of the stay, one step in three variants: the host's transcript of records (a student
    * of ours), the host's certificate (a member of our staff) or the office's confirmation (a visitor).

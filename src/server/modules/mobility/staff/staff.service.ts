@@ -4,7 +4,6 @@ import type { MailDeps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
-import { recordAudit } from '../../../kernel/audit.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
@@ -135,16 +134,16 @@ export async function saveProgramme(deps: MailDeps, ctx: Ctx, applicationId: str
         },
       )
     } else {
-      await trx
-        .insertInto('staff_programmes')
-        .values({ application_id: applicationId, status: 'proposed', ...values })
-        .execute()
-      await recordAudit(trx, ctx, {
-        entityType: 'application',
-        entityId: applicationId,
-        action: 'staff_programme',
-        after: { status: 'proposed', ...input },
-      })
+      await programmeLifecycle.create(
+        trx,
+        ctx,
+        'propose',
+        { application_id: applicationId, ...values },
+        { ...input },
+        {
+          entityId: applicationId,
+        },
+      )
     }
     if (access === 'owner') await tellOfficer(trx, deps, applicationId, 'programmeToApprove', { visitor: ctx.actor!.name })
   })

@@ -7,7 +7,6 @@ import type { MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
-import { recordAudit } from '../../../kernel/audit.js'
 import { unitScope } from '../../../kernel/scope.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
@@ -120,16 +119,14 @@ export async function answerSurvey(deps: MailDeps, ctx: Ctx, applicationId: stri
         },
       )
     } else {
-      await trx
-        .insertInto('mobility_surveys')
-        .values({ application_id: applicationId, opportunity_id: locked.offered_opportunity_id!, status: 'pending', ...values })
-        .execute()
-      await recordAudit(trx, ctx, {
-        entityType: 'application',
-        entityId: applicationId,
-        action: 'survey_answer',
-        after: { ...input },
-      })
+      await surveyLifecycle.create(
+        trx,
+        ctx,
+        'answer',
+        { application_id: applicationId, opportunity_id: locked.offered_opportunity_id!, ...values },
+        { ...input },
+        { entityId: applicationId },
+      )
     }
     await tellOfficer(trx, deps, applicationId, 'surveyToModerate', { student: ctx.actor!.name })
   })

@@ -1,9 +1,10 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test'
-import { choose, csrfOf, demoEmail, signIn, waitForMail } from './helpers'
+import { advanceClock, choose, csrfOf, demoEmail, minutesFromNow, signIn, waitForMail } from './helpers'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n')
 const NOT_A_PDF = Buffer.from('MZ\x90\x00 an executable wearing a .pdf name', 'latin1')
 const ME = { en: 'C1', pt: 'B2', de: 'B2' } as Record<string, string>
+const CLOSES_IN_MINUTES = 10
 const LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2']
 
 interface Opportunity {
@@ -15,13 +16,7 @@ interface Opportunity {
   languages: { language: string; minLevel: string | null }[]
 }
 
-/** A wall-clock time in UTC as the call form takes it, whole minutes ahead of now. */
-function utcMinutesFromNow(minutes: number): string {
-  const d = new Date(Date.now() + minutes * 60_000)
-  return d.toISOString().slice(0, 16)
-}
-
-/** A call that closes in about two minutes, offering two opportunities the demo student qualifies for. */
+/** A call that closes in ten minutes (the journey then moves the server's clock past it), offering two opportunities the demo student qualifies for. */
 async function openShortCall(page: Page, request: APIRequestContext) {
   const csrf = await csrfOf(page)
   const list = await (await request.get('/api/opportunities?status=published&direction=outgoing&pageSize=100')).json()
@@ -43,8 +38,8 @@ async function openShortCall(page: Page, request: APIRequestContext) {
       title: { en: 'Short spring round' },
       academicYear: '2027/2028',
       audience: 'outgoing_students',
-      opensAt: utcMinutesFromNow(-60),
-      closesAt: utcMinutesFromNow(2),
+      opensAt: await minutesFromNow(request, -60),
+      closesAt: await minutesFromNow(request, CLOSES_IN_MINUTES),
       timeZone: 'UTC',
       maxChoices: 2,
       requiredDocuments: ['transcript'],
@@ -149,16 +144,12 @@ test.describe('applying to a call, review and allocation', () => {
     await reviewer.getByRole('button', { name: 'Save review' }).click()
     await expect(reviewer.getByText('Review saved.')).toBeVisible()
 
-    // The dry run already shows the result; publication waits for the call to close.
+    // The dry run already shows the result; publication waits for the call to close, which the server's clock is moved past.
     await officer.goto(`/office/calls/${callId}/applications?tab=allocation`)
     await expect(officer.getByRole('img', { name: /Choice 1: 1/ })).toBeVisible()
     await expect(officer.getByTestId('allocation-row')).toContainText('Aruzhan Bekova')
-    await expect
-      .poll(async () => (await (await officer.request.get(`/api/public/calls/${callId}`)).json()).phase, {
-        timeout: 200_000,
-        intervals: [5_000],
-      })
-      .toBe('closed')
+    await advanceClock(officer, CLOSES_IN_MINUTES + 1)
+    expect((await (await officer.request.get(`/api/public/calls/${callId}`)).json()).phase).toBe('closed')
     await officer.reload()
     await officer.getByRole('button', { name: 'Publish the allocation' }).click()
     await officer.getByRole('button', { name: 'Publish and notify' }).click()

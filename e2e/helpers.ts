@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { expect, type Page } from '@playwright/test'
+import { type APIRequestContext, expect, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'meridian-demo'
 export const demoEmail = (role: string) => `${role}@demo.meridian.test`
@@ -82,7 +82,24 @@ export async function invite(
 }
 
 /** A wall-clock time in UTC as the call form takes it (YYYY-MM-DDTHH:mm), whole minutes from now. */
-export const minutesFromNow = (m: number) => new Date(Date.now() + m * 60_000).toISOString().slice(0, 16)
+/** The server's time, which the journeys move forward (`advanceClock`): calls are dated from it, not from this machine's. */
+export async function serverNow(request: APIRequestContext): Promise<number> {
+  return Date.parse((await (await request.get('/api/health')).json()).time)
+}
+
+/** A wall-clock time in UTC as the call form takes it, whole minutes after the server's now. */
+export async function minutesFromNow(request: APIRequestContext, minutes: number): Promise<string> {
+  return new Date((await serverNow(request)) + minutes * 60_000).toISOString().slice(0, 16)
+}
+
+/** Moves the server's clock forward (the app runs with MOVABLE_CLOCK=true here): a call closes without waiting. */
+export async function advanceClock(officer: Page, minutes: number): Promise<void> {
+  const moved = await officer.request.post('/api/test/clock', {
+    headers: { 'x-csrf-token': await csrfOf(officer) },
+    data: { advanceMinutes: minutes },
+  })
+  expect(moved.status(), await moved.text()).toBe(200)
+}
 
 /** A published call opened an hour ago, asking for a transcript, offering one place in one opportunity: its id. */
 export async function publishCall(
@@ -96,8 +113,8 @@ export async function publishCall(
       title: { en: call.title },
       academicYear: '2027/2028',
       audience: call.audience,
-      opensAt: minutesFromNow(-60),
-      closesAt: minutesFromNow(call.closesInMinutes),
+      opensAt: await minutesFromNow(officer.request, -60),
+      closesAt: await minutesFromNow(officer.request, call.closesInMinutes),
       timeZone: 'UTC',
       maxChoices: 1,
       requiredDocuments: ['transcript'],

@@ -11,6 +11,7 @@ import type { Deps } from '../src/server/deps.js'
 import { loadEnv } from '../src/server/env.js'
 import { createEvents } from '../src/server/events.js'
 import type { App } from '../src/server/http/types.js'
+import { MovableClock } from '../src/server/kernel/clock.js'
 import { startSession } from '../src/server/modules/accounts/auth/auth.service.js'
 import { DirectMail } from '../src/server/modules/comms/mail/mail.queue.js'
 import type { Role } from '../src/shared/roles.js'
@@ -22,18 +23,32 @@ export interface TestApp {
   db: Kysely<DB>
   database: Database
   mail: DirectMail
+  /** The app's clock; a test moves it forward instead of waiting or rewriting dates. */
+  clock: MovableClock
   close(): Promise<void>
 }
 
-export async function createTestApp(options: { kind?: TestDbKind; seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { kind?: TestDbKind; seed?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = options.seed === false ? await createTestDatabase(options.kind) : await createDemoDatabase(options.kind)
   const env = loadEnv({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-test-')),
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    ...options.env,
   })
   const mail = new DirectMail()
-  const deps: Deps = { db: database.db, dbKind: database.kind, env, mail, log: pino({ level: 'silent' }), events: createEvents() }
+  const clock = new MovableClock()
+  const deps: Deps = {
+    db: database.db,
+    dbKind: database.kind,
+    env,
+    mail,
+    log: pino({ level: 'silent' }),
+    events: createEvents(),
+    clock,
+  }
   const app = await buildApp(deps, { webDir: null })
   await app.ready()
   return {
@@ -42,6 +57,7 @@ export async function createTestApp(options: { kind?: TestDbKind; seed?: boolean
     db: database.db,
     database,
     mail,
+    clock,
     async close() {
       await app.close()
       await database.close()

@@ -44,10 +44,12 @@ import { nominationsRoutes } from './modules/mobility/nominations/nominations.ro
 import { staffRoutes } from './modules/mobility/staff/staff.routes.js'
 import { surveyRoutes } from './modules/mobility/surveys/survey.routes.js'
 import { auditRoutes } from './modules/platform/audit/audit.routes.js'
+import { clockRoutes } from './modules/platform/clock/clock.routes.js'
 import { healthRoutes } from './modules/platform/health/health.routes.js'
 import { agreementsRoutes } from './modules/registry/agreements/agreements.routes.js'
 import { institutionsRoutes } from './modules/registry/institutions/institutions.routes.js'
-import { reportsRoutes } from './modules/reports/reports.routes.js'
+import { flowsRoutes } from './modules/reports/flows/flows.routes.js'
+import { reportsRoutes } from './modules/reports/mobility/reports.routes.js'
 import { allocationRoutes } from './modules/selection/allocation/allocation.routes.js'
 import { offersRoutes } from './modules/selection/offers/offers.routes.js'
 import { reviewsRoutes } from './modules/selection/reviews/reviews.routes.js'
@@ -94,9 +96,11 @@ const MODULES: ((app: App, deps: Deps) => void)[] = [
   incomingRoutes,
   staffRoutes,
   reportsRoutes,
+  flowsRoutes,
   notificationsRoutes,
   auditRoutes,
   (app, deps) => healthRoutes(app, deps, VERSION),
+  clockRoutes,
 ]
 
 export interface AppOptions {

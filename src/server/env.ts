@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(['auto', 'yes', 'no']).default('auto'),
   /** Writes are refused while the data directory's disk has less free space than this. */
   MIN_FREE_DISK_MB: z.coerce.number().int().min(0).max(1_000_000).default(100),
+  /** Lets the browser journeys move the server's clock forward (POST /api/test/clock); refused in production. */
+  MOVABLE_CLOCK: z.enum(['true', 'false']).default('false'),
   /** Encrypts identity and health documents at rest: 32 random bytes, base64. */
   DOCUMENT_KEY: z
     .string()
@@ -79,6 +81,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     ].filter(Boolean)
     throw new EnvError(`Invalid configuration:\n${missing.join('\n')}`)
   }
+  if (env.MOVABLE_CLOCK === 'true' && env.NODE_ENV === 'production')
+    throw new EnvError('Invalid configuration:\n  MOVABLE_CLOCK: only for tests; it cannot be true when NODE_ENV is production')
   const sessionSecret = env.SESSION_SECRET ?? keptSecret(dataDir, 'session-secret', () => randomBytes(32).toString('base64url'))
   const documentKey = Buffer.from(
     env.DOCUMENT_KEY ?? keptSecret(dataDir, 'document-key', () => randomBytes(32).toString('base64')),

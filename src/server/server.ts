@@ -10,6 +10,7 @@ import type { Deps } from './deps.js'
 import type { Env } from './env.js'
 import { createEvents } from './events.js'
 import type { App } from './http/types.js'
+import { MovableClock, systemClock } from './kernel/clock.js'
 import { applyRetention } from './modules/applications/documents/retention.js'
 import { announceOpenedCalls } from './modules/catalog/calls/calls.announce.js'
 import { sendDigests } from './modules/comms/digest/digest.js'
@@ -60,7 +61,8 @@ export async function startServer(env: Env, options: { webDir?: string | null; l
     const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.join(env.dataDir, 'mail-outbox') })
     const started = await Jobs.start(database.pool, mailer, log)
     jobs = started
-    const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log, events: createEvents() }
+    const clock = env.MOVABLE_CLOCK === 'true' ? new MovableClock() : systemClock
+    const deps: Deps = { db: database.db, dbKind: database.kind, env, mail: started, log, events: createEvents(), clock }
     let shuttingDown = false
     await started.scheduled('agreements-daily', '10 2 * * *', async () => {
       const result = await runDailyLifecycle(deps, undefined, () => shuttingDown)

@@ -8,6 +8,7 @@ import { buildApp } from '../app.js'
 import type { Database } from '../db/database.js'
 import { loadEnv } from '../env.js'
 import { createEvents } from '../events.js'
+import { systemClock } from '../kernel/clock.js'
 import { DirectMail } from '../modules/comms/mail/mail.queue.js'
 import type { App } from './types.js'
 
@@ -31,6 +32,7 @@ describe('the web app as served', () => {
       mail: new DirectMail(),
       log: pino({ level: 'silent' }),
       events: createEvents(),
+      clock: systemClock,
     }
     app = await buildApp(deps, { webDir })
     await app.ready()

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { DEMO_DOMAIN } from '../../../shared/demo.js'
 import type { Ctx } from '../../http/context.js'
+import { systemClock } from '../../kernel/clock.js'
 import { addDays } from '../../kernel/dates.js'
 import { createCall, setCallStatus } from '../../modules/catalog/calls/calls.service.js'
 import type { DB } from '../schema.js'
@@ -50,7 +51,7 @@ export async function seedApplications(db: Kysely<DB>, ctx: Ctx, today: string) 
     .limit(4)
     .execute()
   if (offered.length < 2) return
-  const callId = await createCall({ db }, ctx, {
+  const callId = await createCall({ db, clock: systemClock }, ctx, {
     title: { en: 'Short clinical electives, spring round', ru: 'Краткие клинические элективы, весенний набор' },
     description: {},
     academicYear: `${Number(today.slice(0, 4))}/${Number(today.slice(0, 4)) + 1}`,
@@ -68,7 +69,7 @@ export async function seedApplications(db: Kysely<DB>, ctx: Ctx, today: string) 
     ],
     offers: offered.map((o, i) => ({ opportunityId: o.id, places: i === 0 ? 3 : 2 })),
   })
-  await setCallStatus({ db }, ctx, callId, 'published')
+  await setCallStatus({ db, clock: systemClock }, ctx, callId, 'published')
   // It ran three weeks and closed three days ago.
   const day = 86_400_000
   await db

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements.js'
 import { fitsAudience } from '../../../shared/calls.js'
 import type { Ctx } from '../../http/context.js'
+import { systemClock } from '../../kernel/clock.js'
 import { addDays } from '../../kernel/dates.js'
 import { suggestPlaces } from '../../modules/catalog/calls/calls.places.js'
 import { createCall, setCallStatus } from '../../modules/catalog/calls/calls.service.js'
@@ -221,7 +222,7 @@ async function seedCalls(db: Kysely<DB>, ctx: Ctx, today: string) {
       academicYear,
       offered.map((o) => o.id),
     )
-    const id = await createCall({ db }, ctx, {
+    const id = await createCall({ db, clock: systemClock }, ctx, {
       title: c.title,
       description: {},
       academicYear,
@@ -236,6 +237,6 @@ async function seedCalls(db: Kysely<DB>, ctx: Ctx, today: string) {
       criteria: CRITERIA,
       offers: offered.map((o, i) => ({ opportunityId: o.id, places: suggested[i]?.places ?? 2 })),
     })
-    await setCallStatus({ db }, ctx, id, 'published')
+    await setCallStatus({ db, clock: systemClock }, ctx, id, 'published')
   }
 }

@@ -3,6 +3,7 @@ import { type AgreementKind, type AgreementStatus, academicYearOf } from '../../
 import type { Actor } from '../../http/context.js'
 import { systemCtx } from '../../http/context.js'
 import { recordAudit } from '../../kernel/audit.js'
+import { systemClock } from '../../kernel/clock.js'
 import { addDays, todayUtc } from '../../kernel/dates.js'
 import type { ConditionInput } from '../../modules/registry/agreements/agreements.schema.js'
 import { createAgreement } from '../../modules/registry/agreements/agreements.service.js'
@@ -195,7 +196,7 @@ export async function seedNetwork(db: Kysely<DB>, today = todayUtc()): Promise<v
   const year = Number(academicYearOf(today).slice(0, 4))
   for (const a of AGREEMENTS) {
     const partner = idOf(a.partner)
-    const id = await createAgreement({ db }, ctx, {
+    const id = await createAgreement({ db, clock: systemClock }, ctx, {
       title: a.title,
       kind: a.kind,
       startDate: addDays(today, a.start),

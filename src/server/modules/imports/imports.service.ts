@@ -117,7 +117,7 @@ function checkMapping(set: FieldSet, mapping: AnyMapping, sheet: Sheet) {
 }
 
 /** The call an import of opportunities adds offers to: one that can still change. */
-async function targetCall(db: Kysely<DB>, callId: string | undefined) {
+async function targetCall(db: Kysely<DB>, callId: string | undefined, now: Date) {
   if (!callId) return null
   const call = await db
     .selectFrom('calls')
@@ -125,15 +125,14 @@ async function targetCall(db: Kysely<DB>, callId: string | undefined) {
     .where('id', '=', callId)
     .executeTakeFirst()
   if (!call) throw AppError.validation('body.callId', 'is not a call')
-  if (call.status === 'cancelled' || call.closes_at <= new Date())
-    throw AppError.validation('body.callId', 'is closed or cancelled')
+  if (call.status === 'cancelled' || call.closes_at <= now) throw AppError.validation('body.callId', 'is closed or cancelled')
   return call
 }
 
 /** Reads and checks every row with the mapping; the rows as the kind's commit needs them, and their summary. */
-async function readRows(db: Kysely<DB>, kind: string, sheet: Sheet, mapping: AnyMapping, callId: string | undefined) {
+async function readRows(db: Kysely<DB>, kind: string, sheet: Sheet, mapping: AnyMapping, callId: string | undefined, now: Date) {
   if (kind === 'opportunities') {
-    const call = await targetCall(db, callId)
+    const call = await targetCall(db, callId, now)
     const rows = await parseOpportunityRows(db, sheet, mapping, call?.audience ?? null)
     const summary: RowSummary[] = rows.map((r) => ({
       row: r.row,
@@ -155,7 +154,7 @@ async function readRows(db: Kysely<DB>, kind: string, sheet: Sheet, mapping: Any
     places: r.values.places.reduce((n, p) => n + p.places, 0),
     errors: r.errors,
   }))
-  return { summary, commit: (trx: Kysely<DB>, ctx: Ctx) => commitInstitutionRows(trx, ctx, rows) }
+  return { summary, commit: (trx: Kysely<DB>, ctx: Ctx) => commitInstitutionRows(trx, ctx, rows, todayUtc(now)) }
 }
 
 export async function previewImport(
@@ -169,7 +168,7 @@ export async function previewImport(
   const upload = await loadUpload(deps.db, ctx, id)
   const sheet = await sheetOf(upload.content, sheetName)
   checkMapping(FIELD_SETS[upload.kind as ImportKind], mapping, sheet)
-  const { summary } = await readRows(deps.db, upload.kind, sheet, mapping, callId)
+  const { summary } = await readRows(deps.db, upload.kind, sheet, mapping, callId, deps.clock.now())
   return summarise(summary, sheet)
 }
 
@@ -203,7 +202,7 @@ export async function commitImport(
   const sheet = await sheetOf(upload.content, sheetName)
   checkMapping(FIELD_SETS[upload.kind as ImportKind], mapping, sheet)
   return deps.db.transaction().execute(async (trx) => {
-    const { summary, commit } = await readRows(trx, upload.kind, sheet, mapping, callId)
+    const { summary, commit } = await readRows(trx, upload.kind, sheet, mapping, callId, deps.clock.now())
     const failed = summary.filter((r) => r.action === 'error')
     if (failed.length) {
       throw new AppError(
@@ -236,11 +235,11 @@ export async function commitImport(
 }
 
 /** Institutions are created or updated, and their places become conditions of a draft agreement. */
-async function commitInstitutionRows(trx: Kysely<DB>, ctx: Ctx, rows: ParsedRow[]) {
+async function commitInstitutionRows(trx: Kysely<DB>, ctx: Ctx, rows: ParsedRow[], today: string) {
   const home = await trx.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirstOrThrow()
   for (const r of rows) {
     const institutionId = r.matchId ? await updateFromRow(trx, ctx, r.matchId, r) : await createFromRow(trx, ctx, r)
-    if (r.values.places.length) await applyPlaces(trx, ctx, home.id, institutionId, r)
+    if (r.values.places.length) await applyPlaces(trx, ctx, home.id, institutionId, r, today)
   }
 }
 
@@ -345,10 +344,10 @@ async function updateFromRow(trx: Kysely<DB>, ctx: Ctx, id: string, r: ParsedRow
   return id
 }
 
-async function applyPlaces(trx: Kysely<DB>, ctx: Ctx, homeId: string, partnerId: string, r: ParsedRow) {
+async function applyPlaces(trx: Kysely<DB>, ctx: Ctx, homeId: string, partnerId: string, r: ParsedRow, today: string) {
   const v = r.values
   // Places are for the next academic year unless the file says otherwise.
-  const from = v.academicYearFrom ?? shiftAcademicYear(academicYearOf(todayUtc()), 1)
+  const from = v.academicYearFrom ?? shiftAcademicYear(academicYearOf(today), 1)
   const to = v.academicYearTo ?? `${Number(from.slice(0, 4)) + 4}/${Number(from.slice(0, 4)) + 5}`
   const draft = await trx
     .selectFrom('agreements as a')
@@ -377,25 +376,30 @@ async function applyPlaces(trx: Kysely<DB>, ctx: Ctx, homeId: string, partnerId:
     otherTerms: null,
   }))
   if (!draft) {
-    await createAgreementIn(trx, ctx, {
-      title: `Exchange with ${v.name}`,
-      kind: 'bilateral_exchange',
-      startDate: null,
-      endDate: null,
-      responsibleId: ctx.actor?.id ?? null,
-      notes: `Places imported from a spreadsheet (row ${r.row}).`,
-      parties: [
-        { institutionId: homeId, orgUnitId: null },
-        { institutionId: partnerId, orgUnitId: null },
-      ],
-      conditions: incoming,
-    })
+    await createAgreementIn(
+      trx,
+      ctx,
+      {
+        title: `Exchange with ${v.name}`,
+        kind: 'bilateral_exchange',
+        startDate: null,
+        endDate: null,
+        responsibleId: ctx.actor?.id ?? null,
+        notes: `Places imported from a spreadsheet (row ${r.row}).`,
+        parties: [
+          { institutionId: homeId, orgUnitId: null },
+          { institutionId: partnerId, orgUnitId: null },
+        ],
+        conditions: incoming,
+      },
+      today,
+    )
     return
   }
-  const detail: AgreementDetail = await agreementDetail(trx, ctx.actor!, draft.id)
+  const detail: AgreementDetail = await agreementDetail(trx, ctx.actor!, draft.id, today)
   const key = (c: { mobilityType: string; sendingInstitutionId: string; subjectAreas: { isced: string }[] }) =>
     `${c.mobilityType}|${c.sendingInstitutionId}|${c.subjectAreas.map((s) => s.isced).join(',')}`
   const replaced = new Set(incoming.map(key))
   const kept = detail.conditions.filter((c) => !replaced.has(key(c))).map(({ id: _id, ...c }) => c as ConditionInput)
-  await replaceConditionsIn(trx, ctx, draft.id, [...kept, ...incoming], 'import_places')
+  await replaceConditionsIn(trx, ctx, draft.id, [...kept, ...incoming], 'import_places', today)
 }

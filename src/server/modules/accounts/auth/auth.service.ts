@@ -45,7 +45,7 @@ export async function signIn(
     .select(['id', 'email', 'password_hash', 'active'])
     .where('email', '=', email)
     .executeTakeFirst()
-  const guess = await reserveGuess(deps.db, { emailHash, ip: input.ip, userId: user?.id ?? null })
+  const guess = await reserveGuess(deps.db, { emailHash, ip: input.ip, userId: user?.id ?? null }, deps.clock.now())
   if (!guess.ok) {
     await logRefusedAttempt(deps, { kind: 'sign_in', emailHash, userId: user?.id ?? null, ip: input.ip, outcome: 'rate_limited' })
     return { ok: false, reason: 'rate-limited', retryAfterSeconds: guess.retryAfterSeconds }
@@ -80,7 +80,7 @@ export async function checkOwnPassword(deps: Deps, ctx: Ctx, password: string): 
   const actor = ctx.actor
   if (!actor) throw new AppError(AppErrorCode.UNAUTHENTICATED, 'Sign in first.')
   const emailHash = emailFingerprint(deps.env.sessionSecret, actor.email.toLowerCase())
-  const guess = await reserveGuess(deps.db, { emailHash, ip: ctx.ip, userId: actor.id })
+  const guess = await reserveGuess(deps.db, { emailHash, ip: ctx.ip, userId: actor.id }, deps.clock.now())
   if (!guess.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: guess.retryAfterSeconds }
   const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow()
   const ok = await verifyPassword(user.password_hash, password)
@@ -109,7 +109,7 @@ export async function startSession(
 ): Promise<{ token: string; csrfToken: string }> {
   const token = newToken()
   const csrfToken = newToken()
-  const now = new Date()
+  const now = deps.clock.now()
   await trx
     .insertInto('sessions')
     .values({
@@ -146,7 +146,7 @@ function logRefusal(deps: Deps, a: AttemptRecord): void {
  * cookie value was verified when it was cached.
  */
 export async function authenticate(deps: Deps, credentials: Credentials): Promise<Authentication | null> {
-  const now = new Date()
+  const now = deps.clock.now()
   if (credentials.bearer) {
     if (!credentials.bearer.startsWith(API_TOKEN_PREFIX)) return null
     const row = await findLiveApiToken(deps.db, hashToken(credentials.bearer), now)
@@ -233,7 +233,7 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
       .values({
         user_id: user.id,
         token_hash: hashToken(token),
-        expires_at: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000),
+        expires_at: new Date(deps.clock.now().getTime() + RESET_TOKEN_MINUTES * 60_000),
       })
       .execute()
     await recordAttempt(trx, { kind: 'password_reset', emailHash, userId: user.id, ip: ctx.ip, outcome: 'sent' })
@@ -257,10 +257,10 @@ export async function resetPassword(deps: Deps, ctx: Ctx, token: string, passwor
   const result = await deps.db.transaction().execute(async (trx) => {
     const reset = await trx
       .updateTable('password_resets')
-      .set({ used_at: new Date() })
+      .set({ used_at: deps.clock.now() })
       .where('token_hash', '=', hashToken(token))
       .where('used_at', 'is', null)
-      .where('expires_at', '>', new Date())
+      .where('expires_at', '>', deps.clock.now())
       .returning(['user_id'])
       .executeTakeFirst()
     if (!reset) return { ok: false, reason: 'invalid-token' } as const

@@ -37,7 +37,7 @@ export type Reservation = { ok: true; attemptId: string } | { ok: false; retryAf
 export async function reserveGuess(
   db: Kysely<DB>,
   a: { emailHash: string; ip: string; userId: string | null },
-  now = new Date(),
+  now: Date,
 ): Promise<Reservation> {
   return db.transaction().execute(async (trx) => {
     // Account first, then address: every caller takes them in this order, so none deadlock.

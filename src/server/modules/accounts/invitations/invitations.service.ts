@@ -15,7 +15,7 @@ import type { InvitationDto } from './invitations.schema.js'
 
 const INVITATION_DAYS = 14
 
-function pending(db: Kysely<DB>) {
+function pending(db: Kysely<DB>, now: Date) {
   return db
     .selectFrom('invitations as v')
     .leftJoin('users as u', 'u.id', 'v.invited_by')
@@ -32,7 +32,7 @@ function pending(db: Kysely<DB>) {
     ])
     .where('v.accepted_at', 'is', null)
     .where('v.revoked_at', 'is', null)
-    .where('v.expires_at', '>', new Date())
+    .where('v.expires_at', '>', now)
 }
 
 type PendingRow = Awaited<ReturnType<ReturnType<typeof pending>['executeTakeFirstOrThrow']>>
@@ -52,7 +52,7 @@ function present(row: PendingRow): InvitationDto {
 }
 
 export async function listPendingInvitations(deps: Deps): Promise<InvitationDto[]> {
-  const rows = await pending(deps.db).orderBy('v.created_at', 'desc').execute()
+  const rows = await pending(deps.db, deps.clock.now()).orderBy('v.created_at', 'desc').execute()
   return rows.map(present)
 }
 
@@ -90,7 +90,7 @@ export async function invite(
  */
 export async function createInvitation(
   trx: Kysely<DB>,
-  deps: Pick<Deps, 'env'>,
+  deps: Pick<Deps, 'env' | 'clock'>,
   ctx: Ctx,
   input: { email: string; name?: string; role: Role; orgUnitId?: string; institutionId?: string },
   { replacePending = true } = {},
@@ -120,11 +120,11 @@ export async function createInvitation(
       ...scope,
       token_hash: hashToken(token),
       invited_by: ctx.actor?.id ?? null,
-      expires_at: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      expires_at: new Date(deps.clock.now().getTime() + INVITATION_DAYS * 86_400_000),
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const row = await pending(trx).where('v.id', '=', id).executeTakeFirstOrThrow()
+  const row = await pending(trx, deps.clock.now()).where('v.id', '=', id).executeTakeFirstOrThrow()
   const dto = present(row)
   await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'create', after: dto })
   return { dto, url: `${deps.env.publicUrl}/invitation#token=${token}`, days: INVITATION_DAYS }
@@ -132,7 +132,7 @@ export async function createInvitation(
 
 export async function revokeInvitation(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const row = await pending(trx).where('v.id', '=', id).executeTakeFirst()
+    const row = await pending(trx, deps.clock.now()).where('v.id', '=', id).executeTakeFirst()
     if (!row) throw AppError.notFound('The pending invitation')
     await trx.updateTable('invitations').set({ revoked_at: new Date() }).where('id', '=', id).execute()
     await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'revoke', before: present(row) })
@@ -140,7 +140,7 @@ export async function revokeInvitation(deps: Deps, ctx: Ctx, id: string): Promis
 }
 
 export async function lookupInvitation(deps: Deps, token: string) {
-  const row = await pending(deps.db).where('v.token_hash', '=', hashToken(token)).executeTakeFirst()
+  const row = await pending(deps.db, deps.clock.now()).where('v.token_hash', '=', hashToken(token)).executeTakeFirst()
   if (!row) throw AppError.validation('body.token', 'this invitation is not valid any more; ask for a new one')
   return { email: row.email, name: row.name, role: row.role }
 }
@@ -153,7 +153,10 @@ export async function acceptInvitation(
 ): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password)
   return deps.db.transaction().execute(async (trx) => {
-    const row = await pending(trx).where('v.token_hash', '=', hashToken(input.token)).forUpdate('v').executeTakeFirst()
+    const row = await pending(trx, deps.clock.now())
+      .where('v.token_hash', '=', hashToken(input.token))
+      .forUpdate('v')
+      .executeTakeFirst()
     if (!row) throw AppError.validation('body.token', 'this invitation is not valid any more; ask for a new one')
     if (await findUserByEmail(trx, row.email)) {
       throw new AppError(AppErrorCode.CONFLICT, 'This address already has an account; sign in instead.')

@@ -41,7 +41,7 @@ function present(r: {
   }
 }
 
-const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000)
+const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * 86_400_000)
 
 /**
  * The token's value is returned here once; only its hash is kept. The password is asked again, so
@@ -55,7 +55,7 @@ export async function createToken(
   const userId = ownerOf(ctx)
   await confirmPassword(deps, ctx, input.password)
   const token = newToken(API_TOKEN_PREFIX)
-  const expiresAt = daysFromNow(input.expiresInDays)
+  const expiresAt = daysFrom(deps.clock.now(), input.expiresInDays)
   const row = await deps.db.transaction().execute(async (trx) => {
     const r = await trx
       .insertInto('api_tokens')
@@ -100,7 +100,7 @@ export async function renewToken(
     if (!before) throw AppError.notFound('The API token')
     const row = await trx
       .updateTable('api_tokens')
-      .set({ expires_at: daysFromNow(input.expiresInDays) })
+      .set({ expires_at: daysFrom(deps.clock.now(), input.expiresInDays) })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow()

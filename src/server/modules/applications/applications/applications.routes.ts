@@ -63,7 +63,7 @@ export function applicationsRoutes(app: App, deps: Deps): void {
         response: { 200: z.object({ items: z.array(ApplicationSchema) }) },
       },
     },
-    async (request) => ({ items: await myApplications(deps.db, request.auth!.actor) }),
+    async (request) => ({ items: await myApplications(deps.db, request.auth!.actor, deps.clock.now()) }),
   )
 
   app.put(
@@ -78,7 +78,8 @@ export function applicationsRoutes(app: App, deps: Deps): void {
         response: { 200: ApplicationSchema },
       },
     },
-    async (request) => loadApplication(deps.db, await saveApplication(deps, ctxOf(request), request.params.id, request.body)),
+    async (request) =>
+      loadApplication(deps.db, await saveApplication(deps, ctxOf(request), request.params.id, request.body), deps.clock.now()),
   )
 
   app.get(
@@ -94,7 +95,7 @@ export function applicationsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const { access } = await accessTo(deps.db, request.auth!.actor, request.params.id)
-      const dto = await loadApplication(deps.db, request.params.id)
+      const dto = await loadApplication(deps.db, request.params.id, deps.clock.now())
       if (access === 'reviewer') return forReviewer(dto)
       // The host sees whom to contact, but not the applicant's identity and health documents.
       if (access === 'host') return forHost(dto)
@@ -115,7 +116,7 @@ export function applicationsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await submitApplication(deps, ctxOf(request), request.params.id)
-      return loadApplication(deps.db, request.params.id)
+      return loadApplication(deps.db, request.params.id, deps.clock.now())
     },
   )
 
@@ -146,7 +147,7 @@ export function applicationsRoutes(app: App, deps: Deps): void {
         name: request.query.name,
         expiresOn: request.query.expiresOn ?? null,
       })
-      const dto = await loadApplication(deps.db, request.params.id)
+      const dto = await loadApplication(deps.db, request.params.id, deps.clock.now())
       return reply.status(201).send(dto.documents.find((d) => d.id === id)!)
     },
   )

@@ -57,7 +57,7 @@ export async function updateProfile(deps: Pick<Deps, 'db'>, ctx: Ctx, p: Profile
 }
 
 /** Applications as their DTOs, in the order of the ids, in a fixed number of queries. */
-export async function loadApplications(db: Kysely<DB>, ids: string[], now = new Date()): Promise<ApplicationDto[]> {
+export async function loadApplications(db: Kysely<DB>, ids: string[], now: Date): Promise<ApplicationDto[]> {
   if (ids.length === 0) return []
   const rows = await db
     .selectFrom('applications as a')
@@ -177,8 +177,8 @@ export async function loadApplications(db: Kysely<DB>, ids: string[], now = new 
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
-export async function loadApplication(db: Kysely<DB>, id: string): Promise<ApplicationDto> {
-  const [dto] = await loadApplications(db, [id])
+export async function loadApplication(db: Kysely<DB>, id: string, now: Date): Promise<ApplicationDto> {
+  const [dto] = await loadApplications(db, [id], now)
   if (!dto) throw AppError.notFound('The application')
   return dto
 }
@@ -193,7 +193,7 @@ function profileFromSnapshot(p: Record<string, unknown>): ApplicantProfile {
   }
 }
 
-export async function myApplications(db: Kysely<DB>, actor: Actor): Promise<ApplicationDto[]> {
+export async function myApplications(db: Kysely<DB>, actor: Actor, now: Date): Promise<ApplicationDto[]> {
   const rows = await db
     .selectFrom('applications')
     .select('id')
@@ -203,6 +203,7 @@ export async function myApplications(db: Kysely<DB>, actor: Actor): Promise<Appl
   return loadApplications(
     db,
     rows.map((r) => r.id),
+    now,
   )
 }
 
@@ -226,11 +227,11 @@ async function openCallFor(db: Kysely<DB>, actor: Actor, callId: string, now: Da
 
 /** Creates or changes the person's draft in a call: their profile, ranked choices and motivation. */
 export async function saveApplication(
-  deps: Pick<Deps, 'db'>,
+  deps: Pick<Deps, 'db' | 'clock'>,
   ctx: Ctx,
   callId: string,
   input: ApplicationInput,
-  now = new Date(),
+  now = deps.clock.now(),
 ) {
   const actor = ctx.actor!
   return deps.db.transaction().execute(async (trx) => {
@@ -310,7 +311,7 @@ export async function lockApplication(trx: Kysely<DB>, id: string): Promise<Row>
 }
 
 /** Submits the person's own draft, before the call closes, with everything the call asks for. */
-export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
+export async function submitApplication(deps: MailDeps, ctx: Ctx, id: string, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, id)
     if (row.applicant_id !== ctx.actor!.id) throw AppError.notFound('The application')
@@ -357,7 +358,7 @@ export async function withdrawApplicationIn(
   ctx: Ctx,
   id: string,
   reason: string | null,
-  now = new Date(),
+  now: Date,
 ): Promise<{ callId: string; freedPlace: boolean }> {
   const row = await lockApplication(trx, id)
   await applicationLifecycle.take(trx, ctx, row, 'withdraw', { withdrawn_at: now, withdraw_reason: reason }, { reason })

@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AdminOnly } from '../../../http/policy.js'
 import type { App } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { OFFICE } from '../../../kernel/roles.js'
 import { retentionOverview, setRetentionDays } from './retention.js'
 
@@ -25,7 +26,7 @@ export function retentionRoutes(app: App, deps: Deps): void {
         response: { 200: RetentionSettings },
       },
     },
-    async () => retentionOverview(deps.db),
+    async () => retentionOverview(deps.db, todayUtc(deps.clock.now())),
   )
 
   app.put(
@@ -49,7 +50,7 @@ export function retentionRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await setRetentionDays(deps, ctxOf(request), request.body.retentionDays)
-      return retentionOverview(deps.db)
+      return retentionOverview(deps.db, todayUtc(deps.clock.now()))
     },
   )
 }

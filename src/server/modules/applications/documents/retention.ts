@@ -63,7 +63,11 @@ function expired(db: Kysely<DB>, days: number, today: string) {
 }
 
 /** Deletes what retention says to delete: each batch in one transaction, so a crash loses nothing committed and leaves nothing half done. */
-export async function applyRetention(deps: Pick<Deps, 'db'>, today = todayUtc(), stop: () => boolean = () => false) {
+export async function applyRetention(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  today = todayUtc(deps.clock.now()),
+  stop: () => boolean = () => false,
+) {
   const days = await retentionDays(deps.db)
   const ctx = systemCtx('document-retention')
   let deleted = 0
@@ -118,7 +122,7 @@ export async function applyRetention(deps: Pick<Deps, 'db'>, today = todayUtc(),
 }
 
 /** How many special-category documents are kept, and when the next ones are due to go (for the settings page). */
-export async function retentionOverview(db: Kysely<DB>, today = todayUtc()) {
+export async function retentionOverview(db: Kysely<DB>, today: string) {
   const days = await retentionDays(db)
   const row = await specialDocuments(db)
     .select([

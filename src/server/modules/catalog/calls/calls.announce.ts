@@ -11,7 +11,7 @@ const BATCH = 50
  * queued in the transaction that marks the call announced, so a crash neither loses nor repeats it.
  * Safe to run at any time and from several processes (locked rows are skipped).
  */
-export async function announceOpenedCalls(deps: MailDeps, now = new Date()) {
+export async function announceOpenedCalls(deps: MailDeps, now = deps.clock.now()) {
   let calls = 0
   let mails = 0
   for (;;) {

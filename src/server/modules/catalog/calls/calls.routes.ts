@@ -45,7 +45,7 @@ export function callsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const { page, pageSize } = request.query
-      const { items, total } = await listCalls(deps.db, { ...request.query, status: ['published'] })
+      const { items, total } = await listCalls(deps.db, { ...request.query, status: ['published'] }, deps.clock.now())
       return pageOf(items.map(publicView), total, page, pageSize)
     },
   )
@@ -57,7 +57,7 @@ export function callsRoutes(app: App, deps: Deps): void {
       schema: { tags, summary: 'A published call', params: IdParams, response: { 200: CallSchema } },
     },
     async (request) => {
-      const found = await loadCall(deps.db, request.params.id)
+      const found = await loadCall(deps.db, request.params.id, deps.clock.now())
       if (found?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such call.')
       return publicView(found)
     },
@@ -74,7 +74,7 @@ export function callsRoutes(app: App, deps: Deps): void {
         response: { 200: z.object({ items: z.array(CallSchema) }) },
       },
     },
-    async (request) => ({ items: (await callsOffering(deps.db, request.params.id)).map(publicView) }),
+    async (request) => ({ items: (await callsOffering(deps.db, request.params.id, deps.clock.now())).map(publicView) }),
   )
 
   app.get(
@@ -85,7 +85,7 @@ export function callsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       const { page, pageSize } = request.query
-      const { items, total } = await listCalls(deps.db, request.query)
+      const { items, total } = await listCalls(deps.db, request.query, deps.clock.now())
       return pageOf(items, total, page, pageSize)
     },
   )
@@ -97,7 +97,7 @@ export function callsRoutes(app: App, deps: Deps): void {
       schema: { tags, summary: 'One call', params: IdParams, response: { 200: CallSchema } },
     },
     async (request) => {
-      const found = await loadCall(deps.db, request.params.id)
+      const found = await loadCall(deps.db, request.params.id, deps.clock.now())
       if (!found) throw new AppError(AppErrorCode.NOT_FOUND, 'No such call.')
       return found
     },
@@ -125,7 +125,7 @@ export function callsRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const id = await createCall(deps, ctxOf(request), request.body)
-      return reply.code(201).send((await loadCall(deps.db, id))!)
+      return reply.code(201).send((await loadCall(deps.db, id, deps.clock.now()))!)
     },
   )
 
@@ -137,7 +137,7 @@ export function callsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await updateCall(deps, ctxOf(request), request.params.id, request.body)
-      return (await loadCall(deps.db, request.params.id))!
+      return (await loadCall(deps.db, request.params.id, deps.clock.now()))!
     },
   )
 
@@ -155,7 +155,7 @@ export function callsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await setCallStatus(deps, ctxOf(request), request.params.id, request.body.status, request.body.reason)
-      return (await loadCall(deps.db, request.params.id))!
+      return (await loadCall(deps.db, request.params.id, deps.clock.now()))!
     },
   )
 }

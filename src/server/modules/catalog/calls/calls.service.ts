@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { type CallPhase, type CallStatus, callPhase, fitsAudience } from '../../../../shared/calls.js'
 import { fromZoned, toZoned } from '../../../../shared/zoned-time.js'
 import type { DB } from '../../../db/schema.js'
@@ -15,12 +15,12 @@ import { callLifecycle, STEP_TO } from './calls.status.js'
 
 type Problem = { path: string; message: string }
 
-export async function loadCall(db: Kysely<DB>, id: string, now = new Date()): Promise<CallDto | null> {
+export async function loadCall(db: Kysely<DB>, id: string, now: Date): Promise<CallDto | null> {
   return (await loadCalls(db, [id], now))[0] ?? null
 }
 
 /** Calls by id, in that order, with their offers, in two queries whatever their number. */
-export async function loadCalls(db: Kysely<DB>, ids: string[], now = new Date()): Promise<CallDto[]> {
+export async function loadCalls(db: Kysely<DB>, ids: string[], now: Date): Promise<CallDto[]> {
   if (ids.length === 0) return []
   const [rows, offers] = await Promise.all([
     db.selectFrom('calls').selectAll().where('id', 'in', ids).execute(),
@@ -199,7 +199,7 @@ async function writeOffers(
   }
 }
 
-export async function createCall(deps: Pick<Deps, 'db'>, ctx: Ctx, input: CallInput): Promise<string> {
+export async function createCall(deps: Pick<Deps, 'db' | 'clock'>, ctx: Ctx, input: CallInput): Promise<string> {
   if (!actsForUnit(ctx.actor!, input.orgUnitId)) {
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator creates calls of their own unit only (orgUnitId).')
   }
@@ -207,12 +207,17 @@ export async function createCall(deps: Pick<Deps, 'db'>, ctx: Ctx, input: CallIn
     const offers = await resolveOffers(trx, input, new Map())
     const row = await trx.insertInto('calls').values(columns(input)).returning('id').executeTakeFirstOrThrow()
     await writeOffers(trx, row.id, offers, new Map())
-    await recordAudit(trx, ctx, { entityType: 'call', entityId: row.id, action: 'create', after: await loadCall(trx, row.id) })
+    await recordAudit(trx, ctx, {
+      entityType: 'call',
+      entityId: row.id,
+      action: 'create',
+      after: await loadCall(trx, row.id, deps.clock.now()),
+    })
     return row.id
   })
 }
 
-async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string) {
+async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string, now: Date) {
   const row = await trx
     .selectFrom('calls')
     .select(['id', 'status', 'org_unit_id', 'opens_at', 'closes_at'])
@@ -221,7 +226,7 @@ async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string) {
     .executeTakeFirst()
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, 'No such call.')
   if (!actsForUnit(actor, row.org_unit_id)) throw new AppError(AppErrorCode.FORBIDDEN, 'This call belongs to another unit.')
-  return { ...row, phase: callPhase(row.opens_at, row.closes_at) }
+  return { ...row, phase: callPhase(row.opens_at, row.closes_at, now) }
 }
 
 async function takenPlaces(trx: Kysely<DB>, id: string) {
@@ -234,16 +239,17 @@ async function takenPlaces(trx: Kysely<DB>, id: string) {
  * by: its audience and academic year, and its opening once it has opened. Closed and cancelled
  * calls are kept as they were, since applications and the allocation rest on them.
  */
-export async function updateCall(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string, input: CallInput) {
+export async function updateCall(deps: Pick<Deps, 'db' | 'clock'>, ctx: Ctx, id: string, input: CallInput) {
+  const now = deps.clock.now()
   await deps.db.transaction().execute(async (trx) => {
-    const row = await lockForEdit(trx, ctx.actor!, id)
+    const row = await lockForEdit(trx, ctx.actor!, id, now)
     if (row.status === 'cancelled') throw new AppError(AppErrorCode.CONFLICT, 'A cancelled call cannot change.')
     if (row.status === 'published' && row.phase === 'closed') {
       throw new AppError(AppErrorCode.CONFLICT, 'A closed call cannot change: applications and the allocation rest on it.')
     }
     if (!actsForUnit(ctx.actor!, input.orgUnitId))
       throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator keeps calls in their own unit.')
-    const before = (await loadCall(trx, id))!
+    const before = (await loadCall(trx, id, now))!
     if (row.status === 'published') {
       const errors: Problem[] = []
       if (input.audience !== before.audience)
@@ -255,7 +261,7 @@ export async function updateCall(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string, i
       if (row.phase === 'open' && opensAt.getTime() !== row.opens_at.getTime()) {
         errors.push({ path: 'body.opensAt', message: 'cannot change once the call is open' })
       }
-      if (fromZoned(input.closesAt, input.timeZone) <= new Date()) {
+      if (fromZoned(input.closesAt, input.timeZone) <= now) {
         errors.push({ path: 'body.closesAt', message: 'must be in the future for a published call' })
       }
       if (errors.length) throw new AppError(AppErrorCode.CONFLICT, 'The published call cannot change that way.', { errors })
@@ -264,11 +270,17 @@ export async function updateCall(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string, i
     const offers = await resolveOffers(trx, input, taken)
     await trx
       .updateTable('calls')
-      .set({ ...columns(input), updated_at: new Date() })
+      .set({ ...columns(input), updated_at: now })
       .where('id', '=', id)
       .execute()
     await writeOffers(trx, id, offers, taken)
-    await recordAudit(trx, ctx, { entityType: 'call', entityId: id, action: 'update', before, after: await loadCall(trx, id) })
+    await recordAudit(trx, ctx, {
+      entityType: 'call',
+      entityId: id,
+      action: 'update',
+      before,
+      after: await loadCall(trx, id, now),
+    })
   })
 }
 
@@ -286,12 +298,12 @@ function readiness(call: CallDto, now: Date): Problem[] {
 }
 
 /** Publish (the call shows publicly), withdraw to draft before it opens, or cancel with a reason. */
-export async function setCallStatus(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string, status: CallStatus, reason?: string) {
+export async function setCallStatus(deps: Pick<Deps, 'db' | 'clock'>, ctx: Ctx, id: string, status: CallStatus, reason?: string) {
+  const now = deps.clock.now()
   await deps.db.transaction().execute(async (trx) => {
-    const row = await lockForEdit(trx, ctx.actor!, id)
+    const row = await lockForEdit(trx, ctx.actor!, id, now)
     if (row.status === status) throw new AppError(AppErrorCode.CONFLICT, `The call is already ${status}.`)
     if (row.status === 'cancelled') throw new AppError(AppErrorCode.CONFLICT, 'A cancelled call stays cancelled.')
-    const now = new Date()
     if (status === 'published') {
       const problems = readiness((await loadCall(trx, id, now))!, now)
       if (problems.length) throw new AppError(AppErrorCode.CONFLICT, 'The call is not ready to publish.', { errors: problems })
@@ -318,8 +330,12 @@ export async function setCallStatus(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string
   })
 }
 
-/** Calls newest opening first; `phase` compares with the clock in the query. */
-export async function listCalls(db: Kysely<DB>, query: Partial<CallListQueryInput> & { page: number; pageSize: number }) {
+/** Calls newest opening first; `phase` compares with `now` in the query. */
+export async function listCalls(
+  db: Kysely<DB>,
+  query: Partial<CallListQueryInput> & { page: number; pageSize: number },
+  now: Date,
+) {
   let q = db.selectFrom('calls')
   if (query.status?.length) q = q.where('status', 'in', query.status)
   if (query.audience?.length) q = q.where('audience', 'in', query.audience)
@@ -329,10 +345,10 @@ export async function listCalls(db: Kysely<DB>, query: Partial<CallListQueryInpu
       eb.or(
         phases.map((p) =>
           p === 'upcoming'
-            ? eb('opens_at', '>', sql<Date>`now()`)
+            ? eb('opens_at', '>', now)
             : p === 'open'
-              ? eb.and([eb('opens_at', '<=', sql<Date>`now()`), eb('closes_at', '>', sql<Date>`now()`)])
-              : eb('closes_at', '<=', sql<Date>`now()`),
+              ? eb.and([eb('opens_at', '<=', now), eb('closes_at', '>', now)])
+              : eb('closes_at', '<=', now),
         ),
       ),
     )
@@ -351,24 +367,26 @@ export async function listCalls(db: Kysely<DB>, query: Partial<CallListQueryInpu
     items: await loadCalls(
       db,
       ids.map((r) => r.id),
+      now,
     ),
     total: Number(count.n),
   }
 }
 
 /** Published calls, not yet closed, that offer an opportunity: what its catalog page shows. */
-export async function callsOffering(db: Kysely<DB>, opportunityId: string): Promise<CallDto[]> {
+export async function callsOffering(db: Kysely<DB>, opportunityId: string, now: Date): Promise<CallDto[]> {
   const rows = await db
     .selectFrom('calls as c')
     .innerJoin('call_offers as o', 'o.call_id', 'c.id')
     .select('c.id')
     .where('o.opportunity_id', '=', opportunityId)
     .where('c.status', '=', 'published')
-    .where('c.closes_at', '>', sql<Date>`now()`)
+    .where('c.closes_at', '>', now)
     .orderBy('c.opens_at')
     .execute()
   return loadCalls(
     db,
     rows.map((r) => r.id),
+    now,
   )
 }

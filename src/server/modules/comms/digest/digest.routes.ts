@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Deps } from '../../../deps.js'
 import { SignedIn } from '../../../http/policy.js'
 import type { App } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { pendingTasks, TASK_KINDS } from './tasks.js'
 
 const TaskGroup = z.object({
@@ -21,6 +22,6 @@ export function digestRoutes(app: App, deps: Deps): void {
         response: { 200: z.object({ groups: z.array(TaskGroup) }) },
       },
     },
-    async (request) => ({ groups: await pendingTasks(deps.db, request.auth!.actor) }),
+    async (request) => ({ groups: await pendingTasks(deps.db, request.auth!.actor, todayUtc(deps.clock.now())) }),
   )
 }

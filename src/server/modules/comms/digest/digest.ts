@@ -24,7 +24,7 @@ export function digestTasks(groups: TaskGroup[], reader: Reader, publicUrl: stri
 }
 
 /** Sends today's digests: once per person and day, the mail queued in the transaction that records it. */
-export async function sendDigests(deps: MailDeps, today = todayUtc(), stop: () => boolean = () => false) {
+export async function sendDigests(deps: MailDeps, today = todayUtc(deps.clock.now()), stop: () => boolean = () => false) {
   const people = await deps.db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'org_unit_id', 'institution_id', 'locale'])

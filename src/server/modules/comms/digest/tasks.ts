@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
-import { addDays, todayUtc } from '../../../kernel/dates.js'
+import { addDays } from '../../../kernel/dates.js'
 import { unitScope } from '../../../kernel/scope.js'
 
 // What is waiting for the office (issue 6, point 12; decision 028): the same lists feed the
@@ -89,7 +89,7 @@ export interface TaskGroup {
 }
 
 /** The tasks waiting for this person, by kind; kinds with nothing waiting are left out. */
-export async function pendingTasks(db: Kysely<DB>, actor: Actor, today = todayUtc()): Promise<TaskGroup[]> {
+export async function pendingTasks(db: Kysely<DB>, actor: Actor, today: string): Promise<TaskGroup[]> {
   if (!['admin', 'officer', 'coordinator'].includes(actor.role)) return []
   const q = queries(db, actor, today)
   const groups = await Promise.all(

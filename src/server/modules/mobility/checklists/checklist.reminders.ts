@@ -10,7 +10,7 @@ import { notify } from '../../comms/notifications/notify.js'
  * while the mobility is being prepared or under way. Safe to run twice a day: each reminder is
  * recorded in the transaction that queues its mail.
  */
-export async function remindExpiringItems(deps: MailDeps, today = todayUtc()) {
+export async function remindExpiringItems(deps: MailDeps, today = todayUtc(deps.clock.now())) {
   const horizon = addDays(today, EXPIRY_REMINDER_DAYS[0])
   const rows = await deps.db
     .selectFrom('checklist_items as c')

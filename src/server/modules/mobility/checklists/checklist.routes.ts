@@ -6,6 +6,7 @@ import { ctxOf } from '../../../http/context.js'
 import { uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { Text } from '../../../kernel/schema.js'
 import { ChecklistSubmission, ChecklistView, ItemParams } from './checklist.schema.js'
 import { loadChecklist, rejectItem, submitItem, uploadProof, verifyItem } from './checklist.service.js'
@@ -14,7 +15,8 @@ const tags = ['mobilities']
 const path = '/api/applications/:id/checklist'
 
 export function checklistRoutes(app: App, deps: Deps): void {
-  const view = (request: FastifyRequest) => loadChecklist(deps.db, ctxOf(request), (request.params as { id: string }).id)
+  const view = (request: FastifyRequest) =>
+    loadChecklist(deps.db, ctxOf(request), (request.params as { id: string }).id, todayUtc(deps.clock.now()))
 
   app.get(
     path,

@@ -67,13 +67,13 @@ export function gaps(items: ChecklistItem[], byItem: Map<ChecklistItem, ItemRow>
 }
 
 /** What stops the arrival: the checklist's gaps, empty when the student may leave. */
-export async function checklistGaps(db: Kysely<DB>, applicationId: string, today = todayUtc()): Promise<string[]> {
+export async function checklistGaps(db: Kysely<DB>, applicationId: string, today: string): Promise<string[]> {
   const f = await facts(db, applicationId)
   return gaps(f.items, f.byItem, today)
 }
 
 /** The checklist as the student or the office sees it; anyone else is told it does not exist. */
-export async function loadChecklist(db: Kysely<DB>, ctx: Ctx, applicationId: string, today = todayUtc()) {
+export async function loadChecklist(db: Kysely<DB>, ctx: Ctx, applicationId: string, today: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access !== 'owner' && access !== 'office') throw AppError.notFound('The checklist')
   const f = await facts(db, applicationId)
@@ -149,7 +149,7 @@ export async function submitItem(
   ctx: Ctx,
   applicationId: string,
   input: ChecklistSubmission,
-  today = todayUtc(),
+  today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const { f, row } = await forChange(trx, ctx, applicationId, input.item, 'student')
@@ -221,7 +221,13 @@ function submissionProblems(input: ChecklistSubmission, today: string): [string,
 }
 
 /** An officer verifies a submitted item. */
-export async function verifyItem(deps: MailDeps, ctx: Ctx, applicationId: string, item: ChecklistItem, today = todayUtc()) {
+export async function verifyItem(
+  deps: MailDeps,
+  ctx: Ctx,
+  applicationId: string,
+  item: ChecklistItem,
+  today = todayUtc(deps.clock.now()),
+) {
   await deps.db.transaction().execute(async (trx) => {
     const { f, row } = await forChange(trx, ctx, applicationId, item, 'office')
     if (!row || !checklistLifecycle.can('verify', row.status))

@@ -76,7 +76,7 @@ export async function loadIncoming(db: Kysely<DB>, ctx: Ctx, applicationId: stri
 }
 
 /** The office admits an incoming student who accepted their place: we are the host. */
-export async function admit(deps: MailDeps, ctx: Ctx, applicationId: string, now = new Date()) {
+export async function admit(deps: MailDeps, ctx: Ctx, applicationId: string, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await incomingAccess(trx, ctx, applicationId)
     if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office admits incoming students.')
@@ -92,11 +92,11 @@ export async function admit(deps: MailDeps, ctx: Ctx, applicationId: string, now
 
 /** What the visa invitation letter needs; kept until the stay begins (then the letter has done its work). */
 export async function saveVisaDetails(
-  deps: Pick<MailDeps, 'db'>,
+  deps: Pick<MailDeps, 'db' | 'clock'>,
   ctx: Ctx,
   applicationId: string,
   input: VisaDetails,
-  today = todayUtc(),
+  today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
     await incomingAccess(trx, ctx, applicationId)
@@ -139,7 +139,7 @@ export async function recordDeparture(
   ctx: Ctx,
   applicationId: string,
   input: { leftOn: string; evaluation: string },
-  today = todayUtc(),
+  today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await incomingAccess(trx, ctx, applicationId)

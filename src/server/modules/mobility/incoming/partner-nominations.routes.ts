@@ -45,7 +45,7 @@ export function partnerNominationRoutes(app: App, deps: Deps): void {
         response: { 200: z.array(NominationCall) },
       },
     },
-    async (request) => nominationCalls(deps.db, request.auth!.actor),
+    async (request) => nominationCalls(deps.db, request.auth!.actor, deps.clock.now()),
   )
 
   app.get(

@@ -24,7 +24,7 @@ function partnerOf(actor: Actor): string {
 }
 
 /** Our calls a partner may nominate to, each with its electives. */
-export async function nominationCalls(db: Kysely<DB>, actor: Actor, now = new Date()) {
+export async function nominationCalls(db: Kysely<DB>, actor: Actor, now: Date) {
   partnerOf(actor)
   const rows = await db
     .selectFrom('calls as c')
@@ -118,7 +118,7 @@ export async function nominateIncoming(
   deps: MailDeps,
   ctx: Ctx,
   input: { callId: string; opportunityId: string; name: string; email: string },
-  now = new Date(),
+  now = deps.clock.now(),
 ) {
   const institutionId = partnerOf(ctx.actor!)
   const email = input.email.trim().toLowerCase()
@@ -162,7 +162,7 @@ export async function nominateIncoming(
     })
     // What happens next depends on who the address belongs to; the answer to the partner does
     // not, so a nomination cannot be used to learn who has an account with us.
-    const reach = await reachOf(trx, email, institutionId)
+    const reach = await reachOf(trx, email, institutionId, now)
     if (reach.kind === 'student') {
       await startNominatedApplications(trx, ctx, reach.user)
       await notify(trx, deps, { to: email, link: '/applications', template: 'partnerNominated', vars })
@@ -197,6 +197,7 @@ async function reachOf(
   trx: Kysely<DB>,
   email: string,
   institutionId: string,
+  now: Date,
 ): Promise<{ kind: 'student'; user: NominatedUser } | { kind: 'new' } | { kind: 'nobody' }> {
   const person = await findUserByEmail(trx, email)
   if (person) {
@@ -209,7 +210,7 @@ async function reachOf(
     .where('email', '=', email)
     .where('accepted_at', 'is', null)
     .where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date())
+    .where('expires_at', '>', now)
     .where((eb) => eb.or([eb('role', '!=', 'student'), eb('institution_id', 'is distinct from', institutionId)]))
     .executeTakeFirst()
   return othersPending ? { kind: 'nobody' } : { kind: 'new' }

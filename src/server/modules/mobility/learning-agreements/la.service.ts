@@ -252,7 +252,7 @@ export async function signVersion(
   ctx: Ctx,
   applicationId: string,
   input: { name: string; position: string },
-  now = new Date(),
+  now = deps.clock.now(),
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const { la, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'])
@@ -316,7 +316,7 @@ export async function signVersion(
 }
 
 /** A coordinator rejects the proposal, saying why; the student can then start a new version from it. */
-export async function rejectVersion(deps: MailDeps, ctx: Ctx, applicationId: string, comment: string, now = new Date()) {
+export async function rejectVersion(deps: MailDeps, ctx: Ctx, applicationId: string, comment: string, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const { la } = await forStep(trx, ctx, applicationId, ['office', 'host'])
     if (!la) throw AppError.notFound('The learning agreement')

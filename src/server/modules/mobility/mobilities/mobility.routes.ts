@@ -8,6 +8,7 @@ import { ctxOf } from '../../../http/context.js'
 import { uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { CalendarDate, Text } from '../../../kernel/schema.js'
 import { DocumentSchema } from '../../applications/applications/applications.schema.js'
 import { loadApplication } from '../../applications/applications/applications.service.js'
@@ -35,7 +36,8 @@ const Recognition = z
 const path = '/api/applications/:id/mobility'
 
 export function mobilityRoutes(app: App, deps: Deps): void {
-  const view = (request: FastifyRequest) => loadMobility(deps.db, ctxOf(request), (request.params as { id: string }).id)
+  const view = (request: FastifyRequest) =>
+    loadMobility(deps.db, ctxOf(request), (request.params as { id: string }).id, todayUtc(deps.clock.now()))
 
   app.get(
     path,
@@ -114,7 +116,7 @@ export function mobilityRoutes(app: App, deps: Deps): void {
           name: request.query.name,
           expiresOn: null,
         })
-        const dto = await loadApplication(deps.db, request.params.id)
+        const dto = await loadApplication(deps.db, request.params.id, deps.clock.now())
         return reply.status(201).send(dto.documents.find((d) => d.id === id)!)
       },
     )

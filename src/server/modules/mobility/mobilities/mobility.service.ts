@@ -47,7 +47,7 @@ async function approvedComponents(db: Kysely<DB>, applicationId: string): Promis
 }
 
 /** The mobility of an application the person may see with it (the student, the office, the host), with what they may do. */
-export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
+export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string, today: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
   const [m, components, info, hostDocs, checklist] = await Promise.all([
@@ -76,7 +76,7 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
       .where('application_id', '=', applicationId)
       .where('kind', 'in', ['transcript_of_records', 'host_certificate'])
       .execute(),
-    checklistGaps(db, applicationId),
+    checklistGaps(db, applicationId, today),
   ])
   const programme = gapOf(info.audience, info.programme_status)
   const status: MobilityStatus = m?.status ?? 'preparing'
@@ -149,7 +149,13 @@ async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, allowed
 }
 
 /** The student has arrived at the host: the mobility is under way. */
-export async function confirmArrival(deps: MailDeps, ctx: Ctx, applicationId: string, arrivedOn: string, today = todayUtc()) {
+export async function confirmArrival(
+  deps: MailDeps,
+  ctx: Ctx,
+  applicationId: string,
+  arrivedOn: string,
+  today = todayUtc(deps.clock.now()),
+) {
   await deps.db.transaction().execute(async (trx) => {
     const { m, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The arrival')
     if (m) throw new AppError(AppErrorCode.CONFLICT, `The arrival was already confirmed (${m.arrived_on}).`)
@@ -183,7 +189,7 @@ export async function recordTranscript(
   ctx: Ctx,
   applicationId: string,
   input: { leftOn: string; results: TranscriptResult[] },
-  today = todayUtc(),
+  today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const { m, row } = await forStep(trx, ctx, applicationId, ['office', 'host'], 'The transcript of records')
@@ -218,7 +224,13 @@ const isStaffVisit = async (db: Kysely<DB>, callId: string) =>
  * The end of an outgoing staff visit: the last day, with the host's certificate of the visit
  * uploaded first. Recorded by the visitor, the office or the host; the other side is told.
  */
-export async function endStaffVisit(deps: MailDeps, ctx: Ctx, applicationId: string, leftOn: string, today = todayUtc()) {
+export async function endStaffVisit(
+  deps: MailDeps,
+  ctx: Ctx,
+  applicationId: string,
+  leftOn: string,
+  today = todayUtc(deps.clock.now()),
+) {
   await deps.db.transaction().execute(async (trx) => {
     const { m, row, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The end of the visit')
     if (!(await isStaffVisit(trx, row.call_id)) || (await weHost(trx, row.offered_opportunity_id)))

@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, csvList, IdParams, IsoDateTime } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { OFFICE } from '../../../kernel/roles.js'
 import { CalendarDate, CountryCode, Text } from '../../../kernel/schema.js'
 import { addIncident, listIncidents, listMobilities } from './office.service.js'
@@ -59,7 +60,7 @@ export function mobilityOfficeRoutes(app: App, deps: Deps): void {
         response: { 200: z.object({ items: z.array(MobilityListItem) }) },
       },
     },
-    async (request) => ({ items: await listMobilities(deps.db, request.auth!.actor, request.query) }),
+    async (request) => ({ items: await listMobilities(deps.db, request.auth!.actor, request.query, todayUtc(deps.clock.now())) }),
   )
 
   app.get(
@@ -89,7 +90,7 @@ export function mobilityOfficeRoutes(app: App, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await addIncident(deps.db, ctxOf(request), request.params.id, request.body)
+      await addIncident(deps.db, ctxOf(request), request.params.id, request.body, todayUtc(deps.clock.now()))
       return reply.status(201).send({ items: await listIncidents(deps.db, request.auth!.actor, request.params.id) })
     },
   )

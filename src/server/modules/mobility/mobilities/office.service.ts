@@ -5,7 +5,6 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { todayUtc } from '../../../kernel/dates.js'
 import { unitScope } from '../../../kernel/scope.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { placedApplications } from '../../applications/applications/applications.repository.js'
@@ -22,7 +21,7 @@ export interface MobilityListQuery {
 }
 
 /** The mobilities of the calls this person runs (all for officers and admins, their unit's for a coordinator). */
-export async function listMobilities(db: Kysely<DB>, actor: Actor, q: MobilityListQuery) {
+export async function listMobilities(db: Kysely<DB>, actor: Actor, q: MobilityListQuery, today: string) {
   const status = sql<MobilityStatus>`coalesce(m.status, 'preparing')`
   let query = placedApplications(db)
     .leftJoin('mobilities as m', 'm.application_id', 'a.id')
@@ -45,7 +44,7 @@ export async function listMobilities(db: Kysely<DB>, actor: Actor, q: MobilityLi
       'ec.details as emergency',
       'tr.details as travel',
       sql<number>`(select count(*)::int from checklist_items v where v.application_id = a.id and v.status = 'verified'
-        and (v.expires_on is null or v.expires_on >= ${todayUtc()}::date))`.as('verified'),
+        and (v.expires_on is null or v.expires_on >= ${today}::date))`.as('verified'),
       sql<number>`(select count(*)::int from mobility_incidents i where i.application_id = a.id)`.as('incidents'),
       sql<string | null>`(select i.severity from mobility_incidents i where i.application_id = a.id
         order by i.written_at desc limit 1)`.as('last_severity'),
@@ -115,7 +114,7 @@ export async function addIncident(
   ctx: Ctx,
   applicationId: string,
   input: { severity: 'info' | 'concern' | 'emergency'; occurredOn: string; note: string },
-  today = todayUtc(),
+  today: string,
 ) {
   await db.transaction().execute(async (trx) => {
     await officeOnly(trx, ctx.actor!, applicationId)

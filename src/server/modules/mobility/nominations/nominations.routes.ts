@@ -42,7 +42,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await nominate(deps, ctxOf(request), request.params.id)
-      return loadApplication(deps.db, request.params.id)
+      return loadApplication(deps.db, request.params.id, deps.clock.now())
     },
   )
 
@@ -105,7 +105,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await decideNomination(deps, ctxOf(request), request.params.id, request.body)
-      const dto = await loadApplication(deps.db, request.params.id)
+      const dto = await loadApplication(deps.db, request.params.id, deps.clock.now())
       return forHost(dto)
     },
   )
@@ -130,7 +130,7 @@ export function nominationsRoutes(app: App, deps: Deps): void {
         name: request.query.name,
         expiresOn: null,
       })
-      const dto = await loadApplication(deps.db, request.params.id)
+      const dto = await loadApplication(deps.db, request.params.id, deps.clock.now())
       return reply.status(201).send(dto.documents.find((d) => d.id === id)!)
     },
   )

@@ -18,7 +18,7 @@ import { weHost } from '../incoming/incoming.service.js'
 // the host's partner coordinators see their nominees, accept or reject them with a reason, and
 // upload their letter of acceptance. A rejected nominee's place goes to the next in line.
 
-export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = new Date()) {
+export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await accessTo(trx, ctx.actor!, id)
     if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, "Only the office of the application's call nominates.")
@@ -96,7 +96,7 @@ export async function decideNomination(
   ctx: Ctx,
   id: string,
   input: { decision: 'accept' | 'reject'; reason: string | null },
-  now = new Date(),
+  now = deps.clock.now(),
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await accessTo(trx, ctx.actor!, id)

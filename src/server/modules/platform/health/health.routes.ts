@@ -43,7 +43,7 @@ export function healthRoutes(app: App, deps: Deps, version: string): void {
         databaseReachable: reachable,
         disk,
         version,
-        time: new Date().toISOString(),
+        time: deps.clock.now().toISOString(),
       }
       // A full disk stops writes, not reads: the process still serves, so it answers 200.
       return reply.status(reachable ? 200 : 503).send(body)

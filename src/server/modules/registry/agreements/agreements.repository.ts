@@ -70,7 +70,7 @@ function presentItem(a: ItemRow): AgreementListItem {
 export const COUNT_CAP = 1000
 
 /** One page of the agreements a person may see, searched in memory (decision 023), with their count. */
-export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today = todayUtc()) {
+export async function queryAgreements(db: Kysely<DB>, actor: Actor, f: AgreementFilter, today: string) {
   const window = { offset: (f.page - 1) * f.pageSize, limit: f.pageSize, cap: COUNT_CAP }
   const page = await registryLists(db).agreementPage(actor, f, window, today)
   return { items: page.items, total: page.total, totalCapped: page.capped }

@@ -5,6 +5,7 @@ import { ctxOf } from '../../../http/context.js'
 import { sendAttachment, uploadedFile } from '../../../http/files.js'
 import { EXPORT_MAX_ROWS, sendTable } from '../../../http/table-export.js'
 import { type App, IdParams, PLAIN_JSON, paged, pageOf } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { OFFICE, OFFICERS, REGISTRY_READERS } from '../../../kernel/roles.js'
 import { agreementColumns } from './agreements.export.js'
 import { getFile, uploadFile } from './agreements.files.js'
@@ -50,7 +51,12 @@ export function agreementsRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => {
-      const { items, total, totalCapped } = await queryAgreements(deps.db, request.auth!.actor, request.query)
+      const { items, total, totalCapped } = await queryAgreements(
+        deps.db,
+        request.auth!.actor,
+        request.query,
+        todayUtc(deps.clock.now()),
+      )
       return pageOf(items, total, request.query.page, request.query.pageSize, totalCapped)
     },
   )

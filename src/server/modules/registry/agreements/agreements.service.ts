@@ -19,7 +19,7 @@ export async function loadAgreement(db: Kysely<DB>, actor: Actor, id: string) {
 }
 
 /** Everything about one agreement, as the detail page and the audit trail see it. */
-export async function agreementDetail(db: Kysely<DB>, actor: Actor, id: string, today = todayUtc()): Promise<AgreementDetail> {
+export async function agreementDetail(db: Kysely<DB>, actor: Actor, id: string, today: string): Promise<AgreementDetail> {
   const row = await loadAgreement(db, actor, id)
   const [[item], conditions, signatories, files, predecessor, successor] = await Promise.all([
     listItems(db, [id]),
@@ -123,7 +123,7 @@ function blockers(a: Omit<AgreementDetail, 'actions'>, action: AgreementAction, 
 }
 
 export async function getAgreement(deps: Deps, actor: Actor, id: string) {
-  return agreementDetail(deps.db, actor, id)
+  return agreementDetail(deps.db, actor, id, todayUtc(deps.clock.now()))
 }
 
 /** Checks what the schema cannot: that parties, units and the responsible officer exist and fit. */
@@ -213,7 +213,7 @@ export async function writeTerms(trx: Kysely<DB>, id: string, input: Pick<Agreem
     .execute()
 }
 
-export async function nextReference(trx: Kysely<DB>, today = todayUtc()): Promise<string> {
+export async function nextReference(trx: Kysely<DB>, today: string): Promise<string> {
   const { rows } = await sql<{ n: string }>`select nextval('agreement_reference_seq')::text as n`.execute(trx)
   return `AGR-${today.slice(0, 4)}-${rows[0]!.n.padStart(4, '0')}`
 }
@@ -224,17 +224,18 @@ export function auditView(d: AgreementDetail) {
   return rest
 }
 
-export async function createAgreement(deps: Pick<Deps, 'db'>, ctx: Ctx, input: AgreementInput) {
-  return deps.db.transaction().execute((trx) => createAgreementIn(trx, ctx, input))
+export async function createAgreement(deps: Pick<Deps, 'db' | 'clock'>, ctx: Ctx, input: AgreementInput) {
+  const today = todayUtc(deps.clock.now())
+  return deps.db.transaction().execute((trx) => createAgreementIn(trx, ctx, input, today))
 }
 
 /** Drafts an agreement inside the caller's transaction (an import commits many at once). */
-export async function createAgreementIn(trx: Kysely<DB>, ctx: Ctx, input: AgreementInput) {
+export async function createAgreementIn(trx: Kysely<DB>, ctx: Ctx, input: AgreementInput, today: string) {
   await checkReferences(trx, input)
   const row = await trx
     .insertInto('agreements')
     .values({
-      reference: await nextReference(trx),
+      reference: await nextReference(trx, today),
       title: input.title,
       kind: input.kind,
       start_date: input.startDate,
@@ -246,21 +247,28 @@ export async function createAgreementIn(trx: Kysely<DB>, ctx: Ctx, input: Agreem
     .executeTakeFirstOrThrow()
   await writeTerms(trx, row.id, input)
   await reindexAgreements(trx, [row.id])
-  const after = await agreementDetail(trx, ctx.actor!, row.id)
+  const after = await agreementDetail(trx, ctx.actor!, row.id, today)
   await recordAudit(trx, ctx, { entityType: 'agreement', entityId: row.id, action: 'create', after: auditView(after) })
   return row.id
 }
 
 /** Replaces the conditions of a draft or negotiated agreement inside the caller's transaction. */
-export async function replaceConditionsIn(trx: Kysely<DB>, ctx: Ctx, id: string, conditions: ConditionInput[], action: string) {
-  const before = await agreementDetail(trx, ctx.actor!, id)
+export async function replaceConditionsIn(
+  trx: Kysely<DB>,
+  ctx: Ctx,
+  id: string,
+  conditions: ConditionInput[],
+  action: string,
+  today: string,
+) {
+  const before = await agreementDetail(trx, ctx.actor!, id, today)
   if (!EDITABLE.includes(before.status))
     throw new AppError(AppErrorCode.CONFLICT, `${before.reference} is ${before.status}; its conditions cannot change.`)
   await trx.deleteFrom('agreement_conditions').where('agreement_id', '=', id).execute()
   if (conditions.length) await trx.insertInto('agreement_conditions').values(conditionRows(id, conditions)).execute()
   await trx.updateTable('agreements').set({ updated_at: new Date() }).where('id', '=', id).execute()
   await reindexAgreements(trx, [id])
-  const after = await agreementDetail(trx, ctx.actor!, id)
+  const after = await agreementDetail(trx, ctx.actor!, id, today)
   await recordAudit(trx, ctx, {
     entityType: 'agreement',
     entityId: id,
@@ -271,8 +279,9 @@ export async function replaceConditionsIn(trx: Kysely<DB>, ctx: Ctx, id: string,
 }
 
 export async function updateAgreement(deps: Deps, ctx: Ctx, id: string, input: AgreementInput) {
+  const today = todayUtc(deps.clock.now())
   return deps.db.transaction().execute(async (trx) => {
-    const before = await agreementDetail(trx, ctx.actor!, id)
+    const before = await agreementDetail(trx, ctx.actor!, id, today)
     if (!EDITABLE.includes(before.status)) {
       const changed = termsChanged(before, input)
       if (changed) {
@@ -299,7 +308,7 @@ export async function updateAgreement(deps: Deps, ctx: Ctx, id: string, input: A
       .execute()
     if (EDITABLE.includes(before.status)) await writeTerms(trx, id, input)
     await reindexAgreements(trx, [id])
-    const after = await agreementDetail(trx, ctx.actor!, id)
+    const after = await agreementDetail(trx, ctx.actor!, id, today)
     await recordAudit(trx, ctx, {
       entityType: 'agreement',
       entityId: id,
@@ -352,9 +361,10 @@ export async function setSignatories(
   id: string,
   signatories: { institutionId: string; name: string; position: string | null; signedOn: string | null }[],
 ) {
+  const today = todayUtc(deps.clock.now())
   return deps.db.transaction().execute(async (trx) => {
     await lockAgreement(trx, id)
-    const before = await agreementDetail(trx, ctx.actor!, id)
+    const before = await agreementDetail(trx, ctx.actor!, id, today)
     if (!['draft', 'negotiation', 'signed'].includes(before.status)) {
       throw new AppError(AppErrorCode.CONFLICT, `The agreement is ${before.status}; its signatories are part of its record now.`)
     }
@@ -362,7 +372,7 @@ export async function setSignatories(
       if (!before.parties.some((p) => p.institutionId === s.institutionId)) {
         throw AppError.validation(`body.signatories.${i}.institutionId`, 'must be one of the parties')
       }
-      if (s.signedOn && s.signedOn > todayUtc())
+      if (s.signedOn && s.signedOn > today)
         throw AppError.validation(`body.signatories.${i}.signedOn`, 'must not be in the future')
     })
     await trx.deleteFrom('agreement_signatories').where('agreement_id', '=', id).execute()

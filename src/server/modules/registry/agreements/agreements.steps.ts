@@ -10,9 +10,10 @@ import { agreementDetail, auditView, lockAgreement, nextReference, writeTerms } 
 import { agreementLifecycle } from './agreements.status.js'
 
 export async function transitionAgreement(deps: Deps, ctx: Ctx, id: string, action: AgreementAction, reason?: string) {
+  const today = todayUtc(deps.clock.now())
   return deps.db.transaction().execute(async (trx) => {
     await lockAgreement(trx, id)
-    const before = await agreementDetail(trx, ctx.actor!, id)
+    const before = await agreementDetail(trx, ctx.actor!, id, today)
     const check = before.actions.find((a) => a.action === action)
     if (!check) {
       const allowed = TRANSITIONS[action].from.join(' or ')
@@ -48,9 +49,10 @@ function yearsBetween(start: string, end: string): number {
  * it (same length unless other dates are given), academic years moved on by the same span.
  */
 export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { startDate?: string; endDate?: string }) {
+  const today = todayUtc(deps.clock.now())
   return deps.db.transaction().execute(async (trx) => {
     await lockAgreement(trx, id)
-    const before = await agreementDetail(trx, ctx.actor!, id)
+    const before = await agreementDetail(trx, ctx.actor!, id, today)
     const check = before.actions.find((a) => a.action === 'renew')
     if (!check?.allowed) {
       const reason =
@@ -58,10 +60,10 @@ export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { 
       throw new AppError(AppErrorCode.CONFLICT, `Cannot renew: ${reason}`, { errors: [{ path: 'params.id', message: reason }] })
     }
     const span = before.startDate && before.endDate ? yearsBetween(before.startDate, before.endDate) : 5
-    const startDate = dates.startDate ?? (before.endDate ? addDays(before.endDate, 1) : todayUtc())
+    const startDate = dates.startDate ?? (before.endDate ? addDays(before.endDate, 1) : today)
     const endDate = dates.endDate ?? shiftDate(startDate, span, -1)
     if (endDate < startDate) throw AppError.validation('body.endDate', 'must not be before startDate')
-    const reference = await nextReference(trx)
+    const reference = await nextReference(trx, today)
     const row = await trx
       .insertInto('agreements')
       .values({
@@ -88,7 +90,7 @@ export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { 
       })) as ConditionInput[],
     })
     await reindexAgreements(trx, [row.id])
-    const created = await agreementDetail(trx, ctx.actor!, row.id)
+    const created = await agreementDetail(trx, ctx.actor!, row.id, today)
     await recordAudit(trx, ctx, {
       entityType: 'agreement',
       entityId: row.id,

@@ -27,7 +27,7 @@ const BATCH = 100
  */
 export async function runDailyLifecycle(
   deps: MailDeps,
-  today = todayUtc(),
+  today = todayUtc(deps.clock.now()),
   shouldStop: () => boolean = () => false,
 ): Promise<DailyResult> {
   const ctx = systemCtx('agreements-daily')

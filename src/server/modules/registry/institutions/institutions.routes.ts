@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { FlowSchema, InstitutionDetailSchema, RealisedFlowSchema } from '../../../../shared/api/institutions.js'
+import { FlowSchema, InstitutionDetailSchema } from '../../../../shared/api/institutions.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
@@ -28,10 +28,8 @@ import {
   findSimilar,
   getInstitutionDetail,
   mergeInstitutions,
-  plannedFlows,
   updateInstitution,
 } from './institutions.service.js'
-import { realisedFlows } from './realised-flows.js'
 
 const tags = ['institutions']
 
@@ -117,36 +115,6 @@ export function institutionsRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) => getInstitutionDetail(deps, request.auth!.actor, request.params.id),
-  )
-
-  app.get(
-    '/api/institutions/:id/flows',
-    {
-      config: { policy: REGISTRY_READERS },
-      schema: {
-        tags,
-        summary: 'Places per academic year that agreements signed or in force plan with this institution, out and in',
-        params: IdParams,
-        response: { 200: z.array(FlowSchema) },
-      },
-    },
-    async (request) => plannedFlows(deps, request.auth!.actor, request.params.id),
-  )
-
-  app.get(
-    '/api/institutions/:id/mobility-flows',
-    {
-      config: { policy: REGISTRY_READERS },
-      schema: {
-        tags,
-        summary: 'The mobilities with this institution that took place or are under way, per academic year, out and in',
-        params: IdParams,
-        response: {
-          200: z.array(RealisedFlowSchema),
-        },
-      },
-    },
-    async (request) => realisedFlows(deps, request.auth!.actor, request.params.id),
   )
 
   app.put(

@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely'
-import { IN_FORCE, type MobilityType } from '../../../../shared/agreements.js'
 import { nearlySameName } from '../../../../shared/text.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
@@ -112,56 +111,6 @@ export async function getInstitutionDetail(deps: Deps, actor: Actor, id: string)
 
 type Contact = { id: string; name: string; role: string | null; email: string | null; phone: string | null }
 type Unit = { id: string; name: string; code: string | null }
-
-type Flow = { academicYear: string; direction: 'outgoing' | 'incoming'; mobilityType: MobilityType; places: number }
-
-/**
- * Places per academic year that agreements signed or in force plan between the home institution
- * and this one: outgoing when home sends, incoming when home receives.
- */
-export async function plannedFlows(deps: Deps, actor: Actor, institutionId: string): Promise<Flow[]> {
-  const db = deps.db
-  const visible = await visibleInstitutions(db, actor).select('i.id').where('i.id', '=', institutionId).executeTakeFirst()
-  if (!visible) throw AppError.notFound('The institution')
-  const rows = await db
-    .selectFrom('agreement_conditions as c')
-    .innerJoin('agreements as a', 'a.id', 'c.agreement_id')
-    .innerJoin('institutions as s', 's.id', 'c.sending_institution_id')
-    .innerJoin('institutions as r', 'r.id', 'c.receiving_institution_id')
-    .select([
-      'c.mobility_type',
-      'c.academic_year_from',
-      'c.academic_year_to',
-      'c.mobilities_per_year',
-      's.is_home as home_sends',
-      'r.is_home as home_receives',
-      'c.sending_institution_id',
-      'c.receiving_institution_id',
-    ])
-    .where('a.status', 'in', ['signed', ...IN_FORCE])
-    .where((eb) =>
-      eb.or([eb('c.sending_institution_id', '=', institutionId), eb('c.receiving_institution_id', '=', institutionId)]),
-    )
-    .execute()
-  const sums = new Map<string, Flow>()
-  for (const r of rows) {
-    const direction =
-      r.home_sends && r.receiving_institution_id === institutionId
-        ? 'outgoing'
-        : r.home_receives && r.sending_institution_id === institutionId
-          ? 'incoming'
-          : null
-    if (!direction || r.mobilities_per_year === null) continue
-    for (let y = Number(r.academic_year_from.slice(0, 4)); y <= Number(r.academic_year_to.slice(0, 4)); y++) {
-      const academicYear = `${y}/${y + 1}`
-      const key = `${academicYear}|${direction}|${r.mobility_type}`
-      const flow = sums.get(key) ?? { academicYear, direction, mobilityType: r.mobility_type, places: 0 }
-      flow.places += r.mobilities_per_year
-      sums.set(key, flow)
-    }
-  }
-  return [...sums.values()].sort((a, b) => a.academicYear.localeCompare(b.academicYear) || a.direction.localeCompare(b.direction))
-}
 
 function rowValues(input: InstitutionInput) {
   return {

@@ -76,7 +76,9 @@ export function allocationRoutes(app: App, deps: Deps): void {
       },
     },
     async (request) =>
-      (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>,
+      (await allocationView(deps.db, request.auth!.actor, request.params.id, deps.clock.now())) as z.infer<
+        typeof AllocationSchema
+      >,
   )
 
   app.post(
@@ -100,7 +102,9 @@ export function allocationRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await adjust(deps, ctxOf(request), request.params.id, request.body)
-      return (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>
+      return (await allocationView(deps.db, request.auth!.actor, request.params.id, deps.clock.now())) as z.infer<
+        typeof AllocationSchema
+      >
     },
   )
 
@@ -117,7 +121,9 @@ export function allocationRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await adjust(deps, ctxOf(request), request.params.id, { applicationId: request.params.applicationId, remove: true })
-      return (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>
+      return (await allocationView(deps.db, request.auth!.actor, request.params.id, deps.clock.now())) as z.infer<
+        typeof AllocationSchema
+      >
     },
   )
 
@@ -140,7 +146,9 @@ export function allocationRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await publishAllocation(deps, ctxOf(request), request.params.id, new Date(request.body.offerDeadline))
-      return (await allocationView(deps.db, request.auth!.actor, request.params.id)) as z.infer<typeof AllocationSchema>
+      return (await allocationView(deps.db, request.auth!.actor, request.params.id, deps.clock.now())) as z.infer<
+        typeof AllocationSchema
+      >
     },
   )
 }

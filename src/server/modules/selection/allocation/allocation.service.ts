@@ -48,7 +48,7 @@ async function names(db: Kysely<DB>, callId: string) {
 }
 
 /** The allocation as it stands: published (with the answers so far) or a dry run. */
-export async function allocationView(db: Kysely<DB>, actor: Actor, callId: string, now = new Date()) {
+export async function allocationView(db: Kysely<DB>, actor: Actor, callId: string, now: Date) {
   const call = await managedCall(db, actor, callId)
   const published = await db.selectFrom('call_allocations').selectAll().where('call_id', '=', callId).executeTakeFirst()
   const adjustments = await adjustmentsOf(db, callId)
@@ -188,7 +188,7 @@ async function refuseIfPublished(trx: Kysely<DB>, callId: string) {
 }
 
 /** Publishes the allocation: everyone placed is offered their place until the deadline, the rest wait. */
-export async function publishAllocation(deps: MailDeps, ctx: Ctx, callId: string, offerDeadline: Date, now = new Date()) {
+export async function publishAllocation(deps: MailDeps, ctx: Ctx, callId: string, offerDeadline: Date, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const call = await managedCall(trx, ctx.actor!, callId)
     await trx.selectFrom('calls').select('id').where('id', '=', callId).forUpdate().execute()
@@ -267,7 +267,7 @@ async function setOffer(
 }
 
 /** The applicant accepts or declines the place offered, before the deadline. */
-export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 'accept' | 'decline', now = new Date()) {
+export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 'accept' | 'decline', now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const row = await lockApplication(trx, id)
     if (row.applicant_id !== ctx.actor!.id) throw AppError.notFound('The application')
@@ -300,7 +300,7 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
 /** Withdraws an application and, if it gave back a place, offers that place to the next in line: one transaction. */
 export async function withdraw(deps: MailDeps, ctx: Ctx, applicationId: string, reason: string | null) {
   await deps.db.transaction().execute(async (trx) => {
-    const { callId, freedPlace } = await withdrawApplicationIn(trx, ctx, applicationId, reason)
+    const { callId, freedPlace } = await withdrawApplicationIn(trx, ctx, applicationId, reason, deps.clock.now())
     if (freedPlace) await giveOn(trx, deps, ctx, callId)
     await sendWithdrawalReceipt(trx, deps, applicationId)
   })
@@ -311,7 +311,13 @@ export async function withdraw(deps: MailDeps, ctx: Ctx, applicationId: string, 
  * and offer the changed places, telling only those whose result changes. Call inside the
  * transaction that gave the place back, with the call locked.
  */
-export async function giveOn(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, ctx: Ctx, callId: string, now = new Date()) {
+export async function giveOn(
+  trx: Kysely<DB>,
+  deps: Pick<Deps, 'mail' | 'env' | 'clock'>,
+  ctx: Ctx,
+  callId: string,
+  now = deps.clock.now(),
+) {
   const published = await trx
     .selectFrom('call_allocations')
     .select(['offer_deadline', 'published_at'])
@@ -337,7 +343,7 @@ export async function giveOn(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, 
 const LAPSE_CTX: Ctx = { actor: null, requestId: 'offers-lapse', ip: '' }
 
 /** Offers not answered by their deadline count as declined, and their places go on. */
-export async function lapseOffers(deps: MailDeps, now = new Date()) {
+export async function lapseOffers(deps: MailDeps, now = deps.clock.now()) {
   const due = await deps.db
     .selectFrom('applications')
     .select(['id', 'call_id'])

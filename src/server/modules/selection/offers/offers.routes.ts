@@ -71,7 +71,7 @@ export function offersRoutes(app: App, deps: Deps): void {
       if (access === 'reviewer' || access === 'host')
         throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant or the office withdraws an application.')
       await withdraw(deps, ctxOf(request), request.params.id, request.body.reason)
-      return loadApplication(deps.db, request.params.id)
+      return loadApplication(deps.db, request.params.id, deps.clock.now())
     },
   )
 
@@ -89,7 +89,7 @@ export function offersRoutes(app: App, deps: Deps): void {
     },
     async (request) => {
       await answerOffer(deps, ctxOf(request), request.params.id, request.body.answer)
-      return loadApplication(deps.db, request.params.id)
+      return loadApplication(deps.db, request.params.id, deps.clock.now())
     },
   )
 

@@ -11,13 +11,13 @@ import {
   sessionFor,
   signInAs,
   type TestApp,
-} from '../../../../test/app.js'
-import { TEST_DB_KINDS } from '../../../../test/db.js'
-import { agreementBody, buildUser, conditionBody } from '../../../../test/factories.js'
-import type { ApplicationStatus } from '../../../shared/applications.js'
-import type { MobilityReport } from '../../../shared/reports.js'
-import { seedHistory } from '../../db/seed/history.js'
-import { todayUtc } from '../../kernel/dates.js'
+} from '../../../../../test/app.js'
+import { TEST_DB_KINDS } from '../../../../../test/db.js'
+import { agreementBody, buildUser, conditionBody } from '../../../../../test/factories.js'
+import type { ApplicationStatus } from '../../../../shared/applications.js'
+import type { MobilityReport } from '../../../../shared/reports.js'
+import { seedHistory } from '../../../db/seed/history.js'
+import { todayUtc } from '../../../kernel/dates.js'
 
 // Years no demo data reaches, so that every figure below is the suite's own.
 const Y1 = '2040/2041'

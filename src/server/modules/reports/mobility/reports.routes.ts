@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { ISCED_FIELDS, isAcademicYear } from '../../../shared/agreements.js'
-import { type FlowRow, REPORT_AUDIENCES, REPORT_GROUPS, type ReportGroup } from '../../../shared/reports.js'
-import type { Deps } from '../../deps.js'
-import { type Column, sendTable } from '../../http/table-export.js'
-import type { App } from '../../http/types.js'
-import { todayUtc } from '../../kernel/dates.js'
-import { OFFICE } from '../../kernel/roles.js'
+import { ISCED_FIELDS, isAcademicYear } from '../../../../shared/agreements.js'
+import { type FlowRow, REPORT_AUDIENCES, REPORT_GROUPS, type ReportGroup } from '../../../../shared/reports.js'
+import type { Deps } from '../../../deps.js'
+import { type Column, sendTable } from '../../../http/table-export.js'
+import type { App } from '../../../http/types.js'
+import { todayUtc } from '../../../kernel/dates.js'
+import { OFFICE } from '../../../kernel/roles.js'
 import { type MobilityReportQuery, mobilityReport, reportYears } from './mobility-report.js'
 
 const tags = ['reports']
@@ -66,8 +66,8 @@ const MobilityReportSchema = z
   })
   .meta({ id: 'MobilityReport' })
 
-function queryOf(q: z.infer<typeof ReportQuery>): MobilityReportQuery {
-  return { ...q, ...reportYears(q, todayUtc()) }
+function queryOf(q: z.infer<typeof ReportQuery>, today: string): MobilityReportQuery {
+  return { ...q, ...reportYears(q, today) }
 }
 
 export function reportsRoutes(app: App, deps: Deps): void {
@@ -83,7 +83,7 @@ export function reportsRoutes(app: App, deps: Deps): void {
         response: { 200: MobilityReportSchema },
       },
     },
-    async (request) => mobilityReport(deps.db, request.auth!.actor, queryOf(request.query)),
+    async (request) => mobilityReport(deps.db, request.auth!.actor, queryOf(request.query, todayUtc(deps.clock.now()))),
   )
 
   app.get(
@@ -94,7 +94,7 @@ export function reportsRoutes(app: App, deps: Deps): void {
     },
     async (request, reply) => {
       const { format, ...q } = request.query
-      const report = await mobilityReport(deps.db, request.auth!.actor, queryOf(q))
+      const report = await mobilityReport(deps.db, request.auth!.actor, queryOf(q, todayUtc(deps.clock.now())))
       const rows: FlowRow[] = [
         ...report.rows.map((r) => ({ ...r, label: exportLabel(report.groupBy, r) })),
         { key: null, label: 'Total', country: null, ...report.totals },

@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
 import { type ChecklistItem, daysUntil, EXPIRY_REMINDER_DAYS, reminderDue } from '../../../../shared/checklist.js'
 import type { MailDeps } from '../../../deps.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { notify } from '../../comms/notifications/notify.js'
+import { claimReminder, expiringItems } from './checklist.repository.js'
 
 /**
  * The daily watch over expiring checklist items (issue 6, decision 025): 30 and 7 days before an
@@ -12,20 +12,7 @@ import { notify } from '../../comms/notifications/notify.js'
  */
 export async function remindExpiringItems(deps: MailDeps, today = todayUtc(deps.clock.now())) {
   const horizon = addDays(today, EXPIRY_REMINDER_DAYS[0])
-  const rows = await deps.db
-    .selectFrom('checklist_items as c')
-    .innerJoin('applications as a', 'a.id', 'c.application_id')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .leftJoin('users as n', 'n.id', 'a.nominated_by')
-    .leftJoin('mobilities as m', 'm.application_id', 'a.id')
-    .select(['c.application_id', 'c.item', 'c.expires_on', 'c.reminded_days', 'u.name', 'u.email', 'n.email as officer_email'])
-    .where('c.expires_on', 'is not', null)
-    .where('c.expires_on', '<=', horizon)
-    .where('c.status', 'in', ['submitted', 'verified'])
-    .where('a.status', '=', 'host_accepted')
-    .where((eb) => eb.or([eb('m.status', 'is', null), eb('m.status', '=', 'abroad')]))
-    .orderBy('c.expires_on')
-    .execute()
+  const rows = await expiringItems(deps.db, horizon)
   let sent = 0
   for (const r of rows) {
     const days = daysUntil(r.expires_on!, today)
@@ -33,15 +20,7 @@ export async function remindExpiringItems(deps: MailDeps, today = todayUtc(deps.
     if (due === null) continue
     await deps.db.transaction().execute(async (trx) => {
       // Taken only if no other run has sent this step meanwhile.
-      const claimed = await trx
-        .updateTable('checklist_items')
-        .set({ reminded_days: due })
-        .where('application_id', '=', r.application_id)
-        .where('item', '=', r.item)
-        .where('expires_on', '=', r.expires_on!)
-        .where(sql<boolean>`coalesce(reminded_days, 2147483647) > ${due}`)
-        .executeTakeFirst()
-      if (!claimed.numUpdatedRows) return
+      if (!(await claimReminder(trx, { ...r, expires_on: r.expires_on! }, due))) return
       const item = r.item as ChecklistItem
       const link = `/mobilities/${r.application_id}`
       const expiring = days > 0

@@ -16,11 +16,12 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
-import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { uploadDocument } from '../../applications/documents/documents.service.js'
 import { en } from '../../comms/mail/templates/en.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import { CHECKLIST_STEPS, type ChecklistStep, mayTakeChecklistStep, readsChecklist } from './checklist.policy.js'
+import { checklistPlace, itemRows, mobilityStateOf, namesOf, proofRows } from './checklist.repository.js'
 import type { ChecklistSubmission } from './checklist.schema.js'
 import { checklistLifecycle } from './checklist.status.js'
 
@@ -37,13 +38,9 @@ export const ITEM_NAMES: Record<ChecklistItem, string> = en.items
 /** The application's checklist facts: its items, the rows submitted, the mobility's state and the end of the stay. */
 async function facts(db: Kysely<DB>, applicationId: string) {
   const [info, rows, mobility] = await Promise.all([
-    applicationsWithPlace(db)
-      .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
-      .select(['u.name', 'o.requirements', 'h.name as host', 'la.planned_end'])
-      .where('a.id', '=', applicationId)
-      .executeTakeFirstOrThrow(),
-    db.selectFrom('checklist_items').selectAll().where('application_id', '=', applicationId).execute(),
-    db.selectFrom('mobilities').select('status').where('application_id', '=', applicationId).executeTakeFirst(),
+    checklistPlace(db, applicationId),
+    itemRows(db, applicationId),
+    mobilityStateOf(db, applicationId),
   ])
   const items = checklistFor(info.requirements ?? [])
   const byItem = new Map(rows.filter((r) => items.includes(r.item)).map((r) => [r.item, r]))
@@ -75,18 +72,10 @@ export async function checklistGaps(db: Kysely<DB>, applicationId: string, today
 /** The checklist as the student or the office sees it; anyone else is told it does not exist. */
 export async function loadChecklist(db: Kysely<DB>, ctx: Ctx, applicationId: string, today: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
-  if (access !== 'owner' && access !== 'office') throw AppError.notFound('The checklist')
+  if (!readsChecklist(access)) throw AppError.notFound('The checklist')
   const f = await facts(db, applicationId)
   const verifierIds = [...f.byItem.values()].flatMap((r) => (r.verified_by ? [r.verified_by] : []))
-  const [proofs, verifiers] = await Promise.all([
-    db
-      .selectFrom('documents')
-      .select(['id', 'kind', 'file_name', 'created_at'])
-      .where('application_id', '=', applicationId)
-      .where('kind', 'like', 'proof\\_%')
-      .execute(),
-    verifierIds.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', verifierIds).execute() : [],
-  ])
+  const [proofs, verifiers] = await Promise.all([proofRows(db, applicationId), namesOf(db, verifierIds)])
   const proofOf = new Map(proofs.map((p) => [p.kind, p]))
   const nameOf = new Map(verifiers.map((v) => [v.id, v.name]))
   return {
@@ -96,7 +85,7 @@ export async function loadChecklist(db: Kysely<DB>, ctx: Ctx, applicationId: str
     stayEnd: f.stayEnd,
     complete: gaps(f.items, f.byItem, today).length === 0,
     editable: isOpen(row.status, f.mobilityStatus),
-    verifier: access === 'office',
+    verifier: mayTakeChecklistStep('verify', access),
     items: f.items.map((item) => {
       const r = f.byItem.get(item)
       const proof = proofOf.get(proofKind(item))
@@ -125,11 +114,10 @@ const isOpen = (applicationStatus: string, mobilityStatus: string) =>
   applicationStatus === 'host_accepted' && (mobilityStatus === 'preparing' || mobilityStatus === 'abroad')
 
 /** The application, locked, for a change to its checklist by the student or the office. */
-async function forChange(trx: Kysely<DB>, ctx: Ctx, applicationId: string, item: ChecklistItem, who: 'student' | 'office') {
+async function forChange(trx: Kysely<DB>, ctx: Ctx, applicationId: string, item: ChecklistItem, step: ChecklistStep) {
   const { access } = await accessTo(trx, ctx.actor!, applicationId)
-  if (access !== 'owner' && access !== 'office') throw AppError.notFound('The checklist')
-  if (who === 'office' && access !== 'office')
-    throw new AppError(AppErrorCode.FORBIDDEN, 'The international office verifies the checklist.')
+  if (!readsChecklist(access)) throw AppError.notFound('The checklist')
+  if (!mayTakeChecklistStep(step, access)) throw new AppError(AppErrorCode.FORBIDDEN, CHECKLIST_STEPS[step].refusal)
   const locked = await lockApplication(trx, applicationId)
   const f = await facts(trx, applicationId)
   if (!isOpen(locked.status, f.mobilityStatus))
@@ -152,15 +140,10 @@ export async function submitItem(
   today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { f, row } = await forChange(trx, ctx, applicationId, input.item, 'student')
+    const { f, row } = await forChange(trx, ctx, applicationId, input.item, 'submit')
     const problems = submissionProblems(input, today)
     if (NEEDS_PROOF.includes(input.item)) {
-      const proof = await trx
-        .selectFrom('documents')
-        .select('id')
-        .where('application_id', '=', applicationId)
-        .where('kind', '=', proofKind(input.item))
-        .executeTakeFirst()
+      const proof = (await proofRows(trx, applicationId)).find((p) => p.kind === proofKind(input.item))
       if (!proof) problems.push(['proof', `is missing: upload the proof of the ${ITEM_NAMES[input.item]} first`])
     }
     if (problems.length) throw AppError.fields(problems)
@@ -229,7 +212,7 @@ export async function verifyItem(
   today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { f, row } = await forChange(trx, ctx, applicationId, item, 'office')
+    const { f, row } = await forChange(trx, ctx, applicationId, item, 'verify')
     if (!row || !checklistLifecycle.can('verify', row.status))
       throw new AppError(
         AppErrorCode.CONFLICT,
@@ -262,7 +245,7 @@ export async function verifyItem(
 /** An officer rejects a submitted (or verified) item with the reason; the student submits it again. */
 export async function rejectItem(deps: MailDeps, ctx: Ctx, applicationId: string, item: ChecklistItem, reason: string) {
   await deps.db.transaction().execute(async (trx) => {
-    const { row } = await forChange(trx, ctx, applicationId, item, 'office')
+    const { row } = await forChange(trx, ctx, applicationId, item, 'verify')
     if (!row || !checklistLifecycle.can('reject', row.status))
       throw new AppError(
         AppErrorCode.CONFLICT,
@@ -290,7 +273,7 @@ export async function uploadProof(
   file: { name: string; mime: string; content: Buffer },
 ) {
   return uploadDocument(deps, ctx, applicationId, { ...file, kind: proofKind(item), expiresOn: null }, async (trx) => {
-    const { row } = await forChange(trx, ctx, applicationId, item, 'student')
+    const { row } = await forChange(trx, ctx, applicationId, item, 'submit')
     if (!NEEDS_PROOF.includes(item)) throw new AppError(AppErrorCode.CONFLICT, `The ${ITEM_NAMES[item]} needs no document.`)
     if (row && checklistLifecycle.can('reopen', row.status))
       await checklistLifecycle.take(

@@ -16,13 +16,14 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { type Access, accessTo } from '../../applications/applications/applications.access.js'
-import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import type { Reader } from '../../comms/mail/templates/index.js'
 import { checklistGaps } from '../checklists/checklist.service.js'
 import { weHost } from '../incoming/incoming.service.js'
 import { gapOf, programmeGap } from '../staff/staff.service.js'
 import { mobilityPeople, tellAboutMobility } from './mobility.mail.js'
+import { MOBILITY_SEES, MOBILITY_STEPS, type MobilityStep, mayTake } from './mobility.policy.js'
+import { approvedComponents, hostDocuments, isStaffCall, lockMobility, mobilityOf, mobilityPlace } from './mobility.repository.js'
 import { endStay, mobilityLifecycle } from './mobility.status.js'
 
 // An outgoing mobility after the host's acceptance (issue 6, decision 024): the student arrives
@@ -33,49 +34,15 @@ import { endStay, mobilityLifecycle } from './mobility.status.js'
 
 const { can } = mobilityLifecycle
 
-/** The components of the latest approved learning agreement, or null without one. */
-async function approvedComponents(db: Kysely<DB>, applicationId: string): Promise<LaComponent[] | null> {
-  const v = await db
-    .selectFrom('learning_agreement_versions as v')
-    .innerJoin('learning_agreements as la', 'la.id', 'v.agreement_id')
-    .select('v.components')
-    .where('la.application_id', '=', applicationId)
-    .where('v.status', '=', 'approved')
-    .orderBy('v.number', 'desc')
-    .executeTakeFirst()
-  return v?.components ?? null
-}
-
 /** The mobility of an application the person may see with it (the student, the office, the host), with what they may do. */
 export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: string, today: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
   const [m, components, info, hostDocs, checklist] = await Promise.all([
-    db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
+    mobilityOf(db, applicationId),
     approvedComponents(db, applicationId),
-    applicationsWithPlace(db)
-      .leftJoin('learning_agreements as la', 'la.application_id', 'a.id')
-      .leftJoin('staff_programmes as sp', 'sp.application_id', 'a.id')
-      .select([
-        'sp.status as programme_status',
-        'u.name',
-        'c.audience',
-        'o.direction',
-        'o.id as opportunity_id',
-        'o.title',
-        'h.name as host',
-        'h.country',
-        'la.planned_start',
-        'la.planned_end',
-      ])
-      .where('a.id', '=', applicationId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('documents')
-      .select(['id', 'kind', 'file_name'])
-      .where('application_id', '=', applicationId)
-      .where('kind', 'in', ['transcript_of_records', 'host_certificate'])
-      .execute(),
+    mobilityPlace(db, applicationId),
+    hostDocuments(db, applicationId),
     checklistGaps(db, applicationId, today),
   ])
   const programme = gapOf(info.audience, info.programme_status)
@@ -112,31 +79,33 @@ export async function loadMobility(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     transcriptDocument: doc('transcript_of_records'),
     hostCertificate: doc('host_certificate'),
     recognisedAt: iso(m?.recognised_at ?? null),
-    seesChecklist: access === 'owner' || access === 'office',
-    seesIncidents: access === 'office',
+    seesChecklist: MOBILITY_SEES.checklist(access),
+    seesIncidents: MOBILITY_SEES.incidents(access),
     incoming,
     staff: info.audience === 'staff',
     staffOut,
     programmeGap: programme,
-    seesSurvey: (access === 'owner' || access === 'office') && accepted && SURVEY_OPEN_IN.includes(status),
+    seesSurvey: MOBILITY_SEES.survey(access) && accepted && SURVEY_OPEN_IN.includes(status),
     checklistComplete: checklist.length === 0,
     actions: {
-      arrive: accepted && can('arrive', status) && checklist.length === 0 && !programme,
+      arrive: accepted && mayTake('arrive', access) && can('arrive', status) && checklist.length === 0 && !programme,
       transcript:
-        accepted && !staffOut && (can('end', status) || can('correct', status)) && components !== null && isHostOrOffice(access),
-      recognise: accepted && can('recognise', status) && access === 'office' && !incoming && !staffOut,
-      endVisit: accepted && staffOut && can('end', status),
+        accepted &&
+        mayTake('transcript', access) &&
+        !staffOut &&
+        (can('end', status) || can('correct', status)) &&
+        components !== null,
+      recognise: accepted && mayTake('recognise', access) && can('recognise', status) && !incoming && !staffOut,
+      endVisit: accepted && mayTake('visitEnd', access) && staffOut && can('end', status),
     },
   }
 }
 
-const isHostOrOffice = (access: Access) => access === 'host' || access === 'office'
-
-/** The application, locked, for a step of its mobility by someone with one of the given kinds of access. */
-async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, allowed: Access[], what: string) {
+/** The application, locked, for a step of its mobility by someone the policy lets take it. */
+async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, step: MobilityStep) {
   const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  if (!allowed.includes(access)) throw new AppError(AppErrorCode.FORBIDDEN, `${what} is not yours to record.`)
+  if (!mayTake(step, access)) throw new AppError(AppErrorCode.FORBIDDEN, `${MOBILITY_STEPS[step].what} is not yours to record.`)
   const locked = await lockApplication(trx, row.id)
   if (locked.status !== 'host_accepted') {
     throw new AppError(
@@ -144,7 +113,7 @@ async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, allowed
       `The application is ${locked.status}: a mobility starts once the host has accepted the student.`,
     )
   }
-  const m = await trx.selectFrom('mobilities').selectAll().where('application_id', '=', row.id).forUpdate().executeTakeFirst()
+  const m = await lockMobility(trx, row.id)
   return { row: locked, access, m }
 }
 
@@ -157,7 +126,7 @@ export async function confirmArrival(
   today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { m, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The arrival')
+    const { m, access } = await forStep(trx, ctx, applicationId, 'arrive')
     if (m) throw new AppError(AppErrorCode.CONFLICT, `The arrival was already confirmed (${m.arrived_on}).`)
     if (arrivedOn > today) throw AppError.validation('body.arrivedOn', 'must not be in the future')
     const missing = await checklistGaps(trx, applicationId, today)
@@ -192,9 +161,9 @@ export async function recordTranscript(
   today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { m, row } = await forStep(trx, ctx, applicationId, ['office', 'host'], 'The transcript of records')
+    const { m, row } = await forStep(trx, ctx, applicationId, 'transcript')
     if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The student has not arrived at the host yet.')
-    if (await isStaffVisit(trx, row.call_id))
+    if (await isStaffCall(trx, row.call_id))
       throw new AppError(AppErrorCode.CONFLICT, "A staff visit ends with the host's certificate, not a transcript of records.")
     const components = await approvedComponents(trx, applicationId)
     if (!components) throw new AppError(AppErrorCode.CONFLICT, 'The learning agreement has no approved version yet.')
@@ -217,9 +186,6 @@ export async function recordTranscript(
   })
 }
 
-const isStaffVisit = async (db: Kysely<DB>, callId: string) =>
-  (await db.selectFrom('calls').select('audience').where('id', '=', callId).executeTakeFirstOrThrow()).audience === 'staff'
-
 /**
  * The end of an outgoing staff visit: the last day, with the host's certificate of the visit
  * uploaded first. Recorded by the visitor, the office or the host; the other side is told.
@@ -232,16 +198,11 @@ export async function endStaffVisit(
   today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { m, row, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'], 'The end of the visit')
-    if (!(await isStaffVisit(trx, row.call_id)) || (await weHost(trx, row.offered_opportunity_id)))
+    const { m, row, access } = await forStep(trx, ctx, applicationId, 'visitEnd')
+    if (!(await isStaffCall(trx, row.call_id)) || (await weHost(trx, row.offered_opportunity_id)))
       throw new AppError(AppErrorCode.CONFLICT, "Only an outgoing staff visit ends with the host's certificate.")
     if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The visit has not begun yet.')
-    const certificate = await trx
-      .selectFrom('documents')
-      .select('id')
-      .where('application_id', '=', applicationId)
-      .where('kind', '=', 'host_certificate')
-      .executeTakeFirst()
+    const certificate = (await hostDocuments(trx, applicationId)).find((d) => d.kind === 'host_certificate')
     // A visit already ended is refused as such by endStay; one under way needs the certificate first.
     if (!certificate && can('end', m.status))
       throw new AppError(AppErrorCode.CONFLICT, "Upload the host's certificate of the visit first.")
@@ -258,10 +219,10 @@ export async function endStaffVisit(
 /** The office recognises the components of table B: the mobility is complete. */
 export async function recognise(deps: MailDeps, ctx: Ctx, applicationId: string, entries: RecognitionEntry[]) {
   await deps.db.transaction().execute(async (trx) => {
-    const { m, row } = await forStep(trx, ctx, applicationId, ['office'], 'The recognition')
+    const { m, row } = await forStep(trx, ctx, applicationId, 'recognise')
     if (await weHost(trx, row.offered_opportunity_id))
       throw new AppError(AppErrorCode.CONFLICT, 'We hosted this mobility: the credits are recognised by the home institution.')
-    if (await isStaffVisit(trx, row.call_id))
+    if (await isStaffCall(trx, row.call_id))
       throw new AppError(AppErrorCode.CONFLICT, 'A staff visit has no credits to recognise.')
     if (!m || !mobilityLifecycle.can('recognise', m.status)) {
       throw new AppError(

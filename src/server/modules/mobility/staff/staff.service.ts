@@ -7,6 +7,8 @@ import { iso } from '../../../http/types.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import { mayTakeProgrammeStep, PROGRAMME_STEPS } from './staff.policy.js'
+import { hasBegun, lockProgramme, programmeOf, programmeStateOf, staffCallOf } from './staff.repository.js'
 import { programmeLifecycle } from './staff.status.js'
 
 // The programme of a staff visit (issue 6, point 10; decision 030): the host department, the
@@ -29,12 +31,7 @@ const TEACHING = ['staff_teaching', 'guest_lecture']
 async function staffApplication(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, call, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  const info = await db
-    .selectFrom('calls as c')
-    .leftJoin('opportunities as o', (j) => j.on('o.id', '=', row.offered_opportunity_id))
-    .select(['c.audience', 'o.kind'])
-    .where('c.id', '=', call.id)
-    .executeTakeFirstOrThrow()
+  const info = await staffCallOf(db, call.id, row.offered_opportunity_id)
   if (info.audience !== 'staff') throw new AppError(AppErrorCode.CONFLICT, 'A visit programme is for staff mobility.')
   return { row, access, teaching: TEACHING.includes(info.kind ?? '') }
 }
@@ -42,11 +39,8 @@ async function staffApplication(db: Kysely<DB>, ctx: Ctx, applicationId: string)
 /** The programme of a staff visit, with what the reader may do (the visitor, the office, the host). */
 export async function loadProgramme(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, access, teaching } = await staffApplication(db, ctx, applicationId)
-  const [p, m] = await Promise.all([
-    db.selectFrom('staff_programmes').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
-    db.selectFrom('mobilities').select('id').where('application_id', '=', applicationId).executeTakeFirst(),
-  ])
-  const open = row.status === 'host_accepted' && !m
+  const [p, begun] = await Promise.all([programmeOf(db, applicationId), hasBegun(db, applicationId)])
+  const open = row.status === 'host_accepted' && !begun
   return {
     teaching,
     programme: p
@@ -61,21 +55,15 @@ export async function loadProgramme(db: Kysely<DB>, ctx: Ctx, applicationId: str
         }
       : null,
     actions: {
-      propose: open && (access === 'owner' || access === 'office'),
-      approve: open && access === 'office' && p !== undefined && programmeLifecycle.can('approve', p.status),
+      propose: open && mayTakeProgrammeStep('propose', access),
+      approve: open && mayTakeProgrammeStep('approve', access) && p !== undefined && programmeLifecycle.can('approve', p.status),
     },
   }
 }
 
 /** What keeps a staff visit from beginning: no programme, or one not approved (null when it may begin). */
 export async function programmeGap(db: Kysely<DB>, applicationId: string): Promise<string | null> {
-  const c = await db
-    .selectFrom('applications as a')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .leftJoin('staff_programmes as p', 'p.application_id', 'a.id')
-    .select(['c.audience', 'p.status'])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirstOrThrow()
+  const c = await programmeStateOf(db, applicationId)
   return gapOf(c.audience, c.status)
 }
 
@@ -89,26 +77,21 @@ export function gapOf(audience: string, programme: string | null): string | null
 export async function saveProgramme(deps: MailDeps, ctx: Ctx, applicationId: string, input: ProgrammeInput) {
   await deps.db.transaction().execute(async (trx) => {
     const { access, teaching } = await staffApplication(trx, ctx, applicationId)
-    if (access !== 'owner' && access !== 'office')
-      throw new AppError(AppErrorCode.FORBIDDEN, 'The visitor or the office proposes the programme.')
+    if (!mayTakeProgrammeStep('propose', access)) throw new AppError(AppErrorCode.FORBIDDEN, PROGRAMME_STEPS.propose.refusal)
     const row = await lockApplication(trx, applicationId)
     if (row.status !== 'host_accepted')
       throw new AppError(
         AppErrorCode.CONFLICT,
         `The application is ${row.status}: the programme comes once the host has accepted the visit.`,
       )
-    const m = await trx.selectFrom('mobilities').select('id').where('application_id', '=', applicationId).executeTakeFirst()
-    if (m) throw new AppError(AppErrorCode.CONFLICT, 'The visit has begun: its programme no longer changes.')
+    if (await hasBegun(trx, applicationId))
+      throw new AppError(AppErrorCode.CONFLICT, 'The visit has begun: its programme no longer changes.')
     if (input.endsOn < input.startsOn) throw AppError.validation('body.endsOn', 'must not be before the first day')
     const days = (Date.parse(input.endsOn) - Date.parse(input.startsOn)) / 86_400_000 + 1
     if (days > STAFF_VISIT_MAX_DAYS)
       throw AppError.validation('body.endsOn', `must be at most ${STAFF_VISIT_MAX_DAYS} days after the first`)
     if (teaching && !input.teachingHours) throw AppError.validation('body.teachingHours', 'is required for a teaching visit')
-    const before = await trx
-      .selectFrom('staff_programmes')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .executeTakeFirst()
+    const before = await programmeOf(trx, applicationId)
     const values = {
       host_department: input.hostDepartment,
       starts_on: input.startsOn,
@@ -152,14 +135,9 @@ export async function saveProgramme(deps: MailDeps, ctx: Ctx, applicationId: str
 export async function approveProgramme(deps: MailDeps, ctx: Ctx, applicationId: string) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await staffApplication(trx, ctx, applicationId)
-    if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office approves the programme.')
+    if (!mayTakeProgrammeStep('approve', access)) throw new AppError(AppErrorCode.FORBIDDEN, PROGRAMME_STEPS.approve.refusal)
     await lockApplication(trx, applicationId)
-    const p = await trx
-      .selectFrom('staff_programmes')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .forUpdate()
-      .executeTakeFirst()
+    const p = await lockProgramme(trx, applicationId)
     if (!p) throw new AppError(AppErrorCode.CONFLICT, 'No programme is proposed yet.')
     if (!programmeLifecycle.can('approve', p.status))
       throw new AppError(AppErrorCode.CONFLICT, 'The programme is already approved.')

@@ -1,16 +1,24 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
-import type { MobilityStatus } from '../../../../shared/mobilities.js'
-import { authorLabel, meanRating, SURVEY_OPEN_IN, type SurveyStatus } from '../../../../shared/surveys.js'
+import type { Kysely, Selectable } from 'kysely'
+import { authorLabel, meanRating, SURVEY_OPEN_IN } from '../../../../shared/surveys.js'
 import type { DB } from '../../../db/schema.js'
 import type { MobilitySurveyTable } from '../../../db/schema-applications.js'
 import type { MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
-import { unitScope } from '../../../kernel/scope.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import { mayTakeSurveyStep, readsSurvey, SURVEY_STEPS } from './survey.policy.js'
+import {
+  lockSurvey,
+  mobilityStatusOf,
+  opportunityStatusOf,
+  publishedReviews,
+  type SurveyQueueQuery,
+  surveyOf,
+  surveyPage,
+} from './survey.repository.js'
 import type { SurveyAnswers } from './survey.schema.js'
 import { surveyLifecycle } from './survey.status.js'
 
@@ -47,27 +55,20 @@ function surveyDto(r: SurveyRow) {
   }
 }
 
-async function mobilityStatus(db: Kysely<DB>, applicationId: string): Promise<MobilityStatus> {
-  const m = await db.selectFrom('mobilities').select('status').where('application_id', '=', applicationId).executeTakeFirst()
-  return m?.status ?? 'preparing'
-}
-
 /** The survey of a mobility for the student and the office (the host and reviewers are told it does not exist). */
 export async function loadSurvey(db: Kysely<DB>, actor: Actor, applicationId: string) {
   const { row, access } = await accessTo(db, actor, applicationId)
-  if (access !== 'owner' && access !== 'office') throw AppError.notFound('The survey')
-  const [survey, status] = await Promise.all([
-    db.selectFrom('mobility_surveys').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
-    mobilityStatus(db, applicationId),
-  ])
+  if (!readsSurvey(access)) throw AppError.notFound('The survey')
+  const [survey, status] = await Promise.all([surveyOf(db, applicationId), mobilityStatusOf(db, applicationId)])
   const open = row.status === 'host_accepted' && SURVEY_OPEN_IN.includes(status)
   return {
     open,
     survey: survey ? surveyDto(survey) : null,
     actions: {
-      answer: open && access === 'owner' && (!survey || can('rewrite', survey.status)),
-      publish: access === 'office' && !!survey && can('publish', survey.status),
-      reject: access === 'office' && !!survey && (can('reject', survey.status) || can('withdraw', survey.status)),
+      answer: open && mayTakeSurveyStep('answer', access) && (!survey || can('rewrite', survey.status)),
+      publish: mayTakeSurveyStep('moderate', access) && !!survey && can('publish', survey.status),
+      reject:
+        mayTakeSurveyStep('moderate', access) && !!survey && (can('reject', survey.status) || can('withdraw', survey.status)),
     },
   }
 }
@@ -76,18 +77,13 @@ export async function loadSurvey(db: Kysely<DB>, actor: Actor, applicationId: st
 export async function answerSurvey(deps: MailDeps, ctx: Ctx, applicationId: string, input: SurveyAnswers) {
   await deps.db.transaction().execute(async (trx) => {
     const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
-    if (access !== 'owner' && access !== 'office') throw AppError.notFound('The survey')
-    if (access !== 'owner') throw new AppError(AppErrorCode.FORBIDDEN, 'Only the student answers their survey.')
+    if (!readsSurvey(access)) throw AppError.notFound('The survey')
+    if (!mayTakeSurveyStep('answer', access)) throw new AppError(AppErrorCode.FORBIDDEN, SURVEY_STEPS.answer.refusal)
     const locked = await lockApplication(trx, row.id)
-    const status = await mobilityStatus(trx, applicationId)
+    const status = await mobilityStatusOf(trx, applicationId)
     if (locked.status !== 'host_accepted' || !SURVEY_OPEN_IN.includes(status))
       throw new AppError(AppErrorCode.CONFLICT, 'The survey opens once the host has sent the transcript of records.')
-    const before = await trx
-      .selectFrom('mobility_surveys')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .forUpdate()
-      .executeTakeFirst()
+    const before = await lockSurvey(trx, applicationId)
     if (before && !can('rewrite', before.status))
       throw new AppError(AppErrorCode.CONFLICT, 'The review is published: ask the office to take it back before you change it.')
     const values = {
@@ -141,14 +137,9 @@ export async function moderateSurvey(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await accessTo(trx, ctx.actor!, applicationId)
-    if (access !== 'owner' && access !== 'office') throw AppError.notFound('The survey')
-    if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office moderates the surveys.')
-    const s = await trx
-      .selectFrom('mobility_surveys')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .forUpdate()
-      .executeTakeFirst()
+    if (!readsSurvey(access)) throw AppError.notFound('The survey')
+    if (!mayTakeSurveyStep('moderate', access)) throw new AppError(AppErrorCode.FORBIDDEN, SURVEY_STEPS.moderate.refusal)
+    const s = await lockSurvey(trx, applicationId)
     if (!s) throw new AppError(AppErrorCode.CONFLICT, 'The student has not answered the survey yet.')
     const step = decision.publish ? 'publish' : s.status === 'published' ? 'withdraw' : 'reject'
     if (!can(step, s.status))
@@ -171,33 +162,9 @@ export async function moderateSurvey(
   })
 }
 
-export interface SurveyQueueQuery {
-  status?: SurveyStatus[]
-  page: number
-  pageSize: number
-}
-
 /** The surveys of the calls this person runs, newest first: pending ones to moderate, or any status. */
 export async function listSurveys(db: Kysely<DB>, actor: Actor, q: SurveyQueueQuery) {
-  let base = db
-    .selectFrom('mobility_surveys as s')
-    .innerJoin('applications as a', 'a.id', 's.application_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-  base = base.where(unitScope(actor, 'c.org_unit_id'))
-  if (q.status?.length) base = base.where('s.status', 'in', q.status)
-  const [rows, total] = await Promise.all([
-    base
-      .innerJoin('users as u', 'u.id', 'a.applicant_id')
-      .innerJoin('opportunities as o', 'o.id', 's.opportunity_id')
-      .innerJoin('institutions as h', 'h.id', 'o.host_institution_id')
-      .selectAll('s')
-      .select(['u.name as student', 'o.title', 'h.name as host'])
-      .orderBy('s.submitted_at', 'desc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ])
+  const { rows, total } = await surveyPage(db, actor, q)
   return {
     items: rows.map((r) => ({
       applicationId: r.application_id,
@@ -206,41 +173,16 @@ export async function listSurveys(db: Kysely<DB>, actor: Actor, q: SurveyQueueQu
       host: r.host,
       ...surveyDto(r),
     })),
-    total: total.n,
+    total,
   }
 }
 
 /** What students said about an opportunity in the catalog: published reviews only, with the averages. */
 /** The published reviews of a published opportunity, for the catalog; any other opportunity is not found. */
 export async function catalogReviews(db: Kysely<DB>, opportunityId: string, page: number, pageSize: number) {
-  const o = await db.selectFrom('opportunities').select('status').where('id', '=', opportunityId).executeTakeFirst()
-  if (o?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
-  const published = db
-    .selectFrom('mobility_surveys as s')
-    .where('s.opportunity_id', '=', opportunityId)
-    .where('s.status', '=', 'published')
-  const [summary, rows] = await Promise.all([
-    published
-      .select([
-        sql<number>`count(*)::int`.as('count'),
-        sql<string | null>`avg(s.rating)`.as('rating'),
-        sql<string | null>`avg(s.supervision)`.as('supervision'),
-        sql<string | null>`avg(s.welcome)`.as('welcome'),
-        sql<string | null>`avg(s.housing)`.as('housing'),
-        sql<number>`count(*) filter (where s.recommend)::int`.as('recommend'),
-      ])
-      .executeTakeFirstOrThrow(),
-    published
-      .innerJoin('applications as a', 'a.id', 's.application_id')
-      .innerJoin('users as u', 'u.id', 'a.applicant_id')
-      .leftJoin('mobilities as m', 'm.application_id', 's.application_id')
-      .selectAll('s')
-      .select(['u.name', 'm.arrived_on'])
-      .orderBy('s.moderated_at', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-  ])
+  if ((await opportunityStatusOf(db, opportunityId)) !== 'published')
+    throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
+  const { summary, rows } = await publishedReviews(db, opportunityId, page, pageSize)
   const mean = (v: string | null) => (v === null ? null : meanRating([Number(v)]))
   return {
     count: summary.count,

@@ -10,7 +10,10 @@ import { accessTo } from '../../applications/applications/applications.access.js
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import { mobilityPeople, tellAboutMobility, tellStudent } from '../mobilities/mobility.mail.js'
+import { lockMobility, mobilityOf } from '../mobilities/mobility.repository.js'
 import { endStay } from '../mobilities/mobility.status.js'
+import { INCOMING_STEPS, mayTakeIncomingStep, readsIncoming } from './incoming.policy.js'
+import { directionOf, visaDetailsOf, writeVisaDetails } from './incoming.repository.js'
 
 // Incoming students (issue 6, point 9; decision 029). We are the host: once an incoming student
 // has accepted their place, the office admits them (no nomination), which makes the letter of
@@ -30,7 +33,7 @@ export interface VisaDetails {
 
 async function incomingAccess(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, call, access } = await accessTo(db, ctx.actor!, applicationId)
-  if (access !== 'owner' && access !== 'office') throw AppError.notFound('The application')
+  if (!readsIncoming(access)) throw AppError.notFound('The application')
   if (!(await weHost(db, row.offered_opportunity_id)))
     throw new AppError(AppErrorCode.CONFLICT, 'This application is not for a place we host.')
   return { row, access, call }
@@ -39,17 +42,13 @@ async function incomingAccess(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
 /** Whether the place offered is one we host (an incoming student's elective, a visiting professor's teaching). */
 export async function weHost(db: Kysely<DB>, opportunityId: string | null): Promise<boolean> {
   if (!opportunityId) return false
-  const o = await db.selectFrom('opportunities').select('direction').where('id', '=', opportunityId).executeTakeFirst()
-  return o?.direction === 'incoming'
+  return (await directionOf(db, opportunityId)) === 'incoming'
 }
 
 /** What an incoming application has and allows: its letters, the visa details, the end of the stay. */
 export async function loadIncoming(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, access } = await incomingAccess(db, ctx, applicationId)
-  const [visa, m] = await Promise.all([
-    db.selectFrom('incoming_details').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
-    db.selectFrom('mobilities').selectAll().where('application_id', '=', applicationId).executeTakeFirst(),
-  ])
+  const [visa, m] = await Promise.all([visaDetailsOf(db, applicationId), mobilityOf(db, applicationId)])
   const admitted = row.status === 'host_accepted'
   return {
     applicationId,
@@ -68,9 +67,9 @@ export async function loadIncoming(db: Kysely<DB>, ctx: Ctx, applicationId: stri
     evaluation: m?.evaluation ?? null,
     letters: { acceptance: admitted, visa: admitted && !!visa, certificate: admitted && !!m?.left_on },
     actions: {
-      admit: access === 'office' && row.status === 'accepted',
-      visaDetails: admitted && !m,
-      depart: access === 'office' && admitted && m?.status === 'abroad',
+      admit: mayTakeIncomingStep('admit', access) && row.status === 'accepted',
+      visaDetails: mayTakeIncomingStep('visaDetails', access) && admitted && !m,
+      depart: mayTakeIncomingStep('depart', access) && admitted && m?.status === 'abroad',
     },
   }
 }
@@ -79,7 +78,7 @@ export async function loadIncoming(db: Kysely<DB>, ctx: Ctx, applicationId: stri
 export async function admit(deps: MailDeps, ctx: Ctx, applicationId: string, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await incomingAccess(trx, ctx, applicationId)
-    if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office admits incoming students.')
+    if (!mayTakeIncomingStep('admit', access)) throw new AppError(AppErrorCode.FORBIDDEN, INCOMING_STEPS.admit.refusal)
     const row = await lockApplication(trx, applicationId)
     await applicationLifecycle.take(trx, ctx, row, 'admit', { host_decided_at: now, host_decided_by: ctx.actor!.id })
     const p = await mobilityPeople(trx, applicationId)
@@ -99,15 +98,17 @@ export async function saveVisaDetails(
   today = todayUtc(deps.clock.now()),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    await incomingAccess(trx, ctx, applicationId)
+    const { access } = await incomingAccess(trx, ctx, applicationId)
+    if (!mayTakeIncomingStep('visaDetails', access))
+      throw new AppError(AppErrorCode.FORBIDDEN, INCOMING_STEPS.visaDetails.refusal)
     const row = await lockApplication(trx, applicationId)
     if (row.status !== 'host_accepted')
       throw new AppError(
         AppErrorCode.CONFLICT,
         `The application is ${row.status}: the visa letter comes once the student is admitted.`,
       )
-    const m = await trx.selectFrom('mobilities').select('id').where('application_id', '=', applicationId).executeTakeFirst()
-    if (m) throw new AppError(AppErrorCode.CONFLICT, 'The student has arrived: the visa invitation letter is no longer needed.')
+    if (await mobilityOf(trx, applicationId))
+      throw new AppError(AppErrorCode.CONFLICT, 'The student has arrived: the visa invitation letter is no longer needed.')
     if (input.dateOfBirth >= today) throw AppError.validation('body.dateOfBirth', 'must be in the past')
     if (input.passportExpiresOn <= today) throw AppError.validation('body.passportExpiresOn', 'must be in the future')
     const values = {
@@ -118,11 +119,7 @@ export async function saveVisaDetails(
       updated_by: ctx.actor!.id,
       updated_at: new Date(),
     }
-    await trx
-      .insertInto('incoming_details')
-      .values({ application_id: applicationId, ...values })
-      .onConflict((oc) => oc.column('application_id').doUpdateSet(values))
-      .execute()
+    await writeVisaDetails(trx, applicationId, values)
     // The passport number is not copied into the audit trail: the trail outlives retention.
     await recordAudit(trx, ctx, {
       entityType: 'application',
@@ -143,14 +140,9 @@ export async function recordDeparture(
 ) {
   await deps.db.transaction().execute(async (trx) => {
     const { access } = await incomingAccess(trx, ctx, applicationId)
-    if (access !== 'office') throw new AppError(AppErrorCode.FORBIDDEN, 'The office confirms the end of the stay.')
+    if (!mayTakeIncomingStep('depart', access)) throw new AppError(AppErrorCode.FORBIDDEN, INCOMING_STEPS.depart.refusal)
     await lockApplication(trx, applicationId)
-    const m = await trx
-      .selectFrom('mobilities')
-      .selectAll()
-      .where('application_id', '=', applicationId)
-      .forUpdate()
-      .executeTakeFirst()
+    const m = await lockMobility(trx, applicationId)
     if (!m) throw new AppError(AppErrorCode.CONFLICT, 'The student has not arrived yet.')
     await endStay(
       trx,

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely'
 import { HOLDING } from '../../../../shared/applications.js'
-import { type LaComponent, type LaParty, type LaRemoved, versionProblems } from '../../../../shared/learning-agreements.js'
+import { type LaComponent, type LaRemoved, versionProblems } from '../../../../shared/learning-agreements.js'
 import type { DB } from '../../../db/schema.js'
 import type { LearningAgreementVersionTable } from '../../../db/schema-applications.js'
 import type { MailDeps } from '../../../deps.js'
@@ -8,10 +8,24 @@ import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { type Access, accessTo } from '../../applications/applications/applications.access.js'
-import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
+import { accessTo } from '../../applications/applications/applications.access.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { notify } from '../../comms/notifications/notify.js'
+import { type LaStep, mayTakeLaStep, PARTY_OF } from './la.policy.js'
+import {
+  agreementOf,
+  insertAgreement,
+  insertSignature,
+  insertVersion,
+  laRecipients,
+  lockVersions,
+  partiesRow,
+  partnerCoordinators,
+  signatureRows,
+  signedParties,
+  versionRows,
+  writeDraft,
+} from './la.repository.js'
 import { versionLifecycle } from './la.status.js'
 
 // The learning agreement's lifecycle (decision 022). The student (or the office for them) drafts
@@ -24,9 +38,6 @@ type VersionRow = Selectable<LearningAgreementVersionTable>
 
 const { can } = versionLifecycle
 
-/** Who signs for whom: the applicant as the student, the call's office as the sending institution, the host as the receiving one. */
-const PARTY_OF: Partial<Record<Access, LaParty>> = { owner: 'student', office: 'sending', host: 'receiving' }
-
 export interface LaInput {
   plannedStart: string
   plannedEnd: string
@@ -38,22 +49,12 @@ export interface LaInput {
 export async function loadAgreement(db: Kysely<DB>, ctx: Ctx, applicationId: string) {
   const { row, access } = await accessTo(db, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  const la = await db.selectFrom('learning_agreements').selectAll().where('application_id', '=', applicationId).executeTakeFirst()
-  const canStart = !la && (access === 'owner' || access === 'office') && HOLDING.includes(row.status)
+  const la = await agreementOf(db, applicationId)
+  const canStart = !la && mayTakeLaStep('draft', access) && HOLDING.includes(row.status)
   if (!la) return { agreement: null, canStart }
   const [versions, signatures, parties] = await Promise.all([
-    db
-      .selectFrom('learning_agreement_versions')
-      .selectAll()
-      .where('agreement_id', '=', la.id)
-      .orderBy('number', 'desc')
-      .execute(),
-    db
-      .selectFrom('learning_agreement_signatures as s')
-      .innerJoin('learning_agreement_versions as v', 'v.id', 's.version_id')
-      .select(['s.version_id', 's.party', 's.signer_name', 's.signer_position', 's.signer_email', 's.signed_at'])
-      .where('v.agreement_id', '=', la.id)
-      .execute(),
+    versionRows(db, la.id),
+    signatureRows(db, la.id),
     partiesOf(db, applicationId),
   ])
   const party = PARTY_OF[access] ?? null
@@ -94,57 +95,43 @@ export async function loadAgreement(db: Kysely<DB>, ctx: Ctx, applicationId: str
       })),
       actions: {
         party,
-        edit: holds && open?.status === 'draft' && (access === 'owner' || access === 'office'),
+        edit: holds && open?.status === 'draft' && mayTakeLaStep('draft', access),
         sign:
           holds &&
           party !== null &&
           open !== null &&
           !signedOpen.has(party) &&
           can(party === 'student' ? 'propose' : 'countersign', open.status),
-        reject: holds && open !== null && can('reject', open.status) && (party === 'sending' || party === 'receiving'),
-        newVersion: holds && !open && (access === 'owner' || access === 'office') && latest.status !== 'draft',
+        reject: holds && open !== null && can('reject', open.status) && mayTakeLaStep('reject', access),
+        newVersion: holds && !open && mayTakeLaStep('draft', access) && latest.status !== 'draft',
       },
     },
   }
 }
 
 async function partiesOf(db: Kysely<DB>, applicationId: string) {
-  const r = await applicationsWithPlace(db)
-    .select(['u.name', 'u.email', 'c.academic_year', 'o.title', 'h.name as host'])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirstOrThrow()
-  const home = await db.selectFrom('institutions').select('name').where('is_home', '=', true).executeTakeFirst()
+  const r = await partiesRow(db, applicationId)
   return {
     student: { name: r.name, email: r.email },
     academicYear: r.academic_year,
     opportunityTitle: r.title ?? {},
-    sendingInstitution: home?.name ?? '',
+    sendingInstitution: r.home,
     receivingInstitution: r.host ?? '',
   }
 }
 
-/** The application, locked, for a step of its agreement by someone with the given kinds of access. */
-async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, allowed: Access[]) {
+/** The application, locked, for a step of its agreement by someone the policy lets take it. */
+async function forStep(trx: Kysely<DB>, ctx: Ctx, applicationId: string, step: LaStep) {
   const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
   if (access === 'reviewer') throw AppError.notFound('The application')
-  if (!allowed.includes(access))
+  if (!mayTakeLaStep(step, access))
     throw new AppError(AppErrorCode.FORBIDDEN, 'This step of the learning agreement is not yours to take.')
   const locked = await lockApplication(trx, row.id)
   if (!HOLDING.includes(locked.status)) {
     throw new AppError(AppErrorCode.CONFLICT, 'The learning agreement is only for a place the student holds.')
   }
-  const la = await trx.selectFrom('learning_agreements').selectAll().where('application_id', '=', row.id).executeTakeFirst()
+  const la = await agreementOf(trx, row.id)
   return { row: locked, access, la }
-}
-
-async function versionsOf(trx: Kysely<DB>, agreementId: string) {
-  return trx
-    .selectFrom('learning_agreement_versions')
-    .selectAll()
-    .where('agreement_id', '=', agreementId)
-    .orderBy('number', 'desc')
-    .forUpdate()
-    .execute()
 }
 
 const lastApproved = (versions: VersionRow[], below = Number.POSITIVE_INFINITY) =>
@@ -158,19 +145,16 @@ export async function startAgreement(
   input: { plannedStart: string; plannedEnd: string },
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { la } = await forStep(trx, ctx, applicationId, ['owner', 'office'])
+    const { la } = await forStep(trx, ctx, applicationId, 'draft')
     if (la) throw new AppError(AppErrorCode.CONFLICT, 'This mobility already has a learning agreement.')
     checkPeriod(input)
-    const created = await trx
-      .insertInto('learning_agreements')
-      .values({ application_id: applicationId, planned_start: input.plannedStart, planned_end: input.plannedEnd })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    await trx
-      .insertInto('learning_agreement_versions')
-      .values({ agreement_id: created.id, number: 1, components: '[]', removed: '[]', created_by: ctx.actor!.id })
-      .execute()
-    await recordAudit(trx, ctx, { entityType: 'learning_agreement', entityId: created.id, action: 'create', after: input })
+    const id = await insertAgreement(trx, {
+      application_id: applicationId,
+      planned_start: input.plannedStart,
+      planned_end: input.plannedEnd,
+    })
+    await insertVersion(trx, { agreement_id: id, number: 1, components: '[]', removed: '[]', created_by: ctx.actor!.id })
+    await recordAudit(trx, ctx, { entityType: 'learning_agreement', entityId: id, action: 'create', after: input })
   })
 }
 
@@ -181,24 +165,15 @@ function checkPeriod(input: { plannedStart: string; plannedEnd: string }) {
 /** Saves the open draft. Problems that only matter when it is proposed are not refused here. */
 export async function saveDraft(deps: MailDeps, ctx: Ctx, applicationId: string, input: LaInput) {
   await deps.db.transaction().execute(async (trx) => {
-    const { la } = await forStep(trx, ctx, applicationId, ['owner', 'office'])
+    const { la } = await forStep(trx, ctx, applicationId, 'draft')
     if (!la) throw AppError.notFound('The learning agreement')
     checkPeriod(input)
-    const versions = await versionsOf(trx, la.id)
+    const versions = await lockVersions(trx, la.id)
     const draft = versions.find((v) => v.status === 'draft')
     if (!draft) throw new AppError(AppErrorCode.CONFLICT, 'There is no draft to edit: start a new version first.')
     const approved = lastApproved(versions, draft.number)
     if (!approved && input.removed.length) throw AppError.validation('body.removed', 'must be empty in a first version')
-    await trx
-      .updateTable('learning_agreements')
-      .set({ planned_start: input.plannedStart, planned_end: input.plannedEnd, updated_at: new Date() })
-      .where('id', '=', la.id)
-      .execute()
-    await trx
-      .updateTable('learning_agreement_versions')
-      .set({ components: JSON.stringify(input.components), removed: JSON.stringify(input.removed) })
-      .where('id', '=', draft.id)
-      .execute()
+    await writeDraft(trx, { agreementId: la.id, versionId: draft.id }, input)
     await recordAudit(trx, ctx, {
       entityType: 'learning_agreement',
       entityId: la.id,
@@ -212,9 +187,9 @@ export async function saveDraft(deps: MailDeps, ctx: Ctx, applicationId: string,
 /** A new draft from the latest version: a change proposal after an approval, or a second try after a rejection. */
 export async function newVersion(deps: MailDeps, ctx: Ctx, applicationId: string) {
   await deps.db.transaction().execute(async (trx) => {
-    const { la } = await forStep(trx, ctx, applicationId, ['owner', 'office'])
+    const { la } = await forStep(trx, ctx, applicationId, 'draft')
     if (!la) throw AppError.notFound('The learning agreement')
-    const versions = await versionsOf(trx, la.id)
+    const versions = await lockVersions(trx, la.id)
     const latest = versions[0]!
     if (latest.status === 'draft' || latest.status === 'proposed') {
       throw new AppError(AppErrorCode.CONFLICT, `Version ${latest.number} is still ${latest.status}: finish it first.`)
@@ -224,16 +199,13 @@ export async function newVersion(deps: MailDeps, ctx: Ctx, applicationId: string
       latest.status === 'approved'
         ? latest.components.map((c) => ({ ...c, reasonCode: null, reasonText: null }))
         : latest.components
-    await trx
-      .insertInto('learning_agreement_versions')
-      .values({
-        agreement_id: la.id,
-        number: latest.number + 1,
-        components: JSON.stringify(components),
-        removed: JSON.stringify(latest.status === 'approved' ? [] : latest.removed),
-        created_by: ctx.actor!.id,
-      })
-      .execute()
+    await insertVersion(trx, {
+      agreement_id: la.id,
+      number: latest.number + 1,
+      components: JSON.stringify(components),
+      removed: JSON.stringify(latest.status === 'approved' ? [] : latest.removed),
+      created_by: ctx.actor!.id,
+    })
     await recordAudit(trx, ctx, {
       entityType: 'learning_agreement',
       entityId: la.id,
@@ -255,17 +227,13 @@ export async function signVersion(
   now = deps.clock.now(),
 ) {
   await deps.db.transaction().execute(async (trx) => {
-    const { la, access } = await forStep(trx, ctx, applicationId, ['owner', 'office', 'host'])
+    const { la, access } = await forStep(trx, ctx, applicationId, 'sign')
     if (!la) throw AppError.notFound('The learning agreement')
     const party = PARTY_OF[access]!
-    const versions = await versionsOf(trx, la.id)
+    const versions = await lockVersions(trx, la.id)
     const open = versions.find((v) => v.status === 'draft' || v.status === 'proposed')
     if (!open) throw new AppError(AppErrorCode.CONFLICT, 'There is no version waiting for a signature.')
-    const signed = await trx
-      .selectFrom('learning_agreement_signatures')
-      .select('party')
-      .where('version_id', '=', open.id)
-      .execute()
+    const signed = await signedParties(trx, open.id)
     if (signed.some((s) => s.party === party))
       throw new AppError(AppErrorCode.CONFLICT, `Version ${open.number} already has this signature.`)
     if (party === 'student') {
@@ -283,18 +251,15 @@ export async function signVersion(
     } else if (!can('countersign', open.status)) {
       throw new AppError(AppErrorCode.CONFLICT, 'The coordinators sign once the student has signed and proposed the version.')
     }
-    await trx
-      .insertInto('learning_agreement_signatures')
-      .values({
-        version_id: open.id,
-        party,
-        user_id: ctx.actor!.id,
-        signer_name: input.name,
-        signer_position: input.position,
-        signer_email: ctx.actor!.email,
-        signed_at: now,
-      })
-      .execute()
+    await insertSignature(trx, {
+      version_id: open.id,
+      party,
+      user_id: ctx.actor!.id,
+      signer_name: input.name,
+      signer_position: input.position,
+      signer_email: ctx.actor!.email,
+      signed_at: now,
+    })
     const step = party === 'student' ? 'propose' : signed.length + 1 === 3 ? 'approve' : 'countersign'
     const status = await versionLifecycle.take(
       trx,
@@ -318,9 +283,9 @@ export async function signVersion(
 /** A coordinator rejects the proposal, saying why; the student can then start a new version from it. */
 export async function rejectVersion(deps: MailDeps, ctx: Ctx, applicationId: string, comment: string, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
-    const { la } = await forStep(trx, ctx, applicationId, ['office', 'host'])
+    const { la } = await forStep(trx, ctx, applicationId, 'reject')
     if (!la) throw AppError.notFound('The learning agreement')
-    const versions = await versionsOf(trx, la.id)
+    const versions = await lockVersions(trx, la.id)
     const open = versions.find((v) => v.status === 'proposed')
     if (!open) throw new AppError(AppErrorCode.CONFLICT, 'There is no proposal to reject.')
     await versionLifecycle.take(
@@ -350,23 +315,11 @@ async function tellAbout(
   rejection?: { by: string; comment: string },
 ) {
   if (what === 'signed') return
-  const info = await applicationsWithPlace(trx)
-    .leftJoin('users as n', 'n.id', 'a.nominated_by')
-    .select(['u.name', 'u.email', 'n.email as officer_email', 'o.host_institution_id', 'a.status'])
-    .where('a.id', '=', applicationId)
-    .executeTakeFirstOrThrow()
+  const info = await laRecipients(trx, applicationId)
   const link = `/learning-agreements/${applicationId}`
   if (what === 'proposed') {
     const hosts =
-      info.host_institution_id && info.status !== 'accepted'
-        ? await trx
-            .selectFrom('users')
-            .select('email')
-            .where('role', '=', 'partner')
-            .where('institution_id', '=', info.host_institution_id)
-            .where('active', '=', true)
-            .execute()
-        : []
+      info.host_institution_id && info.status !== 'accepted' ? await partnerCoordinators(trx, info.host_institution_id) : []
     const office = info.officer_email ? [info.officer_email] : []
     for (const to of [...office, ...hosts.map((h) => h.email)])
       await notify(trx, deps, { link, to, template: 'laToSign', vars: { student: info.name, version: number } })

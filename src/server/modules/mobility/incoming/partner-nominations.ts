@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
@@ -9,6 +9,19 @@ import { createInvitation } from '../../accounts/invitations/invitations.service
 import { findUserByEmail } from '../../accounts/users/users.repository.js'
 import { profileOf } from '../../applications/applications/applications.service.js'
 import { notify } from '../../comms/notifications/notify.js'
+import {
+  applicationIn,
+  insertNominatedDraft,
+  insertNomination,
+  isNominated,
+  linkNomination,
+  lockNomination,
+  nominationCallRows,
+  nominationRows,
+  othersInvitationPending,
+  waitingNominations,
+  withdrawNomination,
+} from './partner-nominations.repository.js'
 
 // Partners nominate their students to our electives (issue 6, point 9; decision 032). A partner
 // coordinator names the student and an elective of one of our published calls for visiting
@@ -26,27 +39,7 @@ function partnerOf(actor: Actor): string {
 /** Our calls a partner may nominate to, each with its electives. */
 export async function nominationCalls(db: Kysely<DB>, actor: Actor, now: Date) {
   partnerOf(actor)
-  const rows = await db
-    .selectFrom('calls as c')
-    .innerJoin('call_offers as f', 'f.call_id', 'c.id')
-    .innerJoin('opportunities as o', 'o.id', 'f.opportunity_id')
-    .select([
-      'c.id',
-      'c.title',
-      'c.academic_year',
-      'c.opens_at',
-      'c.closes_at',
-      'c.time_zone',
-      'o.id as opportunity_id',
-      'o.title as opportunity_title',
-    ])
-    .where('c.status', '=', 'published')
-    .where('c.audience', '=', 'incoming_students')
-    .where('c.closes_at', '>', now)
-    .where('o.status', '=', 'published')
-    .where('o.direction', '=', 'incoming')
-    .orderBy('c.closes_at')
-    .execute()
+  const rows = await nominationCallRows(db, now)
   const calls = new Map<
     string,
     {
@@ -78,28 +71,7 @@ export async function nominationCalls(db: Kysely<DB>, actor: Actor, now: Date) {
 /** The partner's nominations, newest first, with where each student's application stands. */
 export async function partnerNominations(db: Kysely<DB>, actor: Actor) {
   const institutionId = partnerOf(actor)
-  const rows = await db
-    .selectFrom('incoming_nominations as n')
-    .innerJoin('calls as c', 'c.id', 'n.call_id')
-    .innerJoin('opportunities as o', 'o.id', 'n.opportunity_id')
-    .leftJoin('applications as a', 'a.id', 'n.application_id')
-    .leftJoin('users as b', 'b.id', 'n.nominated_by')
-    .select([
-      'n.id',
-      'n.name',
-      'n.email',
-      'n.created_at',
-      'n.withdrawn_at',
-      'n.call_id',
-      'c.title as call_title',
-      'o.title as opportunity_title',
-      'a.status as application_status',
-      'b.name as nominated_by',
-    ])
-    .where('n.institution_id', '=', institutionId)
-    .orderBy('n.created_at', 'desc')
-    .limit(500)
-    .execute()
+  const rows = await nominationRows(db, institutionId)
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -127,26 +99,15 @@ export async function nominateIncoming(
     if (!call) throw AppError.validation('body.callId', 'is not one of our calls for visiting students open to nominations')
     const elective = call.opportunities.find((o) => o.id === input.opportunityId)
     if (!elective) throw AppError.validation('body.opportunityId', 'is not an elective offered in this call')
-    const again = await trx
-      .selectFrom('incoming_nominations')
-      .select('id')
-      .where('call_id', '=', call.id)
-      .where(sql`lower(email)`, '=', email)
-      .where('withdrawn_at', 'is', null)
-      .executeTakeFirst()
-    if (again) throw AppError.validation('body.email', 'is already nominated to this call')
-    const { id } = await trx
-      .insertInto('incoming_nominations')
-      .values({
-        call_id: call.id,
-        opportunity_id: elective.id,
-        institution_id: institutionId,
-        email,
-        name: input.name,
-        nominated_by: ctx.actor!.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    if (await isNominated(trx, call.id, email)) throw AppError.validation('body.email', 'is already nominated to this call')
+    const id = await insertNomination(trx, {
+      call_id: call.id,
+      opportunity_id: elective.id,
+      institution_id: institutionId,
+      email,
+      name: input.name,
+      nominated_by: ctx.actor!.id,
+    })
     await recordAudit(trx, ctx, {
       entityType: 'incoming_nomination',
       entityId: id,
@@ -204,15 +165,7 @@ async function reachOf(
     const user = { id: person.id, email: person.email, role: person.role, institutionId: person.institution_id }
     return nominatable(user, institutionId) ? { kind: 'student', user } : { kind: 'nobody' }
   }
-  const othersPending = await trx
-    .selectFrom('invitations')
-    .select('id')
-    .where('email', '=', email)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', now)
-    .where((eb) => eb.or([eb('role', '!=', 'student'), eb('institution_id', 'is distinct from', institutionId)]))
-    .executeTakeFirst()
+  const othersPending = await othersInvitationPending(trx, email, institutionId, now)
   return othersPending ? { kind: 'nobody' } : { kind: 'new' }
 }
 
@@ -231,14 +184,7 @@ const nominatable = (user: NominatedUser, institutionId: string | null) =>
 export async function withdrawIncomingNomination(deps: Pick<Deps, 'db'>, ctx: Ctx, id: string) {
   const institutionId = partnerOf(ctx.actor!)
   await deps.db.transaction().execute(async (trx) => {
-    const n = await trx
-      .selectFrom('incoming_nominations as n')
-      .leftJoin('applications as a', 'a.id', 'n.application_id')
-      .select(['n.id', 'n.withdrawn_at', 'n.application_id', 'a.status'])
-      .where('n.id', '=', id)
-      .where('n.institution_id', '=', institutionId)
-      .forUpdate('n')
-      .executeTakeFirst()
+    const n = await lockNomination(trx, id, institutionId)
     if (!n) throw AppError.notFound('The nomination')
     if (n.withdrawn_at) throw new AppError(AppErrorCode.CONFLICT, 'The nomination is already withdrawn.')
     if (n.status && n.status !== 'draft')
@@ -246,8 +192,7 @@ export async function withdrawIncomingNomination(deps: Pick<Deps, 'db'>, ctx: Ct
         AppErrorCode.CONFLICT,
         `The student's application is ${n.status}: the student or the office withdraws it now.`,
       )
-    await trx.updateTable('incoming_nominations').set({ withdrawn_at: new Date() }).where('id', '=', id).execute()
-    if (n.application_id) await trx.deleteFrom('applications').where('id', '=', n.application_id).execute()
+    await withdrawNomination(trx, id, n.application_id)
     await recordAudit(trx, ctx, { entityType: 'incoming_nomination', entityId: id, action: 'withdraw' })
   })
 }
@@ -260,37 +205,15 @@ export async function withdrawIncomingNomination(deps: Pick<Deps, 'db'>, ctx: Ct
 export async function startNominatedApplications(trx: Kysely<DB>, ctx: Ctx, user: NominatedUser) {
   if (!user.institutionId || user.role !== 'student') return
   const userId = user.id
-  const waiting = await trx
-    .selectFrom('incoming_nominations')
-    .select(['id', 'call_id', 'opportunity_id'])
-    .where(sql`lower(email)`, '=', user.email.toLowerCase())
-    .where('institution_id', '=', user.institutionId)
-    .where('application_id', 'is', null)
-    .where('withdrawn_at', 'is', null)
-    .execute()
+  const waiting = await waitingNominations(trx, user.email, user.institutionId)
   if (!waiting.length) return
   const profile = await profileOf(trx, userId)
   for (const n of waiting) {
-    const existing = await trx
-      .selectFrom('applications')
-      .select('id')
-      .where('call_id', '=', n.call_id)
-      .where('applicant_id', '=', userId)
-      .executeTakeFirst()
+    const existing = await applicationIn(trx, n.call_id, userId)
     const applicationId =
-      existing?.id ??
-      (
-        await trx
-          .insertInto('applications')
-          .values({ call_id: n.call_id, applicant_id: userId, profile: JSON.stringify(profile) })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id
+      existing ??
+      (await insertNominatedDraft(trx, { callId: n.call_id, applicantId: userId, profile, opportunityId: n.opportunity_id }))
     if (!existing) {
-      await trx
-        .insertInto('application_choices')
-        .values({ application_id: applicationId, rank: 1, opportunity_id: n.opportunity_id })
-        .execute()
       await recordAudit(trx, ctx, {
         entityType: 'application',
         entityId: applicationId,
@@ -298,6 +221,6 @@ export async function startNominatedApplications(trx: Kysely<DB>, ctx: Ctx, user
         after: { callId: n.call_id, choices: [n.opportunity_id], nomination: n.id },
       })
     }
-    await trx.updateTable('incoming_nominations').set({ application_id: applicationId }).where('id', '=', n.id).execute()
+    await linkNomination(trx, n.id, applicationId)
   }
 }

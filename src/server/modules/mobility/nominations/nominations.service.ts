@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { APPLICATION_STEPS } from '../../../../shared/applications.js'
 import type { DB } from '../../../db/schema.js'
 import type { MailDeps } from '../../../deps.js'
@@ -6,13 +6,13 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { accessTo } from '../../applications/applications/applications.access.js'
-import { placedApplications } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import type { Reader } from '../../comms/mail/templates/index.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { giveOn } from '../../selection/allocation/allocation.service.js'
 import { weHost } from '../incoming/incoming.service.js'
+import { hostRecipients, nominationDetails, nomineeRows, releasePlace } from './nominations.repository.js'
 
 // Nomination to the host (issue 6): the office nominates an applicant who accepted their place;
 // the host's partner coordinators see their nominees, accept or reject them with a reason, and
@@ -26,20 +26,8 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = deps.
     if (await weHost(trx, row.offered_opportunity_id))
       throw new AppError(AppErrorCode.CONFLICT, 'We host this place: admit the person instead of nominating them.')
     await applicationLifecycle.take(trx, ctx, row, 'nominate', { nominated_at: now, nominated_by: ctx.actor!.id })
-    const info = await details(trx, id)
-    const hostPeople = await trx
-      .selectFrom('users')
-      .select('email')
-      .where('role', '=', 'partner')
-      .where('institution_id', '=', info.host_id)
-      .where('active', '=', true)
-      .execute()
-    const contacts = await trx
-      .selectFrom('institution_contacts')
-      .select(['email', 'name'])
-      .where('institution_id', '=', info.host_id)
-      .where('email', 'is not', null)
-      .execute()
+    const info = await nominationDetails(trx, id)
+    const recipients = await hostRecipients(trx, info.host_id)
     // The nomination letter goes with the mail, in each reader's language, made once per language.
     const letters = new Map<string, Promise<Buffer>>()
     const letterFor = async (r: Reader) => {
@@ -49,8 +37,8 @@ export async function nominate(deps: MailDeps, ctx: Ctx, id: string, now = deps.
       return [{ filename: letterName(info.name), contentType: 'application/pdf', content: pdf.toString('base64') }]
     }
     const told = new Set<string>()
-    for (const person of [...hostPeople.map((p) => ({ email: p.email, name: undefined })), ...contacts]) {
-      const email = person.email!
+    for (const person of recipients) {
+      const email = person.email
       if (told.has(email.toLowerCase())) continue
       told.add(email.toLowerCase())
       await notify(trx, deps, {
@@ -76,15 +64,8 @@ function letterName(student: string): string {
   return `Nomination letter - ${safe || 'student'}.pdf`
 }
 
-async function details(trx: Kysely<DB>, id: string) {
-  return placedApplications(trx)
-    .select(['a.id', 'a.call_id', 'u.name', 'u.email', 'c.academic_year', 'o.title', 'h.id as host_id', 'h.name as host'])
-    .where('a.id', '=', id)
-    .executeTakeFirstOrThrow()
-}
-
 /** The host, the place in the reader's language, and the academic year, which most nomination mail names. */
-const placeVars = (info: Awaited<ReturnType<typeof details>>, r: Reader) => ({
+const placeVars = (info: Awaited<ReturnType<typeof nominationDetails>>, r: Reader) => ({
   host: info.host,
   opportunity: r.text(info.title),
   year: info.academic_year,
@@ -108,7 +89,7 @@ export async function decideNomination(
     const status = APPLICATION_STEPS[step].to
     const fields = { host_decided_at: now, host_decided_by: ctx.actor!.id, host_reason: input.reason }
     await applicationLifecycle.take(trx, ctx, row, step, fields, { reason: input.reason })
-    const info = await details(trx, id)
+    const info = await nominationDetails(trx, id)
     await notify(trx, deps, {
       link: '/applications',
       to: info.email,
@@ -116,12 +97,7 @@ export async function decideNomination(
       vars: (r) => ({ ...placeVars(info, r), reason: input.reason ?? '' }),
     })
     if (status === 'host_rejected') {
-      await trx
-        .updateTable('call_offers')
-        .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
-        .where('call_id', '=', row.call_id)
-        .where('opportunity_id', '=', row.offered_opportunity_id!)
-        .execute()
+      await releasePlace(trx, row.call_id, row.offered_opportunity_id!)
       await giveOn(trx, deps, ctx, row.call_id, now)
     }
   })
@@ -130,26 +106,7 @@ export async function decideNomination(
 /** The nominees a partner coordinator's institution hosts, newest first. */
 export async function nomineesOf(db: Kysely<DB>, actor: Actor) {
   if (!actor.institutionId) return []
-  const rows = await placedApplications(db)
-    .leftJoin('documents as d', (j) => j.onRef('d.application_id', '=', 'a.id').on('d.kind', '=', 'acceptance_letter'))
-    .select([
-      'a.id',
-      'a.status',
-      'a.nominated_at',
-      'a.host_decided_at',
-      'a.host_reason',
-      'u.name',
-      'u.email',
-      'c.academic_year',
-      'o.id as opportunity_id',
-      'o.title',
-      'd.id as letter_id',
-    ])
-    .where('o.host_institution_id', '=', actor.institutionId)
-    .where('a.status', 'in', ['nominated', 'host_accepted', 'host_rejected'])
-    .orderBy('a.nominated_at', 'desc')
-    .limit(500)
-    .execute()
+  const rows = await nomineeRows(db, actor.institutionId)
   return rows.map((r) => ({
     id: r.id,
     status: r.status,

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { type ApplicationStatus, HOLDING, LEFT } from '../../../../shared/applications.js'
 import { callPhase } from '../../../../shared/calls.js'
 import type { DB } from '../../../db/schema.js'
@@ -8,7 +8,6 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
-import { applicationsWithPlace } from '../../applications/applications/applications.repository.js'
 import {
   lockApplication,
   sendWithdrawalReceipt,
@@ -16,43 +15,36 @@ import {
 } from '../../applications/applications/applications.service.js'
 import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import { notify } from '../../comms/notifications/notify.js'
+import {
+  adjustmentOf,
+  adjustmentsOf,
+  allocationNames,
+  applicationInCall,
+  applicationStates,
+  chose,
+  dueOffers,
+  insertAdjustment,
+  insertAllocation,
+  lockCall,
+  lockDueOffers,
+  opportunityTitle,
+  publishedAllocation,
+  removeAdjustment,
+  resultRecipients,
+  takePlace,
+} from './allocation.repository.js'
 import { allocate, buildInstance, type CallInstance, explain, remaining, statistics } from './call-allocation.js'
 
 // Running a call's allocation: a dry run as often as the office likes, adjustments with a reason,
 // publication (offers with a deadline, everyone told), answers, and a place given back going to
 // the next in line, telling only those whose result changes.
 
-async function adjustmentsOf(db: Kysely<DB>, callId: string) {
-  const rows = await db.selectFrom('allocation_adjustments').selectAll().where('call_id', '=', callId).execute()
-  return rows
-}
-
-async function names(db: Kysely<DB>, callId: string) {
-  const [people, offers] = await Promise.all([
-    db
-      .selectFrom('applications as a')
-      .innerJoin('users as u', 'u.id', 'a.applicant_id')
-      .select(['a.id', 'u.name', 'a.status', 'a.offered_opportunity_id', 'a.offer_deadline'])
-      .where('a.call_id', '=', callId)
-      .execute(),
-    db
-      .selectFrom('call_offers as c')
-      .innerJoin('opportunities as o', 'o.id', 'c.opportunity_id')
-      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
-      .select(['o.id', 'o.title', 'i.name as host_name', 'i.country as host_country'])
-      .where('c.call_id', '=', callId)
-      .orderBy('c.position')
-      .execute(),
-  ])
-  return { people, offers }
-}
-
 /** The allocation as it stands: published (with the answers so far) or a dry run. */
 export async function allocationView(db: Kysely<DB>, actor: Actor, callId: string, now: Date) {
   const call = await managedCall(db, actor, callId)
-  const published = await db.selectFrom('call_allocations').selectAll().where('call_id', '=', callId).executeTakeFirst()
+  const published = await publishedAllocation(db, callId)
   const adjustments = await adjustmentsOf(db, callId)
-  const { people, offers } = await names(db, callId)
+  const { people, offers } = await allocationNames(db, callId)
   let built: CallInstance
   let unscored: string[] = []
   let result: ReturnType<typeof allocate>
@@ -106,16 +98,8 @@ export async function allocationView(db: Kysely<DB>, actor: Actor, callId: strin
  * places kept, and the adjustments of those still in.
  */
 async function currentState(db: Kysely<DB>, callId: string) {
-  const published = await db
-    .selectFrom('call_allocations')
-    .select('instance')
-    .where('call_id', '=', callId)
-    .executeTakeFirstOrThrow()
-  const rows = await db
-    .selectFrom('applications')
-    .select(['id', 'status', 'offered_opportunity_id'])
-    .where('call_id', '=', callId)
-    .execute()
+  const published = (await publishedAllocation(db, callId))!
+  const rows = await applicationStates(db, callId)
   const out = new Set(rows.filter((r) => LEFT.includes(r.status)).map((r) => r.id))
   const accepted = new Map(rows.filter((r) => HOLDING.includes(r.status)).map((r) => [r.id, r.offered_opportunity_id!]))
   const built = remaining(published.instance as CallInstance, out, accepted)
@@ -136,41 +120,23 @@ export async function adjust(
   await deps.db.transaction().execute(async (trx) => {
     await managedCall(trx, ctx.actor!, callId)
     await refuseIfPublished(trx, callId)
-    const app = await trx
-      .selectFrom('applications')
-      .select(['id', 'status'])
-      .where('id', '=', input.applicationId)
-      .where('call_id', '=', callId)
-      .executeTakeFirst()
+    const app = await applicationInCall(trx, callId, input.applicationId)
     if (app?.status !== 'submitted')
       throw AppError.validation('body.applicationId', 'is not a submitted application of this call')
-    const before = await trx
-      .selectFrom('allocation_adjustments')
-      .select(['opportunity_id', 'reason'])
-      .where('call_id', '=', callId)
-      .where('application_id', '=', app.id)
-      .executeTakeFirst()
-    await trx.deleteFrom('allocation_adjustments').where('call_id', '=', callId).where('application_id', '=', app.id).execute()
+    const before = await adjustmentOf(trx, callId, app.id)
+    await removeAdjustment(trx, callId, app.id)
     if (!('remove' in input)) {
       if (input.opportunityId) {
-        const chosen = await trx
-          .selectFrom('application_choices')
-          .select('rank')
-          .where('application_id', '=', app.id)
-          .where('opportunity_id', '=', input.opportunityId)
-          .executeTakeFirst()
-        if (!chosen) throw AppError.validation('body.opportunityId', "is not one of the applicant's choices")
+        if (!(await chose(trx, app.id, input.opportunityId)))
+          throw AppError.validation('body.opportunityId', "is not one of the applicant's choices")
       }
-      await trx
-        .insertInto('allocation_adjustments')
-        .values({
-          call_id: callId,
-          application_id: app.id,
-          opportunity_id: input.opportunityId,
-          reason: input.reason,
-          created_by: ctx.actor!.id,
-        })
-        .execute()
+      await insertAdjustment(trx, {
+        call_id: callId,
+        application_id: app.id,
+        opportunity_id: input.opportunityId,
+        reason: input.reason,
+        created_by: ctx.actor!.id,
+      })
     }
     await recordAudit(trx, ctx, {
       entityType: 'call',
@@ -183,15 +149,15 @@ export async function adjust(
 }
 
 async function refuseIfPublished(trx: Kysely<DB>, callId: string) {
-  const published = await trx.selectFrom('call_allocations').select('call_id').where('call_id', '=', callId).executeTakeFirst()
-  if (published) throw new AppError(AppErrorCode.CONFLICT, "The call's allocation is already published.")
+  if (await publishedAllocation(trx, callId))
+    throw new AppError(AppErrorCode.CONFLICT, "The call's allocation is already published.")
 }
 
 /** Publishes the allocation: everyone placed is offered their place until the deadline, the rest wait. */
 export async function publishAllocation(deps: MailDeps, ctx: Ctx, callId: string, offerDeadline: Date, now = deps.clock.now()) {
   await deps.db.transaction().execute(async (trx) => {
     const call = await managedCall(trx, ctx.actor!, callId)
-    await trx.selectFrom('calls').select('id').where('id', '=', callId).forUpdate().execute()
+    await lockCall(trx, callId)
     await refuseIfPublished(trx, callId)
     if (callPhase(call.opens_at, call.closes_at, now) !== 'closed')
       throw new AppError(AppErrorCode.CONFLICT, 'The call is still open; allocate after it closes.')
@@ -210,16 +176,13 @@ export async function publishAllocation(deps: MailDeps, ctx: Ctx, callId: string
       throw new AppError(AppErrorCode.CONFLICT, 'The adjustments give places the rules do not allow; see the dry run.', {
         errors: result.problems.map((p) => ({ path: p.applicant ?? p.opportunity, message: p.problem })),
       })
-    await trx
-      .insertInto('call_allocations')
-      .values({
-        call_id: callId,
-        instance: JSON.stringify(built),
-        assignment: JSON.stringify(result.assignment),
-        offer_deadline: offerDeadline,
-        published_by: ctx.actor!.id,
-      })
-      .execute()
+    await insertAllocation(trx, {
+      call_id: callId,
+      instance: JSON.stringify(built),
+      assignment: JSON.stringify(result.assignment),
+      offer_deadline: offerDeadline,
+      published_by: ctx.actor!.id,
+    })
     for (const [id, opportunity] of Object.entries(result.assignment)) {
       await setOffer(
         trx,
@@ -275,19 +238,9 @@ export async function answerOffer(deps: MailDeps, ctx: Ctx, id: string, answer: 
     if (row.offer_deadline && row.offer_deadline <= now)
       throw new AppError(AppErrorCode.CONFLICT, `The offer had to be answered by ${row.offer_deadline.toISOString()}.`)
     await applicationLifecycle.take(trx, ctx, row, answer, { answered_at: now }, { opportunityId: row.offered_opportunity_id })
-    if (answer === 'accept')
-      await trx
-        .updateTable('call_offers')
-        .set({ places_taken: sql`places_taken + 1` })
-        .where('call_id', '=', row.call_id)
-        .where('opportunity_id', '=', row.offered_opportunity_id!)
-        .execute()
+    if (answer === 'accept') await takePlace(trx, row.call_id, row.offered_opportunity_id!)
     if (answer === 'decline') await giveOn(trx, deps, ctx, row.call_id, now)
-    const place = await trx
-      .selectFrom('opportunities')
-      .select('title')
-      .where('id', '=', row.offered_opportunity_id!)
-      .executeTakeFirstOrThrow()
+    const place = await opportunityTitle(trx, row.offered_opportunity_id!)
     await notify(trx, deps, {
       link: '/applications',
       to: ctx.actor!.email,
@@ -318,11 +271,7 @@ export async function giveOn(
   callId: string,
   now = deps.clock.now(),
 ) {
-  const published = await trx
-    .selectFrom('call_allocations')
-    .select(['offer_deadline', 'published_at'])
-    .where('call_id', '=', callId)
-    .executeTakeFirst()
+  const published = await publishedAllocation(trx, callId)
   if (!published) return []
   const { built, result, rows } = await currentState(trx, callId)
   // Those newly offered get as long to answer as the first offers did, counted from now.
@@ -344,24 +293,12 @@ const LAPSE_CTX: Ctx = { actor: null, requestId: 'offers-lapse', ip: '' }
 
 /** Offers not answered by their deadline count as declined, and their places go on. */
 export async function lapseOffers(deps: MailDeps, now = deps.clock.now()) {
-  const due = await deps.db
-    .selectFrom('applications')
-    .select(['id', 'call_id'])
-    .where('status', '=', 'offered')
-    .where('offer_deadline', '<=', now)
-    .execute()
+  const due = await dueOffers(deps.db, now)
   const calls = [...new Set(due.map((d) => d.call_id))]
   for (const callId of calls) {
     await deps.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('calls').select('id').where('id', '=', callId).forUpdate().execute()
-      const lapsed = await trx
-        .selectFrom('applications')
-        .select(['id', 'status'])
-        .where('call_id', '=', callId)
-        .where('status', '=', 'offered')
-        .where('offer_deadline', '<=', now)
-        .forUpdate()
-        .execute()
+      await lockCall(trx, callId)
+      const lapsed = await lockDueOffers(trx, callId, now)
       for (const row of lapsed)
         await applicationLifecycle.take(trx, LAPSE_CTX, row, 'lapse', {
           answered_at: now,
@@ -377,10 +314,7 @@ export async function lapseOffers(deps: MailDeps, now = deps.clock.now()) {
 /** Mail to each applicant about their result, in the transaction that decided it. */
 async function tell(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, ids: string[], why: 'published' | 'changed') {
   if (ids.length === 0) return
-  const rows = await applicationsWithPlace(trx)
-    .select(['a.id', 'a.status', 'a.offer_deadline', 'u.email', 'c.title as call_title', 'c.time_zone', 'o.title'])
-    .where('a.id', 'in', ids)
-    .execute()
+  const rows = await resultRecipients(trx, ids)
   for (const r of rows) {
     const offered = r.status === 'offered'
     await notify(trx, deps, {
@@ -398,8 +332,7 @@ async function tell(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, ids: stri
 
 /** What the applicant is told once the allocation is published: their place, and why not higher. */
 export async function resultOf(db: Kysely<DB>, callId: string, applicationId: string) {
-  const published = await db.selectFrom('call_allocations').select('call_id').where('call_id', '=', callId).executeTakeFirst()
-  if (!published) return null
+  if (!(await publishedAllocation(db, callId))) return null
   const { built, result } = await currentState(db, callId)
   if (!(applicationId in result.assignment)) return { explanations: [] }
   return { explanations: explain(built, result.matching, result.assignment, applicationId) }

@@ -6,6 +6,7 @@ import { applicantIndexOf, compile, type Matching, match } from '../engine/engin
 import { explainChoice } from '../engine/explain.js'
 import type { Instance } from '../engine/instance.js'
 import { scoresOf } from '../reviews/reviews.service.js'
+import { instanceRows } from './allocation.repository.js'
 
 // A call's allocation (issues 5 and 6): its submitted applications become an instance of the
 // allocation engine. Each applicant's score is their combined review score and their lottery
@@ -23,35 +24,7 @@ export interface CallInstance {
 }
 
 export async function buildInstance(db: Kysely<DB>, callId: string) {
-  const call = await db.selectFrom('calls').select(['eligibility']).where('id', '=', callId).executeTakeFirstOrThrow()
-  const [apps, choices, offers, scores] = await Promise.all([
-    db
-      .selectFrom('applications')
-      .select(['id', 'profile', 'lottery'])
-      .where('call_id', '=', callId)
-      .where('status', '=', 'submitted')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('application_choices as ch')
-      .innerJoin('applications as a', 'a.id', 'ch.application_id')
-      .innerJoin('opportunities as o', 'o.id', 'ch.opportunity_id')
-      .select(['ch.application_id', 'ch.opportunity_id', 'o.years_of_study', 'o.min_grade', 'o.languages'])
-      .where('a.call_id', '=', callId)
-      .where('a.status', '=', 'submitted')
-      .orderBy('ch.application_id')
-      .orderBy('ch.rank')
-      .execute(),
-    db
-      .selectFrom('call_offers as c')
-      .innerJoin('opportunities as o', 'o.id', 'c.opportunity_id')
-      .select(['c.opportunity_id', 'c.places'])
-      .where('c.call_id', '=', callId)
-      .where('o.status', '=', 'published')
-      .orderBy('c.position')
-      .execute(),
-    scoresOf(db, callId),
-  ])
+  const [{ call, apps, choices, offers }, scores] = await Promise.all([instanceRows(db, callId), scoresOf(db, callId)])
   const offered = new Set(offers.map((o) => o.opportunity_id))
   const out: CallInstance = {
     instance: { opportunities: offers.map((o) => ({ id: o.opportunity_id, capacity: o.places })), applicants: [] },

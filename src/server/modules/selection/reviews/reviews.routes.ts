@@ -5,15 +5,8 @@ import { type App, IdParams } from '../../../http/types.js'
 import { OFFICE, REVIEWERS } from '../../../kernel/roles.js'
 import { Text } from '../../../kernel/schema.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
-import {
-  declareConflict,
-  myReview,
-  reviewerCandidates,
-  reviewersOf,
-  reviewQueue,
-  saveReview,
-  setReviewers,
-} from './reviews.service.js'
+import { reviewerCandidates, reviewersOf } from './reviews.repository.js'
+import { declareConflict, myReview, reviewQueue, saveReview, setReviewers } from './reviews.service.js'
 
 const tags = ['reviews']
 

@@ -6,43 +6,28 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { managedCall } from '../../applications/applications/applications.access.js'
 import { notify } from '../../comms/notifications/notify.js'
+import {
+  accountsOf,
+  callHeading,
+  callReviews,
+  MAY_REVIEW,
+  ownReview,
+  queueRows,
+  replaceReviewers,
+  reviewerRow,
+  reviewersOf,
+  upsertReview,
+} from './reviews.repository.js'
 
 // Review (issue 6): the office names a call's reviewers; each scores every submitted application
 // on the call's criteria (0-100 each), unless they declare a conflict with it, after which they
 // no longer see it. An application's score is the weighted sum of its reviewers' mean per criterion.
 
-/** Who may be named a reviewer: the selection committee and the office. */
-const MAY_REVIEW = ['reviewer', 'officer', 'admin', 'coordinator'] as const
-
-export async function reviewersOf(db: Kysely<DB>, callId: string) {
-  return db
-    .selectFrom('call_reviewers as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['u.id', 'u.name', 'u.email', 'u.role'])
-    .where('r.call_id', '=', callId)
-    .orderBy('u.name')
-    .execute()
-}
-
-/** Everyone who could be named a reviewer of a call. */
-export async function reviewerCandidates(db: Kysely<DB>) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'name', 'email', 'role'])
-    .where('active', '=', true)
-    .where('role', 'in', MAY_REVIEW)
-    .orderBy('name')
-    .limit(500)
-    .execute()
-}
-
 /** Names a call's reviewers; those newly named are told, the others are not told again. */
 export async function setReviewers(deps: MailDeps, ctx: Ctx, callId: string, userIds: string[]) {
   await deps.db.transaction().execute(async (trx) => {
     await managedCall(trx, ctx.actor!, callId)
-    const users = userIds.length
-      ? await trx.selectFrom('users').select(['id', 'role', 'active', 'email']).where('id', 'in', userIds).execute()
-      : []
+    const users = await accountsOf(trx, userIds)
     userIds.forEach((id, i) => {
       const u = users.find((x) => x.id === id)
       if (!u?.active) throw AppError.validation(`body.userIds.${i}`, 'is not an active account')
@@ -50,12 +35,7 @@ export async function setReviewers(deps: MailDeps, ctx: Ctx, callId: string, use
         throw AppError.validation(`body.userIds.${i}`, `is a ${u.role}; reviewers are committee members or office staff`)
     })
     const before = (await reviewersOf(trx, callId)).map((r) => r.id)
-    await trx.deleteFrom('call_reviewers').where('call_id', '=', callId).execute()
-    if (userIds.length)
-      await trx
-        .insertInto('call_reviewers')
-        .values(userIds.map((user_id) => ({ call_id: callId, user_id })))
-        .execute()
+    await replaceReviewers(trx, callId, userIds)
     await recordAudit(trx, ctx, {
       entityType: 'call',
       entityId: callId,
@@ -63,11 +43,7 @@ export async function setReviewers(deps: MailDeps, ctx: Ctx, callId: string, use
       before: { userIds: before },
       after: { userIds },
     })
-    const call = await trx
-      .selectFrom('calls')
-      .select(['title', 'academic_year'])
-      .where('id', '=', callId)
-      .executeTakeFirstOrThrow()
+    const call = await callHeading(trx, callId)
     for (const u of users.filter((x) => !before.includes(x.id)))
       await notify(trx, deps, {
         to: u.email,
@@ -80,29 +56,7 @@ export async function setReviewers(deps: MailDeps, ctx: Ctx, callId: string, use
 
 /** The applications a person reviews, call by call, with their own review of each. */
 export async function reviewQueue(db: Kysely<DB>, actor: Actor) {
-  const rows = await db
-    .selectFrom('call_reviewers as r')
-    .innerJoin('calls as c', 'c.id', 'r.call_id')
-    .innerJoin('applications as a', 'a.call_id', 'c.id')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .leftJoin('reviews as v', (j) => j.onRef('v.application_id', '=', 'a.id').on('v.reviewer_id', '=', actor.id))
-    .leftJoin('call_allocations as al', 'al.call_id', 'c.id')
-    .select([
-      'c.id as call_id',
-      'c.title as call_title',
-      'c.criteria',
-      'a.id',
-      'a.status',
-      'u.name',
-      'v.conflict',
-      'v.scores',
-      'al.published_at',
-    ])
-    .where('r.user_id', '=', actor.id)
-    .where('a.status', 'not in', ['draft', 'withdrawn'])
-    .orderBy('c.closes_at', 'desc')
-    .orderBy('u.name')
-    .execute()
+  const rows = await queueRows(db, actor)
   return rows.map((r) => ({
     callId: r.call_id,
     callTitle: r.call_title,
@@ -120,16 +74,7 @@ function isComplete(criteria: CallCriterion[], scores: Record<string, number>): 
 
 /** The reviewer's own row for an application they may review: assigned, no conflict, not yet allocated. */
 async function reviewable(trx: Kysely<DB>, actor: Actor, applicationId: string) {
-  const app = await trx
-    .selectFrom('applications as a')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('call_reviewers as r', (j) => j.onRef('r.call_id', '=', 'c.id').on('r.user_id', '=', actor.id))
-    .leftJoin('reviews as v', (j) => j.onRef('v.application_id', '=', 'a.id').on('v.reviewer_id', '=', actor.id))
-    .leftJoin('call_allocations as al', 'al.call_id', 'c.id')
-    .select(['a.id', 'a.status', 'c.id as call_id', 'c.criteria', 'v.conflict', 'v.scores', 'al.published_at'])
-    .where('a.id', '=', applicationId)
-    .where('a.status', 'not in', ['draft', 'withdrawn'])
-    .executeTakeFirst()
+  const app = await reviewerRow(trx, actor, applicationId)
   if (!app || app.conflict) throw AppError.notFound('The application')
   if (app.published_at)
     throw new AppError(AppErrorCode.CONFLICT, "The call's allocation is published; reviews can no longer change.")
@@ -137,13 +82,7 @@ async function reviewable(trx: Kysely<DB>, actor: Actor, applicationId: string) 
 }
 
 export async function myReview(db: Kysely<DB>, actor: Actor, applicationId: string) {
-  const row = await db
-    .selectFrom('reviews')
-    .select(['scores', 'comment', 'updated_at'])
-    .where('application_id', '=', applicationId)
-    .where('reviewer_id', '=', actor.id)
-    .where('conflict', '=', false)
-    .executeTakeFirst()
+  const row = await ownReview(db, actor, applicationId)
   return { scores: row?.scores ?? {}, comment: row?.comment ?? null }
 }
 
@@ -184,12 +123,7 @@ async function writeReview(
   action: 'review' | 'declare_conflict',
   audit: { before?: Record<string, unknown>; after: Record<string, unknown> },
 ) {
-  const values = { ...fields, updated_at: new Date() }
-  await trx
-    .insertInto('reviews')
-    .values({ application_id: applicationId, reviewer_id: ctx.actor!.id, ...values })
-    .onConflict((oc) => oc.columns(['application_id', 'reviewer_id']).doUpdateSet(values))
-    .execute()
+  await upsertReview(trx, { applicationId, reviewerId: ctx.actor!.id }, fields)
   await recordAudit(trx, ctx, { entityType: 'application', entityId: applicationId, action, ...audit })
 }
 
@@ -203,23 +137,16 @@ export interface Scored {
  * the sum weighted by the call's weights (which add up to 100), so 0-100. Null until reviewed.
  */
 export async function scoresOf(db: Kysely<DB>, callId: string): Promise<Map<string, Scored>> {
-  const call = await db.selectFrom('calls').select('criteria').where('id', '=', callId).executeTakeFirstOrThrow()
-  const rows = await db
-    .selectFrom('reviews as v')
-    .innerJoin('applications as a', 'a.id', 'v.application_id')
-    .select(['v.application_id', 'v.scores'])
-    .where('a.call_id', '=', callId)
-    .where('v.conflict', '=', false)
-    .execute()
+  const { criteria, rows } = await callReviews(db, callId)
   const byApplication = new Map<string, Record<string, number>[]>()
   for (const r of rows) {
-    if (!isComplete(call.criteria, r.scores)) continue
+    if (!isComplete(criteria, r.scores)) continue
     byApplication.set(r.application_id, [...(byApplication.get(r.application_id) ?? []), r.scores])
   }
   const out = new Map<string, Scored>()
   for (const [id, reviews] of byApplication) {
     const score =
-      call.criteria.reduce((sum, c) => sum + (c.weight * reviews.reduce((n, r) => n + r[c.key]!, 0)) / reviews.length, 0) / 100
+      criteria.reduce((sum, c) => sum + (c.weight * reviews.reduce((n, r) => n + r[c.key]!, 0)) / reviews.length, 0) / 100
     out.set(id, { score: Math.round(score * 100) / 100, reviews: reviews.length })
   }
   return out

@@ -24,6 +24,8 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
 
 /** Every step an application can take, and the states it may take it from. */
 export const APPLICATION_STEPS = {
+  /** The draft is made: by the applicant's first save, or for a student their institution nominated. */
+  start: { from: [], to: 'draft' },
   submit: { from: ['draft'], to: 'submitted' },
   withdraw: { from: ['draft', 'submitted', 'offered', 'waitlisted', 'accepted', 'nominated', 'host_accepted'], to: 'withdrawn' },
   offer: { from: ['submitted', 'waitlisted', 'offered'], to: 'offered' },

@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { CefrLevel } from '../../../../shared/agreements.js'
 import { type ApplicantProfile, HOLDING, SPECIAL_CATEGORY_KINDS, unmetRequirements } from '../../../../shared/applications.js'
 import { callPhase, type DocumentKind } from '../../../../shared/calls.js'
@@ -12,6 +12,20 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { latestRequests } from '../documents/deletion-requests.js'
+import {
+  applicantAndCall,
+  applicationIdsOf,
+  applicationRows,
+  callRow,
+  choosableIn,
+  lockCallAndApplication,
+  lockOwnApplication,
+  profileRow,
+  releasePlace,
+  updateDraft,
+  upsertProfile,
+  writeChoices,
+} from './applications.repository.js'
 import type { ApplicationDto, ApplicationInput, ProfileInput } from './applications.schema.js'
 import { applicationLifecycle } from './applications.status.js'
 
@@ -22,7 +36,7 @@ const num = (v: string | number | null | undefined) => (v === null || v === unde
 const APPLIES: Record<string, string> = { outgoing_students: 'student', incoming_students: 'student', staff: 'staff' }
 
 export async function profileOf(db: Kysely<DB>, userId: string): Promise<ApplicantProfile> {
-  const row = await db.selectFrom('student_profiles').selectAll().where('user_id', '=', userId).executeTakeFirst()
+  const row = await profileRow(db, userId)
   return {
     studentNumber: row?.student_number ?? null,
     yearOfStudy: row?.year_of_study ?? null,
@@ -41,11 +55,7 @@ async function saveProfile(trx: Kysely<DB>, userId: string, p: ProfileInput) {
     languages: JSON.stringify(p.languages),
     updated_at: new Date(),
   }
-  await trx
-    .insertInto('student_profiles')
-    .values({ user_id: userId, ...values })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet(values))
-    .execute()
+  await upsertProfile(trx, userId, values)
 }
 
 export async function updateProfile(deps: Pick<Deps, 'db'>, ctx: Ctx, p: ProfileInput) {
@@ -59,55 +69,8 @@ export async function updateProfile(deps: Pick<Deps, 'db'>, ctx: Ctx, p: Profile
 /** Applications as their DTOs, in the order of the ids, in a fixed number of queries. */
 export async function loadApplications(db: Kysely<DB>, ids: string[], now: Date): Promise<ApplicationDto[]> {
   if (ids.length === 0) return []
-  const rows = await db
-    .selectFrom('applications as a')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .selectAll('a')
-    .select([
-      'c.title as call_title',
-      'c.academic_year',
-      'c.time_zone',
-      'c.audience',
-      'c.opens_at',
-      'c.closes_at',
-      'c.max_choices',
-      'c.required_documents',
-      'c.eligibility',
-      'u.name as applicant_name',
-      'u.email as applicant_email',
-    ])
-    .where('a.id', 'in', ids)
-    .execute()
-  const [choices, documents, requests] = await Promise.all([
-    db
-      .selectFrom('application_choices as ch')
-      .innerJoin('opportunities as o', 'o.id', 'ch.opportunity_id')
-      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
-      .select([
-        'ch.application_id',
-        'ch.rank',
-        'o.id',
-        'o.kind',
-        'o.direction',
-        'o.title',
-        'o.years_of_study',
-        'o.min_grade',
-        'o.languages',
-        'i.name as host_name',
-        'i.country as host_country',
-      ])
-      .where('ch.application_id', 'in', ids)
-      .orderBy('ch.rank')
-      .execute(),
-    db
-      .selectFrom('documents')
-      .select(['id', 'application_id', 'kind', 'file_name', 'mime', 'size', 'expires_on', 'created_at'])
-      .where('application_id', 'in', ids)
-      // The checklist's proofs are shown with the checklist, to the student and the office only.
-      .where('kind', 'not like', 'proof\\_%')
-      .orderBy('created_at')
-      .execute(),
+  const [{ rows, choices, documents }, requests] = await Promise.all([
+    applicationRows(db, ids),
     // Read beside the documents, by application: no round trip waits for the documents first.
     latestRequests(db, ids),
   ])
@@ -194,22 +157,12 @@ function profileFromSnapshot(p: Record<string, unknown>): ApplicantProfile {
 }
 
 export async function myApplications(db: Kysely<DB>, actor: Actor, now: Date): Promise<ApplicationDto[]> {
-  const rows = await db
-    .selectFrom('applications')
-    .select('id')
-    .where('applicant_id', '=', actor.id)
-    .orderBy('created_at', 'desc')
-    .execute()
-  return loadApplications(
-    db,
-    rows.map((r) => r.id),
-    now,
-  )
+  return loadApplications(db, await applicationIdsOf(db, actor.id), now)
 }
 
 /** The call, checked to be one this person can apply to now. */
 async function openCallFor(db: Kysely<DB>, actor: Actor, callId: string, now: Date) {
-  const call = await db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst()
+  const call = await callRow(db, callId)
   if (call?.status !== 'published') throw AppError.notFound('The call')
   if (APPLIES[call.audience] !== actor.role)
     throw new AppError(
@@ -238,57 +191,31 @@ export async function saveApplication(
     const call = await openCallFor(trx, actor, callId, now)
     if (input.choices.length > call.max_choices)
       throw AppError.validation('body.choices', `must list at most ${call.max_choices} choices in this call`)
-    const offered = await trx
-      .selectFrom('call_offers as c')
-      .innerJoin('opportunities as o', 'o.id', 'c.opportunity_id')
-      .select('c.opportunity_id')
-      .where('c.call_id', '=', callId)
-      .where('o.status', '=', 'published')
-      .execute()
-    const known = new Set(offered.map((o) => o.opportunity_id))
+    const known = await choosableIn(trx, callId)
     input.choices.forEach((id, i) => {
       if (!known.has(id)) throw AppError.validation(`body.choices.${i}`, 'is not offered in this call')
     })
-    const existing = await trx
-      .selectFrom('applications')
-      .selectAll()
-      .where('call_id', '=', callId)
-      .where('applicant_id', '=', actor.id)
-      .forUpdate()
-      .executeTakeFirst()
+    const existing = await lockOwnApplication(trx, callId, actor.id)
     if (existing && existing.status !== 'draft')
       throw new AppError(AppErrorCode.CONFLICT, `The application is ${existing.status}; only a draft can be changed.`)
     await saveProfile(trx, actor.id, input.profile)
     const values = { profile: JSON.stringify(input.profile), motivation: input.motivation, updated_at: now }
-    const id = existing
-      ? (
-          await trx
-            .updateTable('applications')
-            .set(values)
-            .where('id', '=', existing.id)
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id
-      : (
-          await trx
-            .insertInto('applications')
-            .values({ ...values, call_id: callId, applicant_id: actor.id })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id
-    await trx.deleteFrom('application_choices').where('application_id', '=', id).execute()
-    if (input.choices.length > 0)
-      await trx
-        .insertInto('application_choices')
-        .values(input.choices.map((opportunity_id, i) => ({ application_id: id, rank: i + 1, opportunity_id })))
-        .execute()
-    await recordAudit(trx, ctx, {
-      entityType: 'application',
-      entityId: id,
-      action: existing ? 'update' : 'create',
-      before: existing ? { motivation: existing.motivation, profile: existing.profile } : undefined,
-      after: { callId, choices: input.choices, motivation: input.motivation, profile: input.profile },
-    })
+    const after = { callId, choices: input.choices, motivation: input.motivation, profile: input.profile }
+    let id: string
+    if (existing) {
+      id = existing.id
+      await updateDraft(trx, id, values)
+      await recordAudit(trx, ctx, {
+        entityType: 'application',
+        entityId: id,
+        action: 'update',
+        before: { motivation: existing.motivation, profile: existing.profile },
+        after,
+      })
+    } else {
+      id = await applicationLifecycle.create(trx, ctx, 'start', { ...values, call_id: callId, applicant_id: actor.id }, after)
+    }
+    await writeChoices(trx, id, input.choices)
     return id
   })
 }
@@ -299,13 +226,7 @@ export async function saveApplication(
  * so two of them wait for each other instead of deadlocking or giving one place twice.
  */
 export async function lockApplication(trx: Kysely<DB>, id: string): Promise<Row> {
-  await trx
-    .selectFrom('calls')
-    .select('id')
-    .where('id', '=', trx.selectFrom('applications').select('call_id').where('id', '=', id))
-    .forUpdate()
-    .execute()
-  const row = await trx.selectFrom('applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()
+  const row = await lockCallAndApplication(trx, id)
   if (!row) throw AppError.notFound('The application')
   return row
 }
@@ -362,13 +283,7 @@ export async function withdrawApplicationIn(
 ): Promise<{ callId: string; freedPlace: boolean }> {
   const row = await lockApplication(trx, id)
   await applicationLifecycle.take(trx, ctx, row, 'withdraw', { withdrawn_at: now, withdraw_reason: reason }, { reason })
-  if (HOLDING.includes(row.status) && row.offered_opportunity_id)
-    await trx
-      .updateTable('call_offers')
-      .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
-      .where('call_id', '=', row.call_id)
-      .where('opportunity_id', '=', row.offered_opportunity_id)
-      .execute()
+  if (HOLDING.includes(row.status) && row.offered_opportunity_id) await releasePlace(trx, row.call_id, row.offered_opportunity_id)
   return { callId: row.call_id, freedPlace: row.status === 'offered' || HOLDING.includes(row.status) }
 }
 
@@ -384,12 +299,6 @@ async function tellApplicant(
   id: string,
   template: 'applicationSubmitted' | 'applicationWithdrawn',
 ) {
-  const a = await trx
-    .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.applicant_id')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .select(['u.email', 'c.title'])
-    .where('a.id', '=', id)
-    .executeTakeFirstOrThrow()
+  const a = await applicantAndCall(trx, id)
   await notify(trx, deps, { link: '/applications', to: a.email, template, vars: (r) => ({ call: r.text(a.title) }) })
 }

@@ -6,6 +6,7 @@ import { defineLifecycle, type StepRule } from '../../../kernel/lifecycle.js'
 // the applicant's, the office's, the allocation's offers and lapses, the host's answer.
 
 const PAST: Record<ApplicationStep, string> = {
+  start: 'started',
   submit: 'submitted',
   withdraw: 'withdrawn',
   offer: 'offered a place',
@@ -22,6 +23,8 @@ const PAST: Record<ApplicationStep, string> = {
 const steps = {} as Record<ApplicationStep, StepRule<ApplicationStatus>>
 for (const step of Object.keys(APPLICATION_STEPS) as ApplicationStep[])
   steps[step] = { ...APPLICATION_STEPS[step], past: PAST[step] }
+// The first status of a row is written by `create`, audited as the application's creation.
+steps.start = { ...steps.start, creates: true, action: 'create' }
 
 export const applicationLifecycle = defineLifecycle({
   entity: 'application',

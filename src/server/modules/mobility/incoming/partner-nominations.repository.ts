@@ -128,23 +128,6 @@ export async function applicationIn(trx: Kysely<DB>, callId: string, applicantId
   )?.id
 }
 
-/** A draft application with the elective as its only choice. */
-export async function insertNominatedDraft(
-  trx: Kysely<DB>,
-  values: { callId: string; applicantId: string; profile: unknown; opportunityId: string },
-): Promise<string> {
-  const { id } = await trx
-    .insertInto('applications')
-    .values({ call_id: values.callId, applicant_id: values.applicantId, profile: JSON.stringify(values.profile) })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await trx
-    .insertInto('application_choices')
-    .values({ application_id: id, rank: 1, opportunity_id: values.opportunityId })
-    .execute()
-  return id
-}
-
 export async function linkNomination(trx: Kysely<DB>, id: string, applicationId: string) {
   await trx.updateTable('incoming_nominations').set({ application_id: applicationId }).where('id', '=', id).execute()
 }

@@ -7,11 +7,12 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { createInvitation } from '../../accounts/invitations/invitations.service.js'
 import { findUserByEmail } from '../../accounts/users/users.repository.js'
+import { writeChoices } from '../../applications/applications/applications.repository.js'
 import { profileOf } from '../../applications/applications/applications.service.js'
+import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import { notify } from '../../comms/notifications/notify.js'
 import {
   applicationIn,
-  insertNominatedDraft,
   insertNomination,
   isNominated,
   linkNomination,
@@ -210,16 +211,16 @@ export async function startNominatedApplications(trx: Kysely<DB>, ctx: Ctx, user
   const profile = await profileOf(trx, userId)
   for (const n of waiting) {
     const existing = await applicationIn(trx, n.call_id, userId)
-    const applicationId =
-      existing ??
-      (await insertNominatedDraft(trx, { callId: n.call_id, applicantId: userId, profile, opportunityId: n.opportunity_id }))
-    if (!existing) {
-      await recordAudit(trx, ctx, {
-        entityType: 'application',
-        entityId: applicationId,
-        action: 'create',
-        after: { callId: n.call_id, choices: [n.opportunity_id], nomination: n.id },
-      })
+    let applicationId = existing
+    if (!applicationId) {
+      applicationId = await applicationLifecycle.create(
+        trx,
+        ctx,
+        'start',
+        { call_id: n.call_id, applicant_id: userId, profile: JSON.stringify(profile) },
+        { callId: n.call_id, choices: [n.opportunity_id], nomination: n.id },
+      )
+      await writeChoices(trx, applicationId, [n.opportunity_id])
     }
     await linkNomination(trx, n.id, applicationId)
   }

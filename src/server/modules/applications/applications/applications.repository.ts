@@ -186,3 +186,36 @@ export function applicantAndCall(trx: Kysely<DB>, id: string) {
     .where('a.id', '=', id)
     .executeTakeFirstOrThrow()
 }
+
+/** An application and its call's id and unit, for deciding who may see it. */
+export async function applicationWithCall(db: Kysely<DB>, applicationId: string) {
+  const row = await db.selectFrom('applications').selectAll().where('id', '=', applicationId).executeTakeFirst()
+  const call =
+    row && (await db.selectFrom('calls').select(['id', 'org_unit_id']).where('id', '=', row.call_id).executeTakeFirst())
+  return { row, call }
+}
+
+/** Whether a person is a named reviewer of the call, and whether they declared a conflict with the application. */
+export async function reviewerStanding(db: Kysely<DB>, userId: string, callId: string, applicationId: string) {
+  const [assigned, conflict] = await Promise.all([
+    db
+      .selectFrom('call_reviewers')
+      .select('user_id')
+      .where('call_id', '=', callId)
+      .where('user_id', '=', userId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('reviews')
+      .select('conflict')
+      .where('application_id', '=', applicationId)
+      .where('reviewer_id', '=', userId)
+      .where('conflict', '=', true)
+      .executeTakeFirst(),
+  ])
+  return { assigned: assigned !== undefined, conflict: conflict !== undefined }
+}
+
+export async function hostOf(db: Kysely<DB>, opportunityId: string) {
+  return (await db.selectFrom('opportunities').select('host_institution_id').where('id', '=', opportunityId).executeTakeFirst())
+    ?.host_institution_id
+}

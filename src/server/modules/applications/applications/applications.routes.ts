@@ -9,7 +9,7 @@ import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
 import { APPLICANTS } from '../../../kernel/roles.js'
 import { deleteDocument, downloadDocument, ownerAccessLog, uploadDocument } from '../documents/documents.service.js'
-import { accessTo, forHost } from './applications.access.js'
+import { accessTo, forHost } from './applications.policy.js'
 import { ApplicationBody, type ApplicationDto, ApplicationSchema, DocumentSchema, ProfileBody } from './applications.schema.js'
 import {
   loadApplication,

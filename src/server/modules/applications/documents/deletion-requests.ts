@@ -7,8 +7,17 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { accessTo } from '../applications/applications.access.js'
+import { accessTo } from '../applications/applications.policy.js'
 import { deletionRequestLifecycle } from './deletion-requests.status.js'
+import {
+  deletionRequestRow,
+  emailOf,
+  hasOpenRequest,
+  insertDeletionRequest,
+  lockApplicationStatus,
+  lockDeletionRequest,
+  requestRows,
+} from './documents.repository.js'
 import { readable } from './documents.service.js'
 
 // A person's request that the office delete one of their documents (issue 6, point 11; decision
@@ -31,33 +40,19 @@ export async function requestDeletion(deps: MailDeps, ctx: Ctx, documentId: stri
           : 'Only the person the document belongs to asks for its deletion.',
       )
     if (doc.application_id) {
-      const app = await trx
-        .selectFrom('applications')
-        .select('status')
-        .where('id', '=', doc.application_id)
-        .forUpdate()
-        .executeTakeFirstOrThrow()
+      const app = { status: await lockApplicationStatus(trx, doc.application_id) }
       if (app.status === 'draft')
         throw new AppError(AppErrorCode.CONFLICT, 'The application is still a draft: delete the document yourself.')
     }
-    const open = await trx
-      .selectFrom('document_deletion_requests')
-      .select('id')
-      .where('document_id', '=', documentId)
-      .where('status', '=', 'open')
-      .executeTakeFirst()
+    const open = await hasOpenRequest(trx, documentId)
     if (open) throw new AppError(AppErrorCode.CONFLICT, 'You have already asked for this; the office has not answered yet.')
-    const row = await trx
-      .insertInto('document_deletion_requests')
-      .values({
-        document_id: documentId,
-        owner_id: doc.owner_id,
-        application_id: doc.application_id,
-        file_name: doc.file_name,
-        reason,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await insertDeletionRequest(trx, {
+      document_id: documentId,
+      owner_id: doc.owner_id,
+      application_id: doc.application_id,
+      file_name: doc.file_name,
+      reason,
+    })
     await recordAudit(trx, ctx, {
       entityType: doc.application_id ? 'application' : 'user',
       entityId: doc.application_id ?? doc.owner_id,
@@ -71,12 +66,7 @@ export async function requestDeletion(deps: MailDeps, ctx: Ctx, documentId: stri
 /** The office keeps the document, saying why; the person is told. */
 export async function keepDocument(deps: MailDeps, ctx: Ctx, requestId: string, reason: string): Promise<DeletionRequestDto> {
   return deps.db.transaction().execute(async (trx) => {
-    const request = await trx
-      .selectFrom('document_deletion_requests')
-      .selectAll()
-      .where('id', '=', requestId)
-      .forUpdate()
-      .executeTakeFirst()
+    const request = await lockDeletionRequest(trx, requestId)
     if (!request?.application_id) throw AppError.notFound('The deletion request')
     const { access } = await accessTo(trx, ctx.actor!, request.application_id).catch(() => {
       throw AppError.notFound('The deletion request')
@@ -93,12 +83,8 @@ export async function keepDocument(deps: MailDeps, ctx: Ctx, requestId: string, 
       { requestId, documentId: request.document_id, reason },
       { before: { requestId }, entityId: request.application_id },
     )
-    const row = await trx
-      .selectFrom('document_deletion_requests')
-      .selectAll()
-      .where('id', '=', requestId)
-      .executeTakeFirstOrThrow()
-    const owner = await trx.selectFrom('users').select('email').where('id', '=', request.owner_id).executeTakeFirstOrThrow()
+    const row = await deletionRequestRow(trx, requestId)
+    const owner = { email: await emailOf(trx, request.owner_id) }
     await notify(trx, deps, {
       to: owner.email,
       template: 'documentKept',
@@ -112,13 +98,7 @@ export async function keepDocument(deps: MailDeps, ctx: Ctx, requestId: string, 
 /** The latest request for each document of these applications that is still there, for the owner and the office. */
 export async function latestRequests(db: Kysely<DB>, applicationIds: string[]): Promise<Map<string, DeletionRequestDto>> {
   if (applicationIds.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('document_deletion_requests')
-    .selectAll()
-    .where('application_id', 'in', applicationIds)
-    .where('document_id', 'is not', null)
-    .orderBy('requested_at')
-    .execute()
+  const rows = await requestRows(db, applicationIds)
   return new Map(rows.map((r) => [r.document_id!, present(r)]))
 }
 

@@ -14,8 +14,22 @@ import { sniff } from '../../../http/file-types.js'
 import { cleanFileName } from '../../../http/files.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { accessTo } from '../applications/applications.access.js'
+import { accessTo } from '../applications/applications.policy.js'
 import { deletionRequestLifecycle } from './deletion-requests.status.js'
+import { DELETERS, mayUpload, NOT_SPECIAL_READERS, uploadersOf } from './documents.policy.js'
+import {
+  accessLog,
+  applicationStatusOf,
+  documentRow,
+  insertDocument,
+  lockOpenRequest,
+  logAccess,
+  loggedDocumentsOf,
+  mobilityStatusOf,
+  ownerAndCall,
+  removeDocument,
+  removeKind,
+} from './documents.repository.js'
 
 // Applicants' documents (issue 6). The type is told by the bytes, not by the name or the header;
 // names are cleaned; identity and health documents are encrypted at rest and never shown to
@@ -54,64 +68,45 @@ export async function uploadDocument(
   if (actual !== file.mime) throw AppError.validation('body', `is a ${EXTENSION[actual]!.toUpperCase()} file, not ${file.mime}`)
   return deps.db.transaction().execute(async (trx) => {
     const { row, access } = await accessTo(trx, ctx.actor!, applicationId)
+    if (!mayUpload(file.kind, access)) throw new AppError(AppErrorCode.FORBIDDEN, uploadersOf(file.kind).refusal)
     if (file.kind === 'acceptance_letter') {
-      // The host's letter of acceptance comes from the host, once it has accepted the nominee.
-      if (access !== 'host')
-        throw new AppError(AppErrorCode.FORBIDDEN, "Only the host's partner coordinators upload its letter of acceptance.")
+      // The host's letter of acceptance, once it has accepted the nominee.
       if (row.status !== 'host_accepted')
         throw new AppError(AppErrorCode.CONFLICT, `The nominee is ${row.status}; accept them before uploading the letter.`)
     } else if (file.kind === 'transcript_of_records') {
-      // The host's transcript, from the host (or the office with it in hand), until credits are recognised.
-      if (access !== 'host' && access !== 'office')
-        throw new AppError(AppErrorCode.FORBIDDEN, 'The host or the office uploads the transcript of records.')
-      const mobility = await trx.selectFrom('mobilities').select('status').where('application_id', '=', row.id).executeTakeFirst()
-      if (!mobility || mobility.status === 'recognised')
+      // The host's transcript, until the credits are recognised.
+      const mobility = await mobilityStatusOf(trx, row.id)
+      if (!mobility || mobility === 'recognised')
         throw new AppError(
           AppErrorCode.CONFLICT,
           mobility ? 'The credits are already recognised.' : 'The student has not arrived at the host yet.',
         )
     } else if (file.kind === 'host_certificate') {
-      // The host's certificate that a member of staff visited: from them, the office or the host, once the visit began.
-      if (access !== 'owner' && access !== 'office' && access !== 'host')
-        throw new AppError(AppErrorCode.FORBIDDEN, "The visitor, the office or the host uploads the host's certificate.")
-      const mobility = await trx.selectFrom('mobilities').select('status').where('application_id', '=', row.id).executeTakeFirst()
-      if (!mobility) throw new AppError(AppErrorCode.CONFLICT, 'The visit has not begun yet.')
-    } else if (file.kind.startsWith('proof_')) {
-      // A proof for the checklist before departure: the student's (or the office's for them), checked by its caller.
-      if (access !== 'owner' && access !== 'office')
-        throw new AppError(AppErrorCode.FORBIDDEN, 'The student or the office uploads the proofs of the checklist.')
-    } else {
-      if (access !== 'owner') throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant uploads their documents.')
+      // The certificate that a member of staff visited, once the visit began.
+      if (!(await mobilityStatusOf(trx, row.id))) throw new AppError(AppErrorCode.CONFLICT, 'The visit has not begun yet.')
+    } else if (!file.kind.startsWith('proof_')) {
+      // The applicant's own documents change only in a draft (a checklist proof is checked by its caller).
       if (row.status !== 'draft')
         throw new AppError(AppErrorCode.CONFLICT, `The application is ${row.status}; documents can change only in a draft.`)
     }
     const special = SPECIAL_CATEGORY_KINDS.includes(file.kind)
-    const replaced = await trx
-      .deleteFrom('documents')
-      .where('application_id', '=', applicationId)
-      .where('kind', '=', file.kind)
-      .returning(['id', 'owner_id'])
-      .execute()
+    const replaced = await removeKind(trx, applicationId, file.kind)
     for (const old of replaced) await logAccess(trx, old, ctx.actor!, 'delete')
     const fileName = documentFileName(file.name, actual, file.kind)
     const sha256 = createHash('sha256').update(file.content).digest('hex')
-    const { id } = await trx
-      .insertInto('documents')
-      .values({
-        owner_id: row.applicant_id,
-        application_id: applicationId,
-        kind: file.kind,
-        file_name: fileName,
-        mime: actual,
-        size: file.content.length,
-        sha256,
-        encrypted: special,
-        content: special ? seal(deps.env.documentKey, file.content) : file.content,
-        expires_on: file.expiresOn,
-        uploaded_by: ctx.actor!.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const id = await insertDocument(trx, {
+      owner_id: row.applicant_id,
+      application_id: applicationId,
+      kind: file.kind,
+      file_name: fileName,
+      mime: actual,
+      size: file.content.length,
+      sha256,
+      encrypted: special,
+      content: special ? seal(deps.env.documentKey, file.content) : file.content,
+      expires_on: file.expiresOn,
+      uploaded_by: ctx.actor!.id,
+    })
     await onStored?.(trx, id)
     await recordAudit(trx, ctx, {
       entityType: 'application',
@@ -133,14 +128,14 @@ export async function uploadDocument(
 
 /** The document and who may read it: its owner, the office of its call, a reviewer or the host unless special or a checklist proof. */
 export async function readable(db: Kysely<DB>, actor: Actor, documentId: string) {
-  const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst()
+  const doc = await documentRow(db, documentId)
   if (!doc) throw AppError.notFound('The document')
   if (doc.owner_id === actor.id) return { doc, access: 'owner' as const }
   if (!doc.application_id) throw AppError.notFound('The document')
   const { access } = await accessTo(db, actor, doc.application_id).catch(() => {
     throw AppError.notFound('The document')
   })
-  if ((access === 'reviewer' || access === 'host') && (doc.encrypted || doc.kind.startsWith('proof_')))
+  if (NOT_SPECIAL_READERS.includes(access) && (doc.encrypted || doc.kind.startsWith('proof_')))
     throw AppError.notFound('The document')
   return { doc, access }
 }
@@ -156,14 +151,10 @@ export async function downloadDocument(deps: Pick<Deps, 'db' | 'env'>, actor: Ac
 export async function deleteDocument(deps: MailDeps, ctx: Ctx, documentId: string) {
   await deps.db.transaction().execute(async (trx) => {
     const { doc, access } = await readable(trx, ctx.actor!, documentId)
-    if (access === 'reviewer' || access === 'host')
+    if (!DELETERS.includes(access))
       throw new AppError(AppErrorCode.FORBIDDEN, 'Only the applicant or the office deletes documents.')
     if (access === 'owner' && doc.application_id) {
-      const app = await trx
-        .selectFrom('applications')
-        .select('status')
-        .where('id', '=', doc.application_id)
-        .executeTakeFirstOrThrow()
+      const app = { status: await applicationStatusOf(trx, doc.application_id) }
       if (app.status !== 'draft')
         throw new AppError(
           AppErrorCode.CONFLICT,
@@ -171,13 +162,7 @@ export async function deleteDocument(deps: MailDeps, ctx: Ctx, documentId: strin
         )
     }
     // A request to delete it is answered by the deletion (and kept, as the record of what was asked).
-    const request = await trx
-      .selectFrom('document_deletion_requests')
-      .select(['id', 'status', 'application_id'])
-      .where('document_id', '=', documentId)
-      .where('status', '=', 'open')
-      .forUpdate()
-      .executeTakeFirst()
+    const request = await lockOpenRequest(trx, documentId)
     if (request) {
       await deletionRequestLifecycle.take(
         trx,
@@ -189,7 +174,7 @@ export async function deleteDocument(deps: MailDeps, ctx: Ctx, documentId: strin
         { before: { requestId: request.id }, entityId: request.application_id ?? doc.owner_id },
       )
     }
-    await trx.deleteFrom('documents').where('id', '=', documentId).execute()
+    await removeDocument(trx, documentId)
     await logAccess(trx, doc, ctx.actor!, 'delete')
     await recordAudit(trx, ctx, {
       entityType: doc.application_id ? 'application' : 'user',
@@ -207,16 +192,8 @@ async function tellOwner(
   deps: Pick<Deps, 'mail' | 'env'>,
   doc: { owner_id: string; file_name: string; application_id: string | null },
 ) {
-  const owner = await trx.selectFrom('users').select('email').where('id', '=', doc.owner_id).executeTakeFirst()
+  const { owner, call } = await ownerAndCall(trx, doc)
   if (!owner) return
-  const call = doc.application_id
-    ? await trx
-        .selectFrom('applications as a')
-        .innerJoin('calls as c', 'c.id', 'a.call_id')
-        .select('c.title')
-        .where('a.id', '=', doc.application_id)
-        .executeTakeFirst()
-    : undefined
   await notify(trx, deps, {
     to: owner.email,
     template: 'documentDeleted',
@@ -225,36 +202,8 @@ async function tellOwner(
   })
 }
 
-async function logAccess(db: Kysely<DB>, doc: { id: string; owner_id: string }, actor: Actor, action: 'download' | 'delete') {
-  await db
-    .insertInto('document_access_log')
-    .values({ document_id: doc.id, owner_id: doc.owner_id, user_id: actor.id, action })
-    .execute()
-}
-
 /** Who read a person's documents and when (for the person and the office). */
 /** Who opened or changed any document of this person, newest first (the last 500). */
 export async function ownerAccessLog(db: Kysely<DB>, ownerId: string) {
-  const ids = await db
-    .selectFrom('document_access_log')
-    .select('document_id')
-    .where('owner_id', '=', ownerId)
-    .distinct()
-    .execute()
-  return accessLog(
-    db,
-    ids.map((r) => r.document_id),
-  )
-}
-
-export async function accessLog(db: Kysely<DB>, documentIds: string[]) {
-  if (documentIds.length === 0) return []
-  return db
-    .selectFrom('document_access_log as l')
-    .leftJoin('users as u', 'u.id', 'l.user_id')
-    .select(['l.document_id', 'l.action', 'l.at', 'u.name'])
-    .where('l.document_id', 'in', documentIds)
-    .orderBy('l.at', 'desc')
-    .limit(500)
-    .execute()
+  return accessLog(db, await loggedDocumentsOf(db, ownerId))
 }

@@ -1,4 +1,4 @@
-import type { Access } from '../../applications/applications/applications.access.js'
+import type { Access } from '../../applications/applications/applications.policy.js'
 
 // Who may do what with the checklist before departure: the student and the office read it (anyone
 // else is told it does not exist); the student, or the office for them, submits items and proofs;

@@ -1,4 +1,4 @@
-import type { Access } from '../../applications/applications/applications.access.js'
+import type { Access } from '../../applications/applications/applications.policy.js'
 
 // Who may do what with a stay we host: the visitor and the office read it (anyone else is told the
 // application does not exist); the office admits and confirms the departure; either gives the visa

@@ -1,5 +1,5 @@
 import type { LaParty } from '../../../../shared/learning-agreements.js'
-import type { Access } from '../../applications/applications/applications.access.js'
+import type { Access } from '../../applications/applications/applications.policy.js'
 
 // Who may do what with a learning agreement (decision 022), in one table: the service refuses
 // anyone else, and the page's actions ask the same table. Reviewers never see an agreement.

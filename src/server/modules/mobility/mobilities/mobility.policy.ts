@@ -1,4 +1,4 @@
-import type { Access } from '../../applications/applications/applications.access.js'
+import type { Access } from '../../applications/applications/applications.policy.js'
 
 // Who may do what with a mobility, in one table: the service refuses a step to anyone not listed
 // before it checks anything else, and the page's actions ask the same table (with the lifecycle's

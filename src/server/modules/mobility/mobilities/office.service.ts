@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { accessTo } from '../../applications/applications/applications.access.js'
+import { accessTo } from '../../applications/applications/applications.policy.js'
 import { incidentRows, insertIncident, type MobilityListQuery, mobilityRows } from './mobility.repository.js'
 
 // The office's view of its outgoing mobilities (issue 6, point 7): who is preparing, who is

@@ -1,4 +1,4 @@
-import type { Access } from '../../applications/applications/applications.access.js'
+import type { Access } from '../../applications/applications/applications.policy.js'
 
 // Who may do what with a staff visit's programme: the service refuses anyone else, and the page's
 // actions ask the same table. Reviewers never reach it (the service answers "not found").

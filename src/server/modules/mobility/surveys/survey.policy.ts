@@ -1,4 +1,4 @@
-import type { Access } from '../../applications/applications/applications.access.js'
+import type { Access } from '../../applications/applications/applications.policy.js'
 
 // Who may do what with a completion survey: the service refuses anyone else, and the page's
 // actions ask the same table. Only the student and the office know a survey exists; the host and

@@ -7,7 +7,7 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { managedCall } from '../../applications/applications/applications.access.js'
+import { managedCall } from '../../applications/applications/applications.policy.js'
 import {
   lockApplication,
   sendWithdrawalReceipt,

@@ -3,7 +3,7 @@ import type { ApplicationStatus } from '../../../../shared/applications.js'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
-import { managedCall } from '../../applications/applications/applications.access.js'
+import { managedCall } from '../../applications/applications/applications.policy.js'
 import { scoresOf } from '../reviews/reviews.service.js'
 import { callApplicationRows } from './offers.repository.js'
 

@@ -5,7 +5,7 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { SignedIn } from '../../../http/policy.js'
 import { type App, IdParams, paged, pageOf } from '../../../http/types.js'
 import { APPLICANTS, OFFICE } from '../../../kernel/roles.js'
-import { accessTo } from '../../applications/applications/applications.access.js'
+import { accessTo } from '../../applications/applications/applications.policy.js'
 import {
   ApplicationListQuery,
   ApplicationRowSchema,

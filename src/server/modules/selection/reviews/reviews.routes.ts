@@ -4,7 +4,7 @@ import { ctxOf } from '../../../http/context.js'
 import { type App, IdParams } from '../../../http/types.js'
 import { OFFICE, REVIEWERS } from '../../../kernel/roles.js'
 import { Text } from '../../../kernel/schema.js'
-import { managedCall } from '../../applications/applications/applications.access.js'
+import { managedCall } from '../../applications/applications/applications.policy.js'
 import { reviewerCandidates, reviewersOf } from './reviews.repository.js'
 import { declareConflict, myReview, reviewQueue, saveReview, setReviewers } from './reviews.service.js'
 

@@ -4,7 +4,7 @@ import type { Deps, MailDeps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { managedCall } from '../../applications/applications/applications.access.js'
+import { managedCall } from '../../applications/applications/applications.policy.js'
 import { notify } from '../../comms/notifications/notify.js'
 import {
   accountsOf,

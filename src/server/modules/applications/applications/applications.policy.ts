@@ -4,6 +4,7 @@ import type { ApplicationTable } from '../../../db/schema-applications.js'
 import type { Actor } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { actsForUnit } from '../../../kernel/scope.js'
+import { applicationWithCall, callRow, hostOf, reviewerStanding } from './applications.repository.js'
 import type { ApplicationDto } from './applications.schema.js'
 
 // Who may see an application: the applicant; the office (a coordinator only in their unit's
@@ -27,9 +28,7 @@ export function managesCall(actor: Actor, call: CallRef): boolean {
 }
 
 export async function accessTo(db: Kysely<DB>, actor: Actor, applicationId: string) {
-  const row = await db.selectFrom('applications').selectAll().where('id', '=', applicationId).executeTakeFirst()
-  const call =
-    row && (await db.selectFrom('calls').select(['id', 'org_unit_id']).where('id', '=', row.call_id).executeTakeFirst())
+  const { row, call } = await applicationWithCall(db, applicationId)
   const access = row && call ? await accessOf(db, actor, row, call) : null
   if (!row || !call || !access) throw AppError.notFound('The application')
   return { row, call, access }
@@ -40,38 +39,20 @@ async function accessOf(db: Kysely<DB>, actor: Actor, row: Selectable<Applicatio
   if (managesCall(actor, call)) return 'office'
   if (actor.role === 'partner') return (await isHostOf(db, actor, row)) ? 'host' : null
   if (row.status === 'draft') return null
-  const [assigned, conflict] = await Promise.all([
-    db
-      .selectFrom('call_reviewers')
-      .select('user_id')
-      .where('call_id', '=', call.id)
-      .where('user_id', '=', actor.id)
-      .executeTakeFirst(),
-    db
-      .selectFrom('reviews')
-      .select('conflict')
-      .where('application_id', '=', row.id)
-      .where('reviewer_id', '=', actor.id)
-      .where('conflict', '=', true)
-      .executeTakeFirst(),
-  ])
+  const { assigned, conflict } = await reviewerStanding(db, actor.id, call.id, row.id)
   return assigned && !conflict ? 'reviewer' : null
 }
 
 /** A partner coordinator of the institution hosting the place the applicant was nominated to. */
 async function isHostOf(db: Kysely<DB>, actor: Actor, row: Selectable<ApplicationTable>): Promise<boolean> {
   if (!actor.institutionId || !AT_HOST.includes(row.status) || !row.offered_opportunity_id) return false
-  const host = await db
-    .selectFrom('opportunities')
-    .select('host_institution_id')
-    .where('id', '=', row.offered_opportunity_id)
-    .executeTakeFirst()
+  const host = { host_institution_id: await hostOf(db, row.offered_opportunity_id) }
   return host?.host_institution_id === actor.institutionId
 }
 
 /** The call, for someone who must manage it; others are told it does not exist. */
 export async function managedCall(db: Kysely<DB>, actor: Actor, callId: string) {
-  const call = await db.selectFrom('calls').selectAll().where('id', '=', callId).executeTakeFirst()
+  const call = await callRow(db, callId)
   if (!call || !managesCall(actor, call)) throw AppError.notFound('The call')
   return call
 }

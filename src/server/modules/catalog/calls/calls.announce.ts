@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Deps, MailDeps } from '../../../deps.js'
 import { notify } from '../../comms/notifications/notify.js'
+import { dueAnnouncements, markAnnounced, takeAlerts } from './calls.repository.js'
 
 const BATCH = 50
 
@@ -16,20 +17,10 @@ export async function announceOpenedCalls(deps: MailDeps, now = deps.clock.now()
   let mails = 0
   for (;;) {
     const done = await deps.db.transaction().execute(async (trx) => {
-      const due = await trx
-        .selectFrom('calls')
-        .select(['id', 'title', 'closes_at', 'time_zone', 'academic_year'])
-        .where('status', '=', 'published')
-        .where('opening_announced_at', 'is', null)
-        .where('opens_at', '<=', now)
-        .orderBy('opens_at')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked()
-        .execute()
+      const due = await dueAnnouncements(trx, now, BATCH)
       for (const call of due) {
         mails += await announce(trx, deps, call, now)
-        await trx.updateTable('calls').set({ opening_announced_at: now }).where('id', '=', call.id).execute()
+        await markAnnounced(trx, call.id, now)
       }
       calls += due.length
       return due.length < BATCH
@@ -45,17 +36,7 @@ async function announce(
   now: Date,
 ): Promise<number> {
   if (call.closes_at <= now) return 0
-  const alerts = await trx
-    .deleteFrom('opportunity_alerts as a')
-    .using(['call_offers as c', 'opportunities as o', 'users as u'])
-    .whereRef('c.opportunity_id', '=', 'a.opportunity_id')
-    .whereRef('o.id', '=', 'a.opportunity_id')
-    .whereRef('u.id', '=', 'a.user_id')
-    .where('c.call_id', '=', call.id)
-    .where('o.status', '=', 'published')
-    .where('u.active', '=', true)
-    .returning(['u.email', 'o.id as opportunity_id', 'o.title'])
-    .execute()
+  const alerts = await takeAlerts(trx, call.id)
   const byPerson = new Map<string, typeof alerts>()
   for (const a of alerts) byPerson.set(a.email, [...(byPerson.get(a.email) ?? []), a])
   for (const [email, rows] of byPerson)

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { MOBILITY_TYPE_OF } from '../../../../shared/calls.js'
 import type { OpportunityKind } from '../../../../shared/opportunities.js'
 import type { DB } from '../../../db/schema.js'
+import { placeSources } from './calls.repository.js'
 import type { SUGGESTION_REASONS, Suggestion } from './calls.schema.js'
 
 type SuggestionReason = (typeof SUGGESTION_REASONS)[number]
@@ -52,39 +53,7 @@ export function share(quota: number, n: number, index: number): number {
  */
 export async function suggestPlaces(db: Kysely<DB>, academicYear: string, opportunityIds: string[]): Promise<Suggestion[]> {
   if (opportunityIds.length === 0) return []
-  const [opportunities, periods, home] = await Promise.all([
-    db
-      .selectFrom('opportunities')
-      .select(['id', 'kind', 'direction', 'host_institution_id', 'agreement_id'])
-      .where('id', 'in', opportunityIds)
-      .execute(),
-    db
-      .selectFrom('opportunity_blocks')
-      .select(['opportunity_id', (eb) => eb.fn.sum<string>('capacity').as('capacity')])
-      .where('opportunity_id', 'in', opportunityIds)
-      .groupBy('opportunity_id')
-      .execute(),
-    db.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirst(),
-  ])
-  const agreementIds = [...new Set(opportunities.flatMap((o) => (o.agreement_id ? [o.agreement_id] : [])))]
-  const [agreements, conditions] = agreementIds.length
-    ? await Promise.all([
-        db.selectFrom('agreements').select(['id', 'reference', 'status']).where('id', 'in', agreementIds).execute(),
-        db
-          .selectFrom('agreement_conditions')
-          .select([
-            'agreement_id',
-            'mobility_type',
-            'sending_institution_id',
-            'receiving_institution_id',
-            'academic_year_from',
-            'academic_year_to',
-            'mobilities_per_year',
-          ])
-          .where('agreement_id', 'in', agreementIds)
-          .execute(),
-      ])
-    : [[], []]
+  const { opportunities, periods, home, agreements, conditions } = await placeSources(db, opportunityIds)
   const agreementOf = new Map(agreements.map((a) => [a.id, a]))
   const capacityOf = new Map(periods.map((p) => [p.opportunity_id, Number(p.capacity)]))
   const byId = new Map(opportunities.map((o) => [o.id, o]))

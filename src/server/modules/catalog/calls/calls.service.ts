@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
-import { type CallPhase, type CallStatus, callPhase, fitsAudience } from '../../../../shared/calls.js'
+import { type CallStatus, callPhase, fitsAudience } from '../../../../shared/calls.js'
 import { fromZoned, toZoned } from '../../../../shared/zoned-time.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
@@ -10,6 +10,18 @@ import { recordAudit } from '../../../kernel/audit.js'
 import { actsForUnit } from '../../../kernel/scope.js'
 import { sanitizeDescription } from '../opportunities/opportunities.service.js'
 import { suggestPlaces } from './calls.places.js'
+import {
+  callIdPage,
+  callIdsOffering,
+  callRows,
+  insertCall,
+  lockCallRow,
+  opportunitiesByIds,
+  replaceOffers,
+  takenPlaces,
+  unitExists,
+  updateCallRow,
+} from './calls.repository.js'
 import type { CallDto, CallInput, CallListQueryInput } from './calls.schema.js'
 import { callLifecycle, STEP_TO } from './calls.status.js'
 
@@ -22,30 +34,7 @@ export async function loadCall(db: Kysely<DB>, id: string, now: Date): Promise<C
 /** Calls by id, in that order, with their offers, in two queries whatever their number. */
 export async function loadCalls(db: Kysely<DB>, ids: string[], now: Date): Promise<CallDto[]> {
   if (ids.length === 0) return []
-  const [rows, offers] = await Promise.all([
-    db.selectFrom('calls').selectAll().where('id', 'in', ids).execute(),
-    db
-      .selectFrom('call_offers as c')
-      .innerJoin('opportunities as o', 'o.id', 'c.opportunity_id')
-      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
-      .select([
-        'c.call_id',
-        'c.opportunity_id',
-        'c.places',
-        'c.suggested_places',
-        'c.places_taken',
-        'o.kind',
-        'o.title',
-        'o.status',
-        'o.host_institution_id',
-        'i.name as host_name',
-        'i.country as host_country',
-        'i.city as host_city',
-      ])
-      .where('c.call_id', 'in', ids)
-      .orderBy('c.position')
-      .execute(),
-  ])
+  const { rows, offers } = await callRows(db, ids)
   const byId = new Map(
     rows.map((row) => [
       row.id,
@@ -141,12 +130,9 @@ async function resolveOffers(trx: Kysely<DB>, input: CallInput, taken: Map<strin
   const ids = input.offers.map((o) => o.opportunityId)
   const errors: Problem[] = []
   if (input.orgUnitId) {
-    const unit = await trx.selectFrom('org_units').select('id').where('id', '=', input.orgUnitId).executeTakeFirst()
-    if (!unit) errors.push({ path: 'body.orgUnitId', message: 'is not a unit' })
+    if (!(await unitExists(trx, input.orgUnitId))) errors.push({ path: 'body.orgUnitId', message: 'is not a unit' })
   }
-  const found = ids.length
-    ? await trx.selectFrom('opportunities').select(['id', 'kind', 'direction', 'status']).where('id', 'in', ids).execute()
-    : []
+  const found = await opportunitiesByIds(trx, ids)
   const byId = new Map(found.map((o) => [o.id, o]))
   input.offers.forEach((offer, i) => {
     const o = byId.get(offer.opportunityId)
@@ -184,54 +170,29 @@ async function resolveOffers(trx: Kysely<DB>, input: CallInput, taken: Map<strin
   return offers
 }
 
-async function writeOffers(
-  trx: Kysely<DB>,
-  id: string,
-  offers: Awaited<ReturnType<typeof resolveOffers>>,
-  taken: Map<string, number>,
-) {
-  await trx.deleteFrom('call_offers').where('call_id', '=', id).execute()
-  if (offers.length) {
-    await trx
-      .insertInto('call_offers')
-      .values(offers.map((o) => ({ ...o, call_id: id, places_taken: taken.get(o.opportunity_id) ?? 0 })))
-      .execute()
-  }
-}
-
 export async function createCall(deps: Pick<Deps, 'db' | 'clock'>, ctx: Ctx, input: CallInput): Promise<string> {
   if (!actsForUnit(ctx.actor!, input.orgUnitId)) {
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator creates calls of their own unit only (orgUnitId).')
   }
   return deps.db.transaction().execute(async (trx) => {
     const offers = await resolveOffers(trx, input, new Map())
-    const row = await trx.insertInto('calls').values(columns(input)).returning('id').executeTakeFirstOrThrow()
-    await writeOffers(trx, row.id, offers, new Map())
+    const id = await insertCall(trx, columns(input))
+    await replaceOffers(trx, id, offers, new Map())
     await recordAudit(trx, ctx, {
       entityType: 'call',
-      entityId: row.id,
+      entityId: id,
       action: 'create',
-      after: await loadCall(trx, row.id, deps.clock.now()),
+      after: await loadCall(trx, id, deps.clock.now()),
     })
-    return row.id
+    return id
   })
 }
 
 async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string, now: Date) {
-  const row = await trx
-    .selectFrom('calls')
-    .select(['id', 'status', 'org_unit_id', 'opens_at', 'closes_at'])
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst()
+  const row = await lockCallRow(trx, id)
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, 'No such call.')
   if (!actsForUnit(actor, row.org_unit_id)) throw new AppError(AppErrorCode.FORBIDDEN, 'This call belongs to another unit.')
   return { ...row, phase: callPhase(row.opens_at, row.closes_at, now) }
-}
-
-async function takenPlaces(trx: Kysely<DB>, id: string) {
-  const rows = await trx.selectFrom('call_offers').select(['opportunity_id', 'places_taken']).where('call_id', '=', id).execute()
-  return new Map(rows.map((r) => [r.opportunity_id, r.places_taken]))
 }
 
 /**
@@ -268,12 +229,8 @@ export async function updateCall(deps: Pick<Deps, 'db' | 'clock'>, ctx: Ctx, id:
     }
     const taken = await takenPlaces(trx, id)
     const offers = await resolveOffers(trx, input, taken)
-    await trx
-      .updateTable('calls')
-      .set({ ...columns(input), updated_at: now })
-      .where('id', '=', id)
-      .execute()
-    await writeOffers(trx, id, offers, taken)
+    await updateCallRow(trx, id, { ...columns(input), updated_at: now })
+    await replaceOffers(trx, id, offers, taken)
     await recordAudit(trx, ctx, {
       entityType: 'call',
       entityId: id,
@@ -336,57 +293,12 @@ export async function listCalls(
   query: Partial<CallListQueryInput> & { page: number; pageSize: number },
   now: Date,
 ) {
-  let q = db.selectFrom('calls')
-  if (query.status?.length) q = q.where('status', 'in', query.status)
-  if (query.audience?.length) q = q.where('audience', 'in', query.audience)
-  if (query.phase?.length) {
-    const phases = query.phase as CallPhase[]
-    q = q.where((eb) =>
-      eb.or(
-        phases.map((p) =>
-          p === 'upcoming'
-            ? eb('opens_at', '>', now)
-            : p === 'open'
-              ? eb.and([eb('opens_at', '<=', now), eb('closes_at', '>', now)])
-              : eb('closes_at', '<=', now),
-        ),
-      ),
-    )
-  }
-  const [ids, count] = await Promise.all([
-    q
-      .select('id')
-      .orderBy('opens_at', 'desc')
-      .orderBy('id')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  return {
-    items: await loadCalls(
-      db,
-      ids.map((r) => r.id),
-      now,
-    ),
-    total: Number(count.n),
-  }
+  const { ids, total } = await callIdPage(db, query, now)
+  return { items: await loadCalls(db, ids, now), total }
 }
 
 /** Published calls, not yet closed, that offer an opportunity: what its catalog page shows. */
 export async function callsOffering(db: Kysely<DB>, opportunityId: string, now: Date): Promise<CallDto[]> {
-  const rows = await db
-    .selectFrom('calls as c')
-    .innerJoin('call_offers as o', 'o.call_id', 'c.id')
-    .select('c.id')
-    .where('o.opportunity_id', '=', opportunityId)
-    .where('c.status', '=', 'published')
-    .where('c.closes_at', '>', now)
-    .orderBy('c.opens_at')
-    .execute()
-  return loadCalls(
-    db,
-    rows.map((r) => r.id),
-    now,
-  )
+  const ids = await callIdsOffering(db, opportunityId, now)
+  return loadCalls(db, ids, now)
 }

@@ -3,6 +3,7 @@ import { costBucket, durationBucket } from '../../../../shared/opportunities.js'
 import type { DB } from '../../../db/schema.js'
 import { iso } from '../../../http/types.js'
 import { type CatalogDocument, CatalogIndex } from '../search/search-index.js'
+import { publishedRows, publishedSignature } from './opportunities.repository.js'
 import type { CatalogItem, CatalogQueryInput } from './opportunities.schema.js'
 
 /** How long a process trusts its index before asking whether another one changed the catalog. */
@@ -49,16 +50,7 @@ export class Catalog {
 
   /** What the index depends on: the published opportunities and their hosts (a renamed host shows). */
   async #signatureNow(): Promise<string> {
-    const row = await this.db
-      .selectFrom('opportunities as o')
-      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
-      .select((eb) => [
-        eb.fn.countAll<string>().as('n'),
-        eb.fn.max('o.updated_at').as('opportunity'),
-        eb.fn.max('i.updated_at').as('host'),
-      ])
-      .where('o.status', '=', 'published')
-      .executeTakeFirstOrThrow()
+    const row = await publishedSignature(this.db)
     const time = (d: unknown) => (d ? new Date(d as Date).getTime() : 0)
     return `${row.n}:${time(row.opportunity)}:${time(row.host)}`
   }
@@ -79,42 +71,7 @@ export class Catalog {
   }
 
   async #build(signature: string) {
-    const rows = await this.db
-      .selectFrom('opportunities as o')
-      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
-      .select([
-        'o.id',
-        'o.kind',
-        'o.direction',
-        'o.title',
-        'o.description',
-        'o.specialty',
-        'o.department',
-        'o.languages',
-        'o.clinical_practice',
-        'o.duration_weeks',
-        'o.fee_amount',
-        'o.fee_currency',
-        'o.application_deadline',
-        'o.requirements',
-        'o.published_at',
-        'o.host_institution_id',
-        'i.name as host_name',
-        'i.country as host_country',
-        'i.city as host_city',
-      ])
-      .where('o.status', '=', 'published')
-      .orderBy('o.published_at', 'desc')
-      .orderBy('o.id')
-      .execute()
-    const blocks = await this.db
-      .selectFrom('opportunity_blocks as b')
-      .innerJoin('opportunities as o', 'o.id', 'b.opportunity_id')
-      .select(['b.id', 'b.opportunity_id', 'b.label', 'b.starts_on', 'b.ends_on', 'b.capacity'])
-      .where('o.status', '=', 'published')
-      .orderBy('b.opportunity_id')
-      .orderBy('b.position')
-      .execute()
+    const { rows, blocks } = await publishedRows(this.db)
     const blocksOf = new Map<string, typeof blocks>()
     for (const b of blocks) {
       const list = blocksOf.get(b.opportunity_id)

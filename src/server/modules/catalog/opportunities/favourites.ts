@@ -4,6 +4,7 @@ import type { Deps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { recordAudit } from '../../../kernel/audit.js'
+import { addTo, listedOn, opportunityStatus, removeFrom } from './opportunities.repository.js'
 
 /**
  * A person's own lists of catalog opportunities: favourites, and the ones they asked to be told
@@ -17,27 +18,16 @@ export type PersonalList = keyof typeof PERSONAL_LISTS
 
 /** The opportunities on a person's list, newest first. */
 export async function listedIds(db: Kysely<DB>, list: PersonalList, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom(PERSONAL_LISTS[list].table)
-    .select('opportunity_id')
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .execute()
-  return rows.map((r) => r.opportunity_id)
+  return listedOn(db, PERSONAL_LISTS[list].table, userId)
 }
 
 /** Puts a published opportunity on the person's list (again is fine). */
 export async function addToList(deps: Pick<Deps, 'db'>, ctx: Ctx, list: PersonalList, opportunityId: string) {
   const { table, entityType } = PERSONAL_LISTS[list]
   await deps.db.transaction().execute(async (trx) => {
-    const found = await trx.selectFrom('opportunities').select('status').where('id', '=', opportunityId).executeTakeFirst()
-    if (found?.status !== 'published') throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
-    const added = await trx
-      .insertInto(table)
-      .values({ user_id: ctx.actor!.id, opportunity_id: opportunityId })
-      .onConflict((oc) => oc.doNothing())
-      .returning('opportunity_id')
-      .executeTakeFirst()
+    if ((await opportunityStatus(trx, opportunityId)) !== 'published')
+      throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity in the catalog.')
+    const added = await addTo(trx, table, ctx.actor!.id, opportunityId)
     if (added) await recordAudit(trx, ctx, { entityType, entityId: opportunityId, action: 'create' })
   })
 }
@@ -45,12 +35,7 @@ export async function addToList(deps: Pick<Deps, 'db'>, ctx: Ctx, list: Personal
 export async function removeFromList(deps: Pick<Deps, 'db'>, ctx: Ctx, list: PersonalList, opportunityId: string) {
   const { table, entityType } = PERSONAL_LISTS[list]
   await deps.db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom(table)
-      .where('user_id', '=', ctx.actor!.id)
-      .where('opportunity_id', '=', opportunityId)
-      .returning('opportunity_id')
-      .executeTakeFirst()
+    const removed = await removeFrom(trx, table, ctx.actor!.id, opportunityId)
     if (removed) await recordAudit(trx, ctx, { entityType, entityId: opportunityId, action: 'delete' })
   })
 }

@@ -1,7 +1,6 @@
-import { type Kysely, type Selectable, sql } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import sanitizeHtml from 'sanitize-html'
 import type { OpportunityStatus } from '../../../../shared/opportunities.js'
-import { containsPattern } from '../../../db/like.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
@@ -9,6 +8,15 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { actsForUnit } from '../../../kernel/scope.js'
+import {
+  insertOpportunity,
+  lockOpportunity,
+  opportunityIdPage,
+  opportunityRows,
+  referencesOf,
+  updateOpportunityRow,
+  writeBlocks,
+} from './opportunities.repository.js'
 import type { OpportunityDto, OpportunityInput, OpportunityListFilter } from './opportunities.schema.js'
 import { opportunityLifecycle, STEP_TO } from './opportunities.status.js'
 
@@ -33,16 +41,7 @@ export async function loadOpportunity(db: Kysely<DB>, id: string): Promise<Oppor
 /** Opportunities by id, in that order, in two queries whatever their number. */
 export async function loadOpportunities(db: Kysely<DB>, ids: string[]): Promise<OpportunityDto[]> {
   if (ids.length === 0) return []
-  const [rows, blocks] = await Promise.all([
-    db
-      .selectFrom('opportunities as o')
-      .innerJoin('institutions as i', 'i.id', 'o.host_institution_id')
-      .selectAll('o')
-      .select(['i.name as host_name', 'i.country as host_country', 'i.city as host_city'])
-      .where('o.id', 'in', ids)
-      .execute(),
-    db.selectFrom('opportunity_blocks').selectAll().where('opportunity_id', 'in', ids).orderBy('position').execute(),
-  ])
+  const { rows, blocks } = await opportunityRows(db, ids)
   const byId = new Map(
     rows.map((row) => [
       row.id,
@@ -94,30 +93,23 @@ function present(row: OpportunityRow, blocks: Selectable<DB['opportunity_blocks'
 }
 
 async function checkReferences(trx: Kysely<DB>, input: OpportunityInput) {
-  const host = await trx
-    .selectFrom('institutions')
-    .select(['id', 'is_home'])
-    .where('id', '=', input.hostInstitutionId)
-    .where('merged_into', 'is', null)
-    .executeTakeFirst()
+  const { host, parties, unit } = await referencesOf(trx, {
+    hostId: input.hostInstitutionId,
+    agreementId: input.agreementId,
+    unitId: input.orgUnitId,
+  })
   const errors: { path: string; message: string }[] = []
   if (!host) errors.push({ path: 'body.hostInstitutionId', message: 'is not an institution' })
   else if (input.direction === 'incoming' && !host.is_home) {
     errors.push({ path: 'body.hostInstitutionId', message: 'must be the home institution for an incoming opportunity' })
   }
   if (input.agreementId) {
-    const parties = await trx
-      .selectFrom('agreement_parties')
-      .select('institution_id')
-      .where('agreement_id', '=', input.agreementId)
-      .execute()
     if (parties.length === 0) errors.push({ path: 'body.agreementId', message: 'is not an agreement' })
     else if (!parties.some((p) => p.institution_id === input.hostInstitutionId)) {
       errors.push({ path: 'body.agreementId', message: 'must be an agreement the host is a party to' })
     }
   }
   if (input.orgUnitId) {
-    const unit = await trx.selectFrom('org_units').select('id').where('id', '=', input.orgUnitId).executeTakeFirst()
     if (!unit) errors.push({ path: 'body.orgUnitId', message: 'is not a unit' })
   }
   if (errors.length) throw new AppError(AppErrorCode.VALIDATION, 'The opportunity refers to records that do not fit.', { errors })
@@ -156,25 +148,6 @@ function columns(input: OpportunityInput) {
   }
 }
 
-async function writeBlocks(trx: Kysely<DB>, id: string, input: OpportunityInput) {
-  await trx.deleteFrom('opportunity_blocks').where('opportunity_id', '=', id).execute()
-  if (input.blocks.length) {
-    await trx
-      .insertInto('opportunity_blocks')
-      .values(
-        input.blocks.map((b, position) => ({
-          opportunity_id: id,
-          position,
-          label: b.label,
-          starts_on: b.startsOn,
-          ends_on: b.endsOn,
-          capacity: b.capacity,
-        })),
-      )
-      .execute()
-  }
-}
-
 export async function createOpportunity(deps: Pick<Deps, 'db'>, ctx: Ctx, input: OpportunityInput): Promise<string> {
   return deps.db.transaction().execute((trx) => createOpportunityIn(trx, ctx, input))
 }
@@ -190,20 +163,15 @@ export async function createOpportunityIn(
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator creates opportunities of their own unit only (orgUnitId).')
   }
   await checkReferences(trx, input)
-  const row = await trx.insertInto('opportunities').values(columns(input)).returning('id').executeTakeFirstOrThrow()
-  await writeBlocks(trx, row.id, input)
-  const after = await loadOpportunity(trx, row.id)
-  await recordAudit(trx, ctx, { entityType: 'opportunity', entityId: row.id, action, after })
-  return row.id
+  const id = await insertOpportunity(trx, columns(input))
+  await writeBlocks(trx, id, input.blocks)
+  const after = await loadOpportunity(trx, id)
+  await recordAudit(trx, ctx, { entityType: 'opportunity', entityId: id, action, after })
+  return id
 }
 
 async function lockForEdit(trx: Kysely<DB>, actor: Actor, id: string) {
-  const row = await trx
-    .selectFrom('opportunities')
-    .select(['id', 'status', 'org_unit_id'])
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst()
+  const row = await lockOpportunity(trx, id)
   if (!row) throw new AppError(AppErrorCode.NOT_FOUND, 'No such opportunity.')
   if (!actsForUnit(actor, row.org_unit_id))
     throw new AppError(AppErrorCode.FORBIDDEN, 'This opportunity belongs to another unit.')
@@ -222,12 +190,8 @@ export async function updateOpportunityIn(trx: Kysely<DB>, ctx: Ctx, id: string,
     throw new AppError(AppErrorCode.FORBIDDEN, 'A coordinator keeps opportunities in their own unit.')
   await checkReferences(trx, input)
   const before = await loadOpportunity(trx, id)
-  await trx
-    .updateTable('opportunities')
-    .set({ ...columns(input), updated_at: new Date() })
-    .where('id', '=', id)
-    .execute()
-  await writeBlocks(trx, id, input)
+  await updateOpportunityRow(trx, id, { ...columns(input), updated_at: new Date() })
+  await writeBlocks(trx, id, input.blocks)
   const after = await loadOpportunity(trx, id)
   await recordAudit(trx, ctx, { entityType: 'opportunity', entityId: id, action, before, after })
 }
@@ -272,39 +236,6 @@ export async function listOpportunities(
   page: number,
   pageSize: number,
 ) {
-  let q = db.selectFrom('opportunities as o')
-  if (f.status?.length) q = q.where('o.status', 'in', f.status)
-  if (f.direction) q = q.where('o.direction', '=', f.direction)
-  if (f.q) {
-    const pattern = containsPattern(f.q)
-    q = q.where((eb) =>
-      eb.or([
-        eb.exists(sql`(select 1 from jsonb_each_text(o.title) t where t.value ilike ${pattern})`),
-        eb.exists(
-          eb
-            .selectFrom('institutions as i')
-            .select('i.id')
-            .whereRef('i.id', '=', 'o.host_institution_id')
-            .where('i.name', 'ilike', pattern),
-        ),
-      ]),
-    )
-  }
-  const [ids, count] = await Promise.all([
-    q
-      .select('o.id')
-      .orderBy('o.updated_at', 'desc')
-      .orderBy('o.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  return {
-    items: await loadOpportunities(
-      db,
-      ids.map((r) => r.id),
-    ),
-    total: Number(count.n),
-  }
+  const { ids, total } = await opportunityIdPage(db, f, page, pageSize)
+  return { items: await loadOpportunities(db, ids), total }
 }

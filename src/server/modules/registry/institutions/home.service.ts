@@ -7,21 +7,25 @@ import type { Ctx } from '../../../http/context.js'
 import { AppError } from '../../../http/errors.js'
 import { looksLike } from '../../../http/file-types.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { assertIdentifiersFree, identityColumns, indexColumns, presentInstitution } from './institutions.repository.js'
+import {
+  assertIdentifiersFree,
+  hasDemoAccounts,
+  homeInstitutionRow,
+  homeLogoRow,
+  homeUnits,
+  identityColumns,
+  indexColumns,
+  presentInstitution,
+  updateInstitutionReturning,
+} from './institutions.repository.js'
 import type { HomeSettingsInput } from './institutions.schema.js'
 
 export async function listOrgUnits(deps: Deps) {
-  return deps.db
-    .selectFrom('org_units as o')
-    .innerJoin('institutions as i', 'i.id', 'o.institution_id')
-    .select(['o.id', 'o.name', 'o.code'])
-    .where('i.is_home', '=', true)
-    .orderBy('o.name')
-    .execute()
+  return homeUnits(deps.db)
 }
 
 async function homeRow(db: Kysely<DB>) {
-  const row = await db.selectFrom('institutions').selectAll().where('is_home', '=', true).executeTakeFirst()
+  const row = await homeInstitutionRow(db)
   if (!row) throw AppError.notFound('The home institution')
   return row
 }
@@ -38,13 +42,7 @@ export function presentHome(row: InstitutionRow) {
 
 /** The home institution as the settings page and the sign-in page need it. */
 async function homeSettingsOf(db: Kysely<DB>, row: InstitutionRow) {
-  const demo = await db
-    .selectFrom('users')
-    .select('id')
-    .where('email', 'like', `%@${DEMO_DOMAIN}`)
-    .where('active', '=', true)
-    .limit(1)
-    .executeTakeFirst()
+  const demo = await hasDemoAccounts(db, DEMO_DOMAIN)
   // The sign-in page mentions the demo password only while demo accounts exist.
   return { ...presentHome(row), demoAccounts: !!demo }
 }
@@ -57,25 +55,20 @@ export async function updateHomeSettings(deps: Deps, ctx: Ctx, input: HomeSettin
   return deps.db.transaction().execute(async (trx) => {
     const before = await homeRow(trx)
     await assertIdentifiersFree(trx, before.id, input)
-    const after = await trx
-      .updateTable('institutions')
-      .set({
-        ...identityColumns(input),
-        languages: input.languages,
-        default_language: input.defaultLanguage,
-        ...indexColumns({
-          ...before,
-          name: input.name,
-          city: input.city,
-          erasmus_code: input.erasmusCode,
-          schac_id: input.schacId,
-          ror_id: input.rorId,
-        }),
-        updated_at: new Date(),
-      })
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const after = await updateInstitutionReturning(trx, before.id, {
+      ...identityColumns(input),
+      languages: input.languages,
+      default_language: input.defaultLanguage,
+      ...indexColumns({
+        ...before,
+        name: input.name,
+        city: input.city,
+        erasmus_code: input.erasmusCode,
+        schac_id: input.schacId,
+        ror_id: input.rorId,
+      }),
+      updated_at: new Date(),
+    })
     await recordAudit(trx, ctx, {
       entityType: 'institution',
       entityId: before.id,
@@ -101,12 +94,7 @@ export async function setHomeLogo(deps: Deps, ctx: Ctx, dataUrl: string | null) 
   }
   return deps.db.transaction().execute(async (trx) => {
     const before = await homeRow(trx)
-    const after = await trx
-      .updateTable('institutions')
-      .set({ logo, logo_mime: mime, updated_at: new Date() })
-      .where('id', '=', before.id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const after = await updateInstitutionReturning(trx, before.id, { logo, logo_mime: mime, updated_at: new Date() })
     await recordAudit(trx, ctx, {
       entityType: 'institution',
       entityId: before.id,
@@ -119,11 +107,7 @@ export async function setHomeLogo(deps: Deps, ctx: Ctx, dataUrl: string | null) 
 }
 
 export async function getHomeLogo(deps: Deps): Promise<{ logo: Buffer; mime: string } | null> {
-  const row = await deps.db
-    .selectFrom('institutions')
-    .select(['logo', 'logo_mime'])
-    .where('is_home', '=', true)
-    .executeTakeFirst()
+  const row = await homeLogoRow(deps.db)
   if (!row?.logo || !row.logo_mime) return null
   return { logo: row.logo, mime: row.logo_mime }
 }

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { nearlySameName } from '../../../../shared/text.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
@@ -8,12 +8,22 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { reindexAgreements } from '../agreements/agreements.repository.js'
 import {
+  agreementsOfInstitutions,
   assertIdentifiersFree,
+  firstUse,
+  fullInstitution,
   identityColumns,
   indexColumns,
-  institutionColumns,
+  insertInstitution,
+  institutionByIdentifier,
+  institutionDetailRow,
+  institutionsInCountry,
   presentInstitution,
-  visibleInstitutions,
+  replaceContacts,
+  repointInstitution,
+  unitsOf,
+  updateInstitutionRow,
+  writeUnits,
 } from './institutions.repository.js'
 import type { InstitutionDto, InstitutionInput } from './institutions.schema.js'
 
@@ -29,11 +39,6 @@ export async function findSimilar(
   exclude?: string,
 ): Promise<Similar[]> {
   const found = new Map<string, Similar>()
-  const base = () => {
-    let q = db.selectFrom('institutions as i').select(institutionColumns).where('i.merged_into', 'is', null)
-    if (exclude) q = q.where('i.id', '<>', exclude)
-    return q
-  }
   const ids = [
     ['erasmusCode', 'i.erasmus_code', probe.erasmusCode],
     ['schacId', 'i.schac_id', probe.schacId],
@@ -41,13 +46,12 @@ export async function findSimilar(
   ] as const
   for (const [reason, column, value] of ids) {
     if (!value) continue
-    const row = await base().where(column, '=', value).executeTakeFirst()
+    const row = await institutionByIdentifier(db, column, value, exclude)
     if (row && !found.has(row.id)) found.set(row.id, { institution: presentInstitution(row), reason })
   }
   if (probe.name && probe.country) {
     const key = indexColumns({ name: probe.name }).name_key
-    const rows = await base().select('i.name_key').where('i.country', '=', probe.country).limit(5000).execute()
-    for (const row of rows) {
+    for (const row of await institutionsInCountry(db, probe.country, exclude)) {
       if (!found.has(row.id) && nearlySameName(row.name_key, key)) {
         found.set(row.id, { institution: presentInstitution(row), reason: 'name' })
       }
@@ -57,17 +61,8 @@ export async function findSimilar(
 }
 
 async function loadFull(db: Kysely<DB>, id: string) {
-  const row = await db.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst()
+  const { row, contacts, units } = await fullInstitution(db, id)
   if (!row || row.merged_into) throw AppError.notFound('The institution')
-  const [contacts, units] = await Promise.all([
-    db
-      .selectFrom('institution_contacts')
-      .select(['id', 'name', 'role', 'email', 'phone'])
-      .where('institution_id', '=', id)
-      .orderBy('position')
-      .execute(),
-    db.selectFrom('org_units').select(['id', 'name', 'code']).where('institution_id', '=', id).orderBy('name').execute(),
-  ])
   return { row, contacts, units }
 }
 
@@ -83,20 +78,7 @@ function snapshot(full: Awaited<ReturnType<typeof loadFull>>) {
 
 /** One institution with its contacts and units, in one query: one plan, one round trip. */
 export async function getInstitutionDetail(deps: Deps, actor: Actor, id: string) {
-  const row = await visibleInstitutions(deps.db, actor)
-    .select([
-      ...institutionColumns,
-      'i.notes',
-      'i.created_at',
-      'i.updated_at',
-      sql<Contact[]>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'role', c.role,
-        'email', c.email, 'phone', c.phone) order by c.position, c.created_at), '[]')
-        from institution_contacts c where c.institution_id = i.id)`.as('contacts'),
-      sql<Unit[]>`(select coalesce(json_agg(json_build_object('id', o.id, 'name', o.name, 'code', o.code) order by o.name), '[]')
-        from org_units o where o.institution_id = i.id)`.as('units'),
-    ])
-    .where('i.id', '=', id)
-    .executeTakeFirst()
+  const row = await institutionDetailRow(deps.db, actor, id)
   if (!row) throw AppError.notFound('The institution')
   return {
     ...presentInstitution(row),
@@ -108,9 +90,6 @@ export async function getInstitutionDetail(deps: Deps, actor: Actor, id: string)
     updatedAt: iso(row.updated_at) as string,
   }
 }
-
-type Contact = { id: string; name: string; role: string | null; email: string | null; phone: string | null }
-type Unit = { id: string; name: string; code: string | null }
 
 function rowValues(input: InstitutionInput) {
   return {
@@ -146,24 +125,8 @@ async function refuseLookalikes(trx: Kysely<DB>, input: InstitutionInput, selfId
 
 /** Replaces the contacts and units with the given lists; units keep their ids, as agreements point at them. */
 async function writeChildren(trx: Kysely<DB>, institutionId: string, input: InstitutionInput) {
-  await trx.deleteFrom('institution_contacts').where('institution_id', '=', institutionId).execute()
-  if (input.contacts.length) {
-    await trx
-      .insertInto('institution_contacts')
-      .values(
-        input.contacts.map((c, position) => ({
-          ...(c.id ? { id: c.id } : {}),
-          institution_id: institutionId,
-          position,
-          name: c.name,
-          role: c.role,
-          email: c.email,
-          phone: c.phone,
-        })),
-      )
-      .execute()
-  }
-  const existing = await trx.selectFrom('org_units').select(['id', 'name']).where('institution_id', '=', institutionId).execute()
+  await replaceContacts(trx, institutionId, input.contacts)
+  const existing = await unitsOf(trx, institutionId)
   const kept = new Set(input.units.filter((u) => u.id).map((u) => u.id))
   for (const [i, unit] of input.units.entries()) {
     if (unit.id && !existing.some((e) => e.id === unit.id)) {
@@ -179,53 +142,18 @@ async function writeChildren(trx: Kysely<DB>, institutionId: string, input: Inst
         errors: [{ path: 'body.units', message: `${name} is still used by ${used.where}` }],
       })
     }
-    await trx.deleteFrom('org_units').where('id', 'in', removed).execute()
   }
-  for (const unit of input.units) {
-    if (unit.id) {
-      await trx
-        .updateTable('org_units')
-        .set({ name: `~renaming ${unit.id}` })
-        .where('id', '=', unit.id)
-        .execute()
-    }
-  }
-  for (const unit of input.units) {
-    if (unit.id) await trx.updateTable('org_units').set({ name: unit.name, code: unit.code }).where('id', '=', unit.id).execute()
-    else await trx.insertInto('org_units').values({ institution_id: institutionId, name: unit.name, code: unit.code }).execute()
-  }
-}
-
-async function firstUse(trx: Kysely<DB>, unitIds: string[]) {
-  const party = await trx
-    .selectFrom('agreement_parties')
-    .select('org_unit_id as unit')
-    .where('org_unit_id', 'in', unitIds)
-    .executeTakeFirst()
-  if (party) return { unit: party.unit!, where: 'an agreement' }
-  const cond = await trx
-    .selectFrom('agreement_conditions')
-    .select(['sending_unit_id', 'receiving_unit_id'])
-    .where((eb) => eb.or([eb('sending_unit_id', 'in', unitIds), eb('receiving_unit_id', 'in', unitIds)]))
-    .executeTakeFirst()
-  if (cond)
-    return {
-      unit: unitIds.includes(cond.sending_unit_id ?? '') ? cond.sending_unit_id! : cond.receiving_unit_id!,
-      where: 'an agreement',
-    }
-  const user = await trx.selectFrom('users').select('org_unit_id as unit').where('org_unit_id', 'in', unitIds).executeTakeFirst()
-  if (user) return { unit: user.unit!, where: 'a user account' }
-  return null
+  await writeUnits(trx, institutionId, removed, input.units)
 }
 
 export async function createInstitution(deps: Deps, ctx: Ctx, input: InstitutionInput) {
   return deps.db.transaction().execute(async (trx) => {
     await refuseLookalikes(trx, input, null)
-    const row = await trx.insertInto('institutions').values(rowValues(input)).returning('id').executeTakeFirstOrThrow()
-    await writeChildren(trx, row.id, input)
-    const after = await loadFull(trx, row.id)
-    await recordAudit(trx, ctx, { entityType: 'institution', entityId: row.id, action: 'create', after: snapshot(after) })
-    return row.id
+    const id = await insertInstitution(trx, rowValues(input))
+    await writeChildren(trx, id, input)
+    const after = await loadFull(trx, id)
+    await recordAudit(trx, ctx, { entityType: 'institution', entityId: id, action: 'create', after: snapshot(after) })
+    return id
   })
 }
 
@@ -233,11 +161,7 @@ export async function updateInstitution(deps: Deps, ctx: Ctx, id: string, input:
   return deps.db.transaction().execute(async (trx) => {
     const before = await loadFull(trx, id)
     await refuseLookalikes(trx, input, id)
-    await trx
-      .updateTable('institutions')
-      .set({ ...rowValues(input), updated_at: new Date() })
-      .where('id', '=', id)
-      .execute()
+    await updateInstitutionRow(trx, id, { ...rowValues(input), updated_at: new Date() })
     await writeChildren(trx, id, input)
     const after = await loadFull(trx, id)
     await recordAudit(trx, ctx, {
@@ -253,12 +177,7 @@ export async function updateInstitution(deps: Deps, ctx: Ctx, id: string, input:
 
 /** Agreements carry their parties' names in their search document; refresh it after a rename or merge. */
 export async function reindexAgreementsOf(trx: Kysely<DB>, institutionIds: string[]) {
-  const rows = await trx
-    .selectFrom('agreement_parties')
-    .select('agreement_id')
-    .where('institution_id', 'in', institutionIds)
-    .execute()
-  await reindexAgreements(trx, [...new Set(rows.map((r) => r.agreement_id))])
+  await reindexAgreements(trx, await agreementsOfInstitutions(trx, institutionIds))
 }
 
 /**
@@ -275,70 +194,7 @@ export async function mergeInstitutions(deps: Deps, ctx: Ctx, duplicateId: strin
     })
     if (dup.row.is_home) throw AppError.validation('params.id', 'is the home institution, which cannot be merged away')
 
-    // Agreements that already list both keep one party row.
-    const both = await trx
-      .selectFrom('agreement_parties as a')
-      .innerJoin('agreement_parties as b', 'b.agreement_id', 'a.agreement_id')
-      .select('a.agreement_id')
-      .where('a.institution_id', '=', duplicateId)
-      .where('b.institution_id', '=', keepId)
-      .execute()
-    if (both.length) {
-      await trx
-        .deleteFrom('agreement_parties')
-        .where('institution_id', '=', duplicateId)
-        .where(
-          'agreement_id',
-          'in',
-          both.map((b) => b.agreement_id),
-        )
-        .execute()
-    }
-    await trx.updateTable('agreement_parties').set({ institution_id: keepId }).where('institution_id', '=', duplicateId).execute()
-    await trx
-      .updateTable('agreement_conditions')
-      .set({ sending_institution_id: keepId })
-      .where('sending_institution_id', '=', duplicateId)
-      .execute()
-    await trx
-      .updateTable('agreement_conditions')
-      .set({ receiving_institution_id: keepId })
-      .where('receiving_institution_id', '=', duplicateId)
-      .execute()
-    await trx
-      .updateTable('agreement_signatories')
-      .set({ institution_id: keepId })
-      .where('institution_id', '=', duplicateId)
-      .execute()
-    await trx.updateTable('users').set({ institution_id: keepId }).where('institution_id', '=', duplicateId).execute()
-    await trx.updateTable('invitations').set({ institution_id: keepId }).where('institution_id', '=', duplicateId).execute()
-    const position = keep.contacts.length
-    await trx
-      .updateTable('institution_contacts')
-      .set((eb) => ({ institution_id: keepId, position: eb('position', '+', position) }))
-      .where('institution_id', '=', duplicateId)
-      .execute()
-    for (const unit of dup.units) {
-      const same = keep.units.find((u) => u.name.toLowerCase() === unit.name.toLowerCase())
-      if (same) {
-        for (const [table, column] of [
-          ['agreement_parties', 'org_unit_id'],
-          ['agreement_conditions', 'sending_unit_id'],
-          ['agreement_conditions', 'receiving_unit_id'],
-          ['users', 'org_unit_id'],
-          ['invitations', 'org_unit_id'],
-        ] as const) {
-          await trx
-            .updateTable(table)
-            .set({ [column]: same.id })
-            .where(column, '=', unit.id)
-            .execute()
-        }
-        await trx.deleteFrom('org_units').where('id', '=', unit.id).execute()
-      } else {
-        await trx.updateTable('org_units').set({ institution_id: keepId }).where('id', '=', unit.id).execute()
-      }
-    }
+    await repointInstitution(trx, duplicateId, keepId, { contacts: keep.contacts.length, units: keep.units }, dup.units)
     const takeOver = {
       erasmus_code: keep.row.erasmus_code ?? dup.row.erasmus_code,
       schac_id: keep.row.schac_id ?? dup.row.schac_id,
@@ -348,16 +204,18 @@ export async function mergeInstitutions(deps: Deps, ctx: Ctx, duplicateId: strin
       tags: [...new Set([...keep.row.tags, ...dup.row.tags])],
       notes: [keep.row.notes, dup.row.notes].filter(Boolean).join('\n\n') || null,
     }
-    await trx
-      .updateTable('institutions')
-      .set({ merged_into: keepId, erasmus_code: null, schac_id: null, ror_id: null, updated_at: new Date() })
-      .where('id', '=', duplicateId)
-      .execute()
-    await trx
-      .updateTable('institutions')
-      .set({ ...takeOver, ...indexColumns({ ...keep.row, ...takeOver }), updated_at: new Date() })
-      .where('id', '=', keepId)
-      .execute()
+    await updateInstitutionRow(trx, duplicateId, {
+      merged_into: keepId,
+      erasmus_code: null,
+      schac_id: null,
+      ror_id: null,
+      updated_at: new Date(),
+    })
+    await updateInstitutionRow(trx, keepId, {
+      ...takeOver,
+      ...indexColumns({ ...keep.row, ...takeOver }),
+      updated_at: new Date(),
+    })
     const after = await loadFull(trx, keepId)
     await recordAudit(trx, ctx, {
       entityType: 'institution',

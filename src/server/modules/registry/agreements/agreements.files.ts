@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { sql } from 'kysely'
 import { FILE_MAX_BYTES, FILE_TYPES, type FileKind } from '../../../../shared/agreements.js'
 import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
@@ -7,7 +6,8 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { looksLike } from '../../../http/file-types.js'
 import { cleanFileName } from '../../../http/files.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { loadAgreement, lockAgreement } from './agreements.service.js'
+import { fileOf, insertFileVersion, lockAgreement, touchAgreement } from './agreements.repository.js'
+import { loadAgreement } from './agreements.service.js'
 
 /** Stores an attachment as the next version of its file name, after checking its bytes match its type. */
 export async function uploadFile(
@@ -28,29 +28,18 @@ export async function uploadFile(
   return deps.db.transaction().execute(async (trx) => {
     await lockAgreement(trx, id)
     const agreement = await loadAgreement(trx, ctx.actor!, id)
-    const last = await trx
-      .selectFrom('agreement_files')
-      .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
-      .where('agreement_id', '=', id)
-      .where('file_name', '=', name)
-      .executeTakeFirstOrThrow()
     const sha256 = createHash('sha256').update(file.content).digest('hex')
-    const row = await trx
-      .insertInto('agreement_files')
-      .values({
-        agreement_id: agreement.id,
-        kind: file.kind,
-        file_name: name,
-        mime: file.mime,
-        size: file.content.length,
-        sha256,
-        version: last.v + 1,
-        content: file.content,
-        uploaded_by: ctx.actor?.id ?? null,
-      })
-      .returning(['id', 'version'])
-      .executeTakeFirstOrThrow()
-    await trx.updateTable('agreements').set({ updated_at: new Date() }).where('id', '=', id).execute()
+    const row = await insertFileVersion(trx, {
+      agreement_id: agreement.id,
+      kind: file.kind,
+      file_name: name,
+      mime: file.mime,
+      size: file.content.length,
+      sha256,
+      content: file.content,
+      uploaded_by: ctx.actor?.id ?? null,
+    })
+    await touchAgreement(trx, id)
     await recordAudit(trx, ctx, {
       entityType: 'agreement',
       entityId: id,
@@ -71,12 +60,7 @@ export async function uploadFile(
 
 export async function getFile(deps: Deps, actor: Actor, id: string, fileId: string) {
   await loadAgreement(deps.db, actor, id)
-  const file = await deps.db
-    .selectFrom('agreement_files')
-    .select(['file_name', 'mime', 'content', 'version'])
-    .where('id', '=', fileId)
-    .where('agreement_id', '=', id)
-    .executeTakeFirst()
+  const file = await fileOf(deps.db, id, fileId)
   if (!file) throw AppError.notFound('The file')
   return file
 }

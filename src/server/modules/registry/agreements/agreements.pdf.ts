@@ -3,13 +3,14 @@ import { ISCED_FIELDS } from '../../../../shared/agreements.js'
 import type { Language } from '../../../../shared/limits.js'
 import type { DB } from '../../../db/schema.js'
 import { field, newDocument, write } from '../../../pdf/document.js'
+import { homeName } from './agreements.repository.js'
 import type { AgreementDetail } from './agreements.schema.js'
 import { PDF_LABELS } from './pdf-labels.js'
 
 /** The agreement summary as a PDF, in the reader's language. */
 export async function agreementPdf(db: Kysely<DB>, a: AgreementDetail, lang: Language): Promise<Buffer> {
   const L = PDF_LABELS[lang]
-  const home = await db.selectFrom('institutions').select(['name']).where('is_home', '=', true).executeTakeFirst()
+  const home = await homeName(db)
   const countries = new Intl.DisplayNames([lang], { type: 'region' })
   const languages = new Intl.DisplayNames([lang], { type: 'language' })
   const date = (d: string | null) =>
@@ -19,7 +20,7 @@ export async function agreementPdf(db: Kysely<DB>, a: AgreementDetail, lang: Lan
 
   const { doc, done } = newDocument(`${a.reference} — ${a.title}`)
 
-  write(doc, home?.name ?? 'Meridian', { size: 9, color: '#6b6f76' })
+  write(doc, home ?? 'Meridian', { size: 9, color: '#6b6f76' })
   write(doc, L.title, { size: 9, color: '#6b6f76' })
   doc.moveDown(0.5)
   write(doc, a.title, { bold: true, size: 18 })

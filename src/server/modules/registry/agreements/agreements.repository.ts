@@ -1,11 +1,12 @@
-import type { Kysely } from 'kysely'
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely'
+import { type FileKind, IN_FORCE } from '../../../../shared/agreements.js'
 import type { AgreementConditionRow, DB, PartySummary } from '../../../db/schema.js'
 import { searchDocument } from '../../../db/search.js'
 import type { Actor } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
-import { todayUtc } from '../../../kernel/dates.js'
+import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { registryLists } from '../lists/registry-lists.js'
-import type { AgreementFilter, AgreementListItem } from './agreements.schema.js'
+import type { AgreementFilter, AgreementListItem, ConditionInput } from './agreements.schema.js'
 
 const NO_ID = '00000000-0000-0000-0000-000000000000'
 
@@ -210,3 +211,296 @@ export const possibleResponsibles = (db: Kysely<DB>) =>
     .where('active', '=', true)
     .orderBy('name')
     .execute()
+
+/** What an agreement's detail shows beside its list item: conditions, signatories, files, and the agreements it renews or is renewed by. */
+export async function agreementParts(db: Kysely<DB>, id: string, predecessorId: string | null) {
+  const [conditions, signatories, files, predecessor, successor] = await Promise.all([
+    db.selectFrom('agreement_conditions').selectAll().where('agreement_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('agreement_signatories').selectAll().where('agreement_id', '=', id).orderBy('created_at').execute(),
+    db
+      .selectFrom('agreement_files as f')
+      .leftJoin('users as u', 'u.id', 'f.uploaded_by')
+      .select([
+        'f.id',
+        'f.kind',
+        'f.file_name',
+        'f.mime',
+        'f.size',
+        'f.version',
+        'f.sha256',
+        'f.uploaded_at',
+        'u.name as uploader',
+      ])
+      .where('f.agreement_id', '=', id)
+      .orderBy('f.file_name')
+      .orderBy('f.version', 'desc')
+      .execute(),
+    predecessorId
+      ? db.selectFrom('agreements').select(['id', 'reference']).where('id', '=', predecessorId).executeTakeFirst()
+      : undefined,
+    db.selectFrom('agreements').select(['id', 'reference', 'status']).where('predecessor_id', '=', id).executeTakeFirst(),
+  ])
+  return { conditions, signatories, files, predecessor, successor }
+}
+
+/** The institutions, units and responsible person an agreement's input names, as found. */
+export async function referencedRecords(
+  trx: Kysely<DB>,
+  institutionIds: string[],
+  unitIds: string[],
+  responsibleId: string | null,
+) {
+  const [institutions, units, responsible] = await Promise.all([
+    trx.selectFrom('institutions').select(['id', 'is_home', 'merged_into']).where('id', 'in', institutionIds).execute(),
+    unitIds.length ? trx.selectFrom('org_units').select(['id', 'institution_id']).where('id', 'in', unitIds).execute() : [],
+    responsibleId
+      ? trx.selectFrom('users').select(['role', 'active']).where('id', '=', responsibleId).executeTakeFirst()
+      : undefined,
+  ])
+  return { institutions, units, responsible }
+}
+
+function conditionRows(agreementId: string, conditions: ConditionInput[]) {
+  return conditions.map((c, position) => ({
+    agreement_id: agreementId,
+    position,
+    mobility_type: c.mobilityType,
+    sending_institution_id: c.sendingInstitutionId,
+    sending_unit_id: c.sendingUnitId,
+    receiving_institution_id: c.receivingInstitutionId,
+    receiving_unit_id: c.receivingUnitId,
+    academic_year_from: c.academicYearFrom,
+    academic_year_to: c.academicYearTo,
+    mobilities_per_year: c.mobilitiesPerYear,
+    total_months_per_year: c.totalMonthsPerYear,
+    total_days_per_year: c.totalDaysPerYear,
+    subject_areas: JSON.stringify(c.subjectAreas),
+    eqf_levels: c.eqfLevels,
+    language_skills: JSON.stringify(c.languageSkills),
+    blended: c.blended,
+    other_terms: c.otherTerms,
+  }))
+}
+
+/** Replaces an agreement's conditions. */
+export async function replaceConditions(trx: Kysely<DB>, id: string, conditions: ConditionInput[]) {
+  await trx.deleteFrom('agreement_conditions').where('agreement_id', '=', id).execute()
+  if (conditions.length) await trx.insertInto('agreement_conditions').values(conditionRows(id, conditions)).execute()
+}
+
+/** Replaces the parties and conditions; signatories of an institution that is no longer a party go with it. */
+export async function writeTerms(
+  trx: Kysely<DB>,
+  id: string,
+  input: { parties: { institutionId: string; orgUnitId: string | null }[]; conditions: ConditionInput[] },
+) {
+  await replaceConditions(trx, id, [])
+  await trx.deleteFrom('agreement_parties').where('agreement_id', '=', id).execute()
+  await trx
+    .insertInto('agreement_parties')
+    .values(
+      input.parties.map((p, position) => ({
+        agreement_id: id,
+        institution_id: p.institutionId,
+        org_unit_id: p.orgUnitId,
+        position,
+      })),
+    )
+    .execute()
+  if (input.conditions.length) await trx.insertInto('agreement_conditions').values(conditionRows(id, input.conditions)).execute()
+  await trx
+    .deleteFrom('agreement_signatories')
+    .where('agreement_id', '=', id)
+    .where(
+      'institution_id',
+      'not in',
+      input.parties.map((p) => p.institutionId),
+    )
+    .execute()
+}
+
+/** The next reference in the year: AGR-2026-0042. */
+export async function nextReference(trx: Kysely<DB>, today: string): Promise<string> {
+  const { rows } = await sql<{ n: string }>`select nextval('agreement_reference_seq')::text as n`.execute(trx)
+  return `AGR-${today.slice(0, 4)}-${rows[0]!.n.padStart(4, '0')}`
+}
+
+export async function insertAgreement(trx: Kysely<DB>, values: Insertable<DB['agreements']>): Promise<string> {
+  return (await trx.insertInto('agreements').values(values).returning('id').executeTakeFirstOrThrow()).id
+}
+
+export async function updateAgreementRow(trx: Kysely<DB>, id: string, values: Updateable<DB['agreements']>) {
+  await trx.updateTable('agreements').set(values).where('id', '=', id).execute()
+}
+
+/** Marks the agreement changed now (its terms, files or signatories moved). */
+export async function touchAgreement(trx: Kysely<DB>, id: string) {
+  await updateAgreementRow(trx, id, { updated_at: new Date() })
+}
+
+export async function lockAgreement(trx: Kysely<DB>, id: string) {
+  await trx.selectFrom('agreements').select('id').where('id', '=', id).forUpdate().execute()
+}
+
+export async function replaceSignatories(
+  trx: Kysely<DB>,
+  id: string,
+  signatories: { institutionId: string; name: string; position: string | null; signedOn: string | null }[],
+) {
+  await trx.deleteFrom('agreement_signatories').where('agreement_id', '=', id).execute()
+  if (signatories.length)
+    await trx
+      .insertInto('agreement_signatories')
+      .values(
+        signatories.map((s) => ({
+          agreement_id: id,
+          institution_id: s.institutionId,
+          name: s.name,
+          position: s.position,
+          signed_on: s.signedOn,
+        })),
+      )
+      .execute()
+}
+
+/** Stores an agreement's file as the next version of its name; its id and version. */
+export async function insertFileVersion(
+  trx: Kysely<DB>,
+  values: {
+    agreement_id: string
+    kind: FileKind
+    file_name: string
+    mime: string
+    size: number
+    sha256: string
+    content: Buffer
+    uploaded_by: string | null
+  },
+) {
+  const last = await trx
+    .selectFrom('agreement_files')
+    .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
+    .where('agreement_id', '=', values.agreement_id)
+    .where('file_name', '=', values.file_name)
+    .executeTakeFirstOrThrow()
+  return trx
+    .insertInto('agreement_files')
+    .values({ ...values, version: last.v + 1 })
+    .returning(['id', 'version'])
+    .executeTakeFirstOrThrow()
+}
+
+export function fileOf(db: Kysely<DB>, agreementId: string, fileId: string) {
+  return db
+    .selectFrom('agreement_files')
+    .select(['file_name', 'mime', 'content', 'version'])
+    .where('id', '=', fileId)
+    .where('agreement_id', '=', agreementId)
+    .executeTakeFirst()
+}
+
+/** The home institution's name, for the agreement's printout. */
+export async function homeName(db: Kysely<DB>): Promise<string | undefined> {
+  return (await db.selectFrom('institutions').select(['name']).where('is_home', '=', true).executeTakeFirst())?.name
+}
+
+export function insertComment(trx: Kysely<DB>, values: { agreement_id: string; author_id: string | null; body: string }) {
+  return trx.insertInto('agreement_comments').values(values).returning(['id', 'created_at']).executeTakeFirstOrThrow()
+}
+
+/** An agreement's changes from the audit trail and its comments, newest first (the last 500 of each). */
+export async function timelineRows(db: Kysely<DB>, id: string) {
+  const [events, comments] = await Promise.all([
+    db
+      .selectFrom('audit_events as e')
+      .leftJoin('users as u', 'u.id', 'e.actor_id')
+      .select(['e.occurred_at', 'e.action', 'e.before', 'e.after', 'e.actor_label', 'u.name'])
+      .where('e.entity_type', '=', 'agreement')
+      .where('e.entity_id', '=', id)
+      .where('e.action', '<>', 'comment')
+      .orderBy('e.id', 'desc')
+      .limit(500)
+      .execute(),
+    db
+      .selectFrom('agreement_comments as c')
+      .leftJoin('users as u', 'u.id', 'c.author_id')
+      .select(['c.created_at', 'c.body', 'u.name'])
+      .where('c.agreement_id', '=', id)
+      .orderBy('c.created_at', 'desc')
+      .limit(500)
+      .execute(),
+  ])
+  return { events, comments }
+}
+
+/** The agreements whose dates move them today (to start, to be marked expiring, to expire), locked; others running skip them. */
+export function dueByDate(trx: Kysely<DB>, today: string, window: string, limit: number) {
+  return trx
+    .selectFrom('agreements')
+    .select(['id', 'status', 'start_date', 'end_date'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'signed'), eb('start_date', '<=', today)]),
+        eb.and([eb('status', '=', 'active'), eb('end_date', '<=', window)]),
+        eb.and([eb('status', 'in', ['signed', 'active', 'expiring']), eb('end_date', '<', today)]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute()
+}
+
+/** Forgets the list indexes' removals older than a month (every index has read them within a day). */
+export async function forgetOldRemovals(db: Kysely<DB>) {
+  await db.deleteFrom('registry_removed').where('removed_at', '<', sql<Date>`now() - interval '30 days'`).execute()
+}
+
+/**
+ * The agreements in force ending within the widest reminder window that have not been reminded at
+ * the tightest threshold they have reached, with their responsible person; locked, others skip them.
+ */
+export function dueReminders(trx: Kysely<DB>, days: number[], today: string, limit: number) {
+  const ascending = [...days].sort((a, b) => a - b)
+  const left = sql`(a.end_date - ${today}::date)`
+  const threshold = sql<number>`case ${sql.join(
+    ascending.map((d) => sql`when ${left} <= ${d} then ${d}::int`),
+    sql` `,
+  )} end`
+  return trx
+    .selectFrom('agreements as a')
+    .leftJoin('users as u', 'u.id', 'a.responsible_id')
+    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.active', threshold.as('threshold')])
+    .where('a.status', 'in', IN_FORCE)
+    .where('a.end_date', '>=', today)
+    .where('a.end_date', '<=', addDays(today, Math.max(...days)))
+    .where(
+      sql<boolean>`not exists (select 1 from agreement_reminders r
+        where r.agreement_id = a.id and r.end_date = a.end_date and r.days = ${threshold})`,
+    )
+    .orderBy('a.id')
+    .limit(limit)
+    .forUpdate('a')
+    .skipLocked()
+    .execute()
+}
+
+/** Records the reminder thresholds passed for an agreement's end date (again is fine). */
+export async function recordReminders(trx: Kysely<DB>, agreementId: string, endDate: string, days: number[]) {
+  await trx
+    .insertInto('agreement_reminders')
+    .values(days.map((d) => ({ agreement_id: agreementId, end_date: endDate, days: d })))
+    .onConflict((oc) => oc.columns(['agreement_id', 'end_date', 'days']).doNothing())
+    .execute()
+}
+
+/** The active officers and admins, who hear when an agreement's responsible person cannot. */
+export function activeOfficers(trx: Kysely<DB>) {
+  return trx
+    .selectFrom('users')
+    .select(['email', 'name'])
+    .where('role', 'in', ['officer', 'admin'])
+    .where('active', '=', true)
+    .execute()
+}

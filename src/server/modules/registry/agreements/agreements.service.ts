@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { type AgreementAction, EDITABLE, RENEWABLE, TRANSITIONS } from '../../../../shared/agreements.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
@@ -7,7 +7,22 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { todayUtc } from '../../../kernel/dates.js'
-import { listItems, presentCondition, reindexAgreements, visibleAgreements } from './agreements.repository.js'
+import {
+  agreementParts,
+  insertAgreement,
+  listItems,
+  lockAgreement,
+  nextReference,
+  presentCondition,
+  referencedRecords,
+  reindexAgreements,
+  replaceConditions,
+  replaceSignatories,
+  touchAgreement,
+  updateAgreementRow,
+  visibleAgreements,
+  writeTerms,
+} from './agreements.repository.js'
 import type { AgreementDetail, AgreementInput, ConditionInput } from './agreements.schema.js'
 
 const WRITERS = new Set(['admin', 'officer'])
@@ -21,32 +36,9 @@ export async function loadAgreement(db: Kysely<DB>, actor: Actor, id: string) {
 /** Everything about one agreement, as the detail page and the audit trail see it. */
 export async function agreementDetail(db: Kysely<DB>, actor: Actor, id: string, today: string): Promise<AgreementDetail> {
   const row = await loadAgreement(db, actor, id)
-  const [[item], conditions, signatories, files, predecessor, successor] = await Promise.all([
+  const [[item], { conditions, signatories, files, predecessor, successor }] = await Promise.all([
     listItems(db, [id]),
-    db.selectFrom('agreement_conditions').selectAll().where('agreement_id', '=', id).orderBy('position').execute(),
-    db.selectFrom('agreement_signatories').selectAll().where('agreement_id', '=', id).orderBy('created_at').execute(),
-    db
-      .selectFrom('agreement_files as f')
-      .leftJoin('users as u', 'u.id', 'f.uploaded_by')
-      .select([
-        'f.id',
-        'f.kind',
-        'f.file_name',
-        'f.mime',
-        'f.size',
-        'f.version',
-        'f.sha256',
-        'f.uploaded_at',
-        'u.name as uploader',
-      ])
-      .where('f.agreement_id', '=', id)
-      .orderBy('f.file_name')
-      .orderBy('f.version', 'desc')
-      .execute(),
-    row.predecessor_id
-      ? db.selectFrom('agreements').select(['id', 'reference']).where('id', '=', row.predecessor_id).executeTakeFirst()
-      : undefined,
-    db.selectFrom('agreements').select(['id', 'reference', 'status']).where('predecessor_id', '=', id).executeTakeFirst(),
+    agreementParts(db, id, row.predecessor_id),
   ])
   const detail: Omit<AgreementDetail, 'actions'> = {
     ...item!,
@@ -128,24 +120,21 @@ export async function getAgreement(deps: Deps, actor: Actor, id: string) {
 
 /** Checks what the schema cannot: that parties, units and the responsible officer exist and fit. */
 async function checkReferences(trx: Kysely<DB>, input: AgreementInput) {
-  const ids = input.parties.map((p) => p.institutionId)
-  const institutions = await trx
-    .selectFrom('institutions')
-    .select(['id', 'is_home', 'merged_into'])
-    .where('id', 'in', ids)
-    .execute()
+  const unitIds = [
+    ...input.parties.map((p) => p.orgUnitId),
+    ...input.conditions.flatMap((c) => [c.sendingUnitId, c.receivingUnitId]),
+  ].filter((u): u is string => !!u)
+  const { institutions, units, responsible } = await referencedRecords(
+    trx,
+    input.parties.map((p) => p.institutionId),
+    unitIds,
+    input.responsibleId ?? null,
+  )
   for (const [i, p] of input.parties.entries()) {
     const inst = institutions.find((x) => x.id === p.institutionId)
     if (!inst || inst.merged_into) throw AppError.validation(`body.parties.${i}.institutionId`, 'is not an institution')
   }
   if (!institutions.some((x) => x.is_home)) throw AppError.validation('body.parties', 'must include the home institution')
-  const unitIds = [
-    ...input.parties.map((p) => p.orgUnitId),
-    ...input.conditions.flatMap((c) => [c.sendingUnitId, c.receivingUnitId]),
-  ].filter((u): u is string => !!u)
-  const units = unitIds.length
-    ? await trx.selectFrom('org_units').select(['id', 'institution_id']).where('id', 'in', unitIds).execute()
-    : []
   const unitOf = (unitId: string | null, institutionId: string, path: string) => {
     if (unitId && units.find((u) => u.id === unitId)?.institution_id !== institutionId) {
       throw AppError.validation(path, 'is not a unit of that institution')
@@ -157,65 +146,10 @@ async function checkReferences(trx: Kysely<DB>, input: AgreementInput) {
     unitOf(c.receivingUnitId, c.receivingInstitutionId, `body.conditions.${i}.receivingUnitId`)
   })
   if (input.responsibleId) {
-    const user = await trx.selectFrom('users').select(['role', 'active']).where('id', '=', input.responsibleId).executeTakeFirst()
-    if (!user?.active || !WRITERS.has(user.role)) {
+    if (!responsible?.active || !WRITERS.has(responsible.role)) {
       throw AppError.validation('body.responsibleId', 'must be an active officer or administrator')
     }
   }
-}
-
-function conditionRows(agreementId: string, conditions: ConditionInput[]) {
-  return conditions.map((c, position) => ({
-    agreement_id: agreementId,
-    position,
-    mobility_type: c.mobilityType,
-    sending_institution_id: c.sendingInstitutionId,
-    sending_unit_id: c.sendingUnitId,
-    receiving_institution_id: c.receivingInstitutionId,
-    receiving_unit_id: c.receivingUnitId,
-    academic_year_from: c.academicYearFrom,
-    academic_year_to: c.academicYearTo,
-    mobilities_per_year: c.mobilitiesPerYear,
-    total_months_per_year: c.totalMonthsPerYear,
-    total_days_per_year: c.totalDaysPerYear,
-    subject_areas: JSON.stringify(c.subjectAreas),
-    eqf_levels: c.eqfLevels,
-    language_skills: JSON.stringify(c.languageSkills),
-    blended: c.blended,
-    other_terms: c.otherTerms,
-  }))
-}
-
-export async function writeTerms(trx: Kysely<DB>, id: string, input: Pick<AgreementInput, 'parties' | 'conditions'>) {
-  await trx.deleteFrom('agreement_conditions').where('agreement_id', '=', id).execute()
-  await trx.deleteFrom('agreement_parties').where('agreement_id', '=', id).execute()
-  await trx
-    .insertInto('agreement_parties')
-    .values(
-      input.parties.map((p, position) => ({
-        agreement_id: id,
-        institution_id: p.institutionId,
-        org_unit_id: p.orgUnitId,
-        position,
-      })),
-    )
-    .execute()
-  if (input.conditions.length) await trx.insertInto('agreement_conditions').values(conditionRows(id, input.conditions)).execute()
-  // Signatories of an institution that is no longer a party go with it.
-  await trx
-    .deleteFrom('agreement_signatories')
-    .where('agreement_id', '=', id)
-    .where(
-      'institution_id',
-      'not in',
-      input.parties.map((p) => p.institutionId),
-    )
-    .execute()
-}
-
-export async function nextReference(trx: Kysely<DB>, today: string): Promise<string> {
-  const { rows } = await sql<{ n: string }>`select nextval('agreement_reference_seq')::text as n`.execute(trx)
-  return `AGR-${today.slice(0, 4)}-${rows[0]!.n.padStart(4, '0')}`
 }
 
 /** The audit trail's view: the detail without what the system computes. */
@@ -232,24 +166,20 @@ export async function createAgreement(deps: Pick<Deps, 'db' | 'clock'>, ctx: Ctx
 /** Drafts an agreement inside the caller's transaction (an import commits many at once). */
 export async function createAgreementIn(trx: Kysely<DB>, ctx: Ctx, input: AgreementInput, today: string) {
   await checkReferences(trx, input)
-  const row = await trx
-    .insertInto('agreements')
-    .values({
-      reference: await nextReference(trx, today),
-      title: input.title,
-      kind: input.kind,
-      start_date: input.startDate,
-      end_date: input.endDate,
-      responsible_id: input.responsibleId ?? ctx.actor?.id ?? null,
-      notes: input.notes,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await writeTerms(trx, row.id, input)
-  await reindexAgreements(trx, [row.id])
-  const after = await agreementDetail(trx, ctx.actor!, row.id, today)
-  await recordAudit(trx, ctx, { entityType: 'agreement', entityId: row.id, action: 'create', after: auditView(after) })
-  return row.id
+  const id = await insertAgreement(trx, {
+    reference: await nextReference(trx, today),
+    title: input.title,
+    kind: input.kind,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    responsible_id: input.responsibleId ?? ctx.actor?.id ?? null,
+    notes: input.notes,
+  })
+  await writeTerms(trx, id, input)
+  await reindexAgreements(trx, [id])
+  const after = await agreementDetail(trx, ctx.actor!, id, today)
+  await recordAudit(trx, ctx, { entityType: 'agreement', entityId: id, action: 'create', after: auditView(after) })
+  return id
 }
 
 /** Replaces the conditions of a draft or negotiated agreement inside the caller's transaction. */
@@ -264,9 +194,8 @@ export async function replaceConditionsIn(
   const before = await agreementDetail(trx, ctx.actor!, id, today)
   if (!EDITABLE.includes(before.status))
     throw new AppError(AppErrorCode.CONFLICT, `${before.reference} is ${before.status}; its conditions cannot change.`)
-  await trx.deleteFrom('agreement_conditions').where('agreement_id', '=', id).execute()
-  if (conditions.length) await trx.insertInto('agreement_conditions').values(conditionRows(id, conditions)).execute()
-  await trx.updateTable('agreements').set({ updated_at: new Date() }).where('id', '=', id).execute()
+  await replaceConditions(trx, id, conditions)
+  await touchAgreement(trx, id)
   await reindexAgreements(trx, [id])
   const after = await agreementDetail(trx, ctx.actor!, id, today)
   await recordAudit(trx, ctx, {
@@ -293,19 +222,15 @@ export async function updateAgreement(deps: Deps, ctx: Ctx, id: string, input: A
       }
     }
     await checkReferences(trx, input)
-    await trx
-      .updateTable('agreements')
-      .set({
-        title: input.title,
-        kind: input.kind,
-        start_date: input.startDate,
-        end_date: input.endDate,
-        responsible_id: input.responsibleId,
-        notes: input.notes,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute()
+    await updateAgreementRow(trx, id, {
+      title: input.title,
+      kind: input.kind,
+      start_date: input.startDate,
+      end_date: input.endDate,
+      responsible_id: input.responsibleId,
+      notes: input.notes,
+      updated_at: new Date(),
+    })
     if (EDITABLE.includes(before.status)) await writeTerms(trx, id, input)
     await reindexAgreements(trx, [id])
     const after = await agreementDetail(trx, ctx.actor!, id, today)
@@ -351,10 +276,6 @@ function termsChanged(before: AgreementDetail, input: AgreementInput): string | 
   return null
 }
 
-export async function lockAgreement(trx: Kysely<DB>, id: string) {
-  await trx.selectFrom('agreements').select('id').where('id', '=', id).forUpdate().execute()
-}
-
 export async function setSignatories(
   deps: Deps,
   ctx: Ctx,
@@ -375,22 +296,8 @@ export async function setSignatories(
       if (s.signedOn && s.signedOn > today)
         throw AppError.validation(`body.signatories.${i}.signedOn`, 'must not be in the future')
     })
-    await trx.deleteFrom('agreement_signatories').where('agreement_id', '=', id).execute()
-    if (signatories.length) {
-      await trx
-        .insertInto('agreement_signatories')
-        .values(
-          signatories.map((s) => ({
-            agreement_id: id,
-            institution_id: s.institutionId,
-            name: s.name,
-            position: s.position,
-            signed_on: s.signedOn,
-          })),
-        )
-        .execute()
-    }
-    await trx.updateTable('agreements').set({ updated_at: new Date() }).where('id', '=', id).execute()
+    await replaceSignatories(trx, id, signatories)
+    await touchAgreement(trx, id)
     await recordAudit(trx, ctx, {
       entityType: 'agreement',
       entityId: id,

@@ -4,9 +4,9 @@ import type { Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
-import { reindexAgreements } from './agreements.repository.js'
+import { insertAgreement, lockAgreement, nextReference, reindexAgreements, writeTerms } from './agreements.repository.js'
 import type { ConditionInput } from './agreements.schema.js'
-import { agreementDetail, auditView, lockAgreement, nextReference, writeTerms } from './agreements.service.js'
+import { agreementDetail, auditView } from './agreements.service.js'
 import { agreementLifecycle } from './agreements.status.js'
 
 export async function transitionAgreement(deps: Deps, ctx: Ctx, id: string, action: AgreementAction, reason?: string) {
@@ -64,9 +64,8 @@ export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { 
     const endDate = dates.endDate ?? shiftDate(startDate, span, -1)
     if (endDate < startDate) throw AppError.validation('body.endDate', 'must not be before startDate')
     const reference = await nextReference(trx, today)
-    const row = await trx
-      .insertInto('agreements')
-      .values({
+    const row = {
+      id: await insertAgreement(trx, {
         reference,
         title: before.title,
         kind: before.kind,
@@ -75,9 +74,8 @@ export async function renewAgreement(deps: Deps, ctx: Ctx, id: string, dates: { 
         responsible_id: before.responsible?.id ?? ctx.actor?.id ?? null,
         predecessor_id: id,
         notes: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+      }),
+    }
     const yearShift = before.conditions.length
       ? Math.max(1, Number(startDate.slice(0, 4)) - Number(before.conditions[0]!.academicYearFrom.slice(0, 4)))
       : span

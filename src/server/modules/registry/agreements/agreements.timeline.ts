@@ -2,16 +2,13 @@ import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
+import { insertComment, timelineRows } from './agreements.repository.js'
 import { loadAgreement } from './agreements.service.js'
 
 export async function addComment(deps: Deps, ctx: Ctx, id: string, body: string) {
   return deps.db.transaction().execute(async (trx) => {
     await loadAgreement(trx, ctx.actor!, id)
-    const row = await trx
-      .insertInto('agreement_comments')
-      .values({ agreement_id: id, author_id: ctx.actor?.id ?? null, body })
-      .returning(['id', 'created_at'])
-      .executeTakeFirstOrThrow()
+    const row = await insertComment(trx, { agreement_id: id, author_id: ctx.actor?.id ?? null, body })
     await recordAudit(trx, ctx, { entityType: 'agreement', entityId: id, action: 'comment', after: { commentId: row.id, body } })
   })
 }
@@ -19,26 +16,7 @@ export async function addComment(deps: Deps, ctx: Ctx, id: string, body: string)
 /** Changes (from the audit trail) and comments, newest first. */
 export async function timeline(deps: Deps, actor: Actor, id: string) {
   await loadAgreement(deps.db, actor, id)
-  const [events, comments] = await Promise.all([
-    deps.db
-      .selectFrom('audit_events as e')
-      .leftJoin('users as u', 'u.id', 'e.actor_id')
-      .select(['e.occurred_at', 'e.action', 'e.before', 'e.after', 'e.actor_label', 'u.name'])
-      .where('e.entity_type', '=', 'agreement')
-      .where('e.entity_id', '=', id)
-      .where('e.action', '<>', 'comment')
-      .orderBy('e.id', 'desc')
-      .limit(500)
-      .execute(),
-    deps.db
-      .selectFrom('agreement_comments as c')
-      .leftJoin('users as u', 'u.id', 'c.author_id')
-      .select(['c.created_at', 'c.body', 'u.name'])
-      .where('c.agreement_id', '=', id)
-      .orderBy('c.created_at', 'desc')
-      .limit(500)
-      .execute(),
-  ])
+  const { events, comments } = await timelineRows(deps.db, id)
   const entries = [
     ...events.map((e) => ({
       at: iso(e.occurred_at) as string,

@@ -1,10 +1,10 @@
-import { type Kysely, sql } from 'kysely'
-import { IN_FORCE } from '../../../../shared/agreements.js'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Deps, MailDeps } from '../../../deps.js'
 import { systemCtx } from '../../../http/context.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { notify } from '../../comms/notifications/notify.js'
+import { activeOfficers, dueByDate, dueReminders, forgetOldRemovals, recordReminders } from './agreements.repository.js'
 import { reminderDays } from './agreements.settings.js'
 import { agreementLifecycle } from './agreements.status.js'
 
@@ -37,21 +37,7 @@ export async function runDailyLifecycle(
   for (;;) {
     if (shouldStop()) return result
     const moved = await deps.db.transaction().execute(async (trx) => {
-      const batch = await trx
-        .selectFrom('agreements')
-        .select(['id', 'status', 'start_date', 'end_date'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'signed'), eb('start_date', '<=', today)]),
-            eb.and([eb('status', '=', 'active'), eb('end_date', '<=', window)]),
-            eb.and([eb('status', 'in', ['signed', 'active', 'expiring']), eb('end_date', '<', today)]),
-          ]),
-        )
-        .orderBy('id')
-        .limit(BATCH)
-        .forUpdate()
-        .skipLocked()
-        .execute()
+      const batch = await dueByDate(trx, today, window, BATCH)
       for (const a of batch) {
         let status = a.status
         if (a.end_date && a.end_date < today) {
@@ -80,48 +66,23 @@ export async function runDailyLifecycle(
     if (sent.agreements < BATCH) break
   }
   // Every list index has read a removal within a day (decision 023); keep them a month.
-  await deps.db.deleteFrom('registry_removed').where('removed_at', '<', sql<Date>`now() - interval '30 days'`).execute()
+  await forgetOldRemovals(deps.db)
   return result
 }
 
-/** The tightest threshold an agreement ending on `end_date` has reached, as SQL. */
-function tightest(days: number[], today: string) {
-  const ascending = [...days].sort((a, b) => a - b)
-  const left = sql`(a.end_date - ${today}::date)`
-  return sql<number>`case ${sql.join(
-    ascending.map((d) => sql`when ${left} <= ${d} then ${d}::int`),
-    sql` `,
-  )} end`
-}
-
 async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, days: number[], today: string) {
-  const threshold = tightest(days, today)
-  const due = await trx
-    .selectFrom('agreements as a')
-    .leftJoin('users as u', 'u.id', 'a.responsible_id')
-    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.active', threshold.as('threshold')])
-    .where('a.status', 'in', IN_FORCE)
-    .where('a.end_date', '>=', today)
-    .where('a.end_date', '<=', addDays(today, Math.max(...days)))
-    .where(
-      sql<boolean>`not exists (select 1 from agreement_reminders r
-        where r.agreement_id = a.id and r.end_date = a.end_date and r.days = ${threshold})`,
-    )
-    .orderBy('a.id')
-    .limit(BATCH)
-    .forUpdate('a')
-    .skipLocked()
-    .execute()
+  const due = await dueReminders(trx, days, today, BATCH)
   let mails = 0
-  const officers = due.some((a) => !(a.email && a.active)) ? await officersOf(trx) : []
+  const officers = due.some((a) => !(a.email && a.active)) ? await activeOfficers(trx) : []
   for (const a of due) {
     const left = Math.round((Date.parse(a.end_date!) - Date.parse(today)) / 86_400_000)
     // Only the nearest threshold is mailed; the wider ones it passed are recorded as done.
-    await trx
-      .insertInto('agreement_reminders')
-      .values(days.filter((d) => d >= a.threshold).map((d) => ({ agreement_id: a.id, end_date: a.end_date!, days: d })))
-      .onConflict((oc) => oc.columns(['agreement_id', 'end_date', 'days']).doNothing())
-      .execute()
+    await recordReminders(
+      trx,
+      a.id,
+      a.end_date!,
+      days.filter((d) => d >= a.threshold),
+    )
     const recipients = a.email && a.active ? [{ email: a.email }] : officers
     for (const to of recipients) {
       await notify(trx, deps, {
@@ -134,13 +95,4 @@ async function sendReminders(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, 
     }
   }
   return { agreements: due.length, mails }
-}
-
-async function officersOf(trx: Kysely<DB>) {
-  return trx
-    .selectFrom('users')
-    .select(['email', 'name'])
-    .where('role', 'in', ['officer', 'admin'])
-    .where('active', '=', true)
-    .execute()
 }

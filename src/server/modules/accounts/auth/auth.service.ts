@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
 import type { Authentication, Credentials, Ctx } from '../../../http/context.js'
@@ -9,11 +9,20 @@ import { hashPassword, verifyPassword } from './password.js'
 import { sessionCache } from './session-cache.js'
 import {
   type AttemptRecord,
+  accountByEmail,
+  credentialsOf,
+  deleteSession,
   deleteSessionsOf,
   findLiveApiToken,
   findLiveSession,
+  insertPasswordReset,
+  insertSession,
+  passwordHashOf,
+  recentResets,
   recordAttempt,
   revokeTokensOf,
+  setPasswordHash,
+  spendPasswordReset,
   toActor,
   touchApiToken,
   touchSession,
@@ -40,11 +49,7 @@ export async function signIn(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase()
   const emailHash = emailFingerprint(deps.env.sessionSecret, email)
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['id', 'email', 'password_hash', 'active'])
-    .where('email', '=', email)
-    .executeTakeFirst()
+  const user = await credentialsOf(deps.db, email)
   const guess = await reserveGuess(deps.db, { emailHash, ip: input.ip, userId: user?.id ?? null }, deps.clock.now())
   if (!guess.ok) {
     await logRefusedAttempt(deps, { kind: 'sign_in', emailHash, userId: user?.id ?? null, ip: input.ip, outcome: 'rate_limited' })
@@ -82,8 +87,7 @@ export async function checkOwnPassword(deps: Deps, ctx: Ctx, password: string): 
   const emailHash = emailFingerprint(deps.env.sessionSecret, actor.email.toLowerCase())
   const guess = await reserveGuess(deps.db, { emailHash, ip: ctx.ip, userId: actor.id }, deps.clock.now())
   if (!guess.ok) return { ok: false, reason: 'rate-limited', retryAfterSeconds: guess.retryAfterSeconds }
-  const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', actor.id).executeTakeFirstOrThrow()
-  const ok = await verifyPassword(user.password_hash, password)
+  const ok = await verifyPassword(await passwordHashOf(deps.db, actor.id), password)
   await settleGuess(deps.db, guess.attemptId, ok ? 'confirmed' : 'bad_password', actor.id)
   return ok ? { ok: true } : { ok: false, reason: 'wrong-password' }
 }
@@ -110,19 +114,15 @@ export async function startSession(
   const token = newToken()
   const csrfToken = newToken()
   const now = deps.clock.now()
-  await trx
-    .insertInto('sessions')
-    .values({
-      token_hash: hashToken(token),
-      user_id: userId,
-      csrf_token: csrfToken,
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + deps.env.SESSION_MAX_HOURS * 3_600_000),
-      ip,
-      user_agent: userAgent?.slice(0, 300) ?? null,
-    })
-    .execute()
-  await trx.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', userId).execute()
+  await insertSession(trx, {
+    token_hash: hashToken(token),
+    user_id: userId,
+    csrf_token: csrfToken,
+    last_seen_at: now,
+    expires_at: new Date(now.getTime() + deps.env.SESSION_MAX_HOURS * 3_600_000),
+    ip,
+    user_agent: userAgent?.slice(0, 300) ?? null,
+  })
   return { token, csrfToken }
 }
 
@@ -176,7 +176,7 @@ export async function authenticate(deps: Deps, credentials: Credentials): Promis
 }
 
 export async function signOut(deps: Deps, sessionId: string): Promise<void> {
-  await deps.db.deleteFrom('sessions').where('id', '=', sessionId).execute()
+  await deleteSession(deps.db, sessionId)
   sessionCache.forgetSession(sessionId)
 }
 
@@ -203,16 +203,9 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
   const email = rawEmail.trim().toLowerCase()
   const emailHash = emailFingerprint(deps.env.sessionSecret, email)
   const since = new Date(Date.now() - RESET_WINDOW_MINUTES * 60_000)
-  const recent = await deps.db
-    .selectFrom('sign_in_attempts')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('kind', '=', 'password_reset')
-    .where('outcome', '<>', 'rate_limited')
-    .where('occurred_at', '>', since)
-    .where((eb) => eb.or([eb('email_hash', '=', emailHash), eb('ip', '=', ctx.ip)]))
-    .executeTakeFirstOrThrow()
-  const user = await deps.db.selectFrom('users').select(['id', 'name', 'active']).where('email', '=', email).executeTakeFirst()
-  if (recent.n >= MAX_RESETS) {
+  const recent = await recentResets(deps.db, emailHash, ctx.ip, since)
+  const user = await accountByEmail(deps.db, email)
+  if (recent >= MAX_RESETS) {
     await logRefusedAttempt(deps, {
       kind: 'password_reset',
       emailHash,
@@ -228,14 +221,11 @@ export async function requestPasswordReset(deps: Deps, ctx: Ctx, rawEmail: strin
   }
   const token = newToken()
   await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('password_resets')
-      .values({
-        user_id: user.id,
-        token_hash: hashToken(token),
-        expires_at: new Date(deps.clock.now().getTime() + RESET_TOKEN_MINUTES * 60_000),
-      })
-      .execute()
+    await insertPasswordReset(trx, {
+      user_id: user.id,
+      token_hash: hashToken(token),
+      expires_at: new Date(deps.clock.now().getTime() + RESET_TOKEN_MINUTES * 60_000),
+    })
     await recordAttempt(trx, { kind: 'password_reset', emailHash, userId: user.id, ip: ctx.ip, outcome: 'sent' })
     await recordAudit(trx, ctx, { entityType: 'user', entityId: user.id, action: 'password_reset_requested' })
     await notify(trx, deps, {
@@ -255,20 +245,9 @@ export type ResetResult = { ok: true } | { ok: false; reason: 'invalid-token' }
 export async function resetPassword(deps: Deps, ctx: Ctx, token: string, password: string): Promise<ResetResult> {
   const passwordHash = await hashPassword(password)
   const result = await deps.db.transaction().execute(async (trx) => {
-    const reset = await trx
-      .updateTable('password_resets')
-      .set({ used_at: deps.clock.now() })
-      .where('token_hash', '=', hashToken(token))
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', deps.clock.now())
-      .returning(['user_id'])
-      .executeTakeFirst()
+    const reset = await spendPasswordReset(trx, hashToken(token), deps.clock.now())
     if (!reset) return { ok: false, reason: 'invalid-token' } as const
-    await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: new Date() })
-      .where('id', '=', reset.user_id)
-      .execute()
+    await setPasswordHash(trx, reset.user_id, passwordHash)
     await deleteSessionsOf(trx, reset.user_id)
     const tokensRevoked = await revokeTokensOf(trx, reset.user_id)
     await recordAudit(trx, ctx, {
@@ -298,7 +277,7 @@ export async function changePassword(
   if (!check.ok) return check
   const passwordHash = await hashPassword(next)
   await deps.db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute()
+    await setPasswordHash(trx, userId, passwordHash)
     // Other sessions and every API token end: a changed password is often a response to a leaked one.
     await deleteSessionsOf(trx, userId, ctx.sessionId ?? undefined)
     const tokensRevoked = await revokeTokensOf(trx, userId)

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
 
@@ -90,5 +90,93 @@ export async function recordAttempt(db: Kysely<DB>, a: AttemptRecord): Promise<v
   await db
     .insertInto('sign_in_attempts')
     .values({ kind: a.kind, email_hash: a.emailHash, user_id: a.userId, ip: a.ip, outcome: a.outcome })
+    .execute()
+}
+
+/** What signing in reads of an account: its password hash and whether it is active. */
+export function credentialsOf(db: Kysely<DB>, email: string) {
+  return db.selectFrom('users').select(['id', 'email', 'password_hash', 'active']).where('email', '=', email).executeTakeFirst()
+}
+
+export async function passwordHashOf(db: Kysely<DB>, userId: string): Promise<string | null> {
+  return (await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow()).password_hash
+}
+
+export async function insertSession(
+  trx: Kysely<DB>,
+  values: {
+    token_hash: string
+    user_id: string
+    csrf_token: string
+    last_seen_at: Date
+    expires_at: Date
+    ip: string
+    user_agent: string | null
+  },
+) {
+  await trx.insertInto('sessions').values(values).execute()
+  await trx.updateTable('users').set({ last_sign_in_at: values.last_seen_at }).where('id', '=', values.user_id).execute()
+}
+
+export async function deleteSession(db: Kysely<DB>, sessionId: string) {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute()
+}
+
+/** Password resets asked (and not refused for the rate) since then, for this address or from this network address. */
+export async function recentResets(db: Kysely<DB>, emailHash: string, ip: string, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('sign_in_attempts')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('kind', '=', 'password_reset')
+    .where('outcome', '<>', 'rate_limited')
+    .where('occurred_at', '>', since)
+    .where((eb) => eb.or([eb('email_hash', '=', emailHash), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow()
+  return row.n
+}
+
+export function accountByEmail(db: Kysely<DB>, email: string) {
+  return db.selectFrom('users').select(['id', 'name', 'active']).where('email', '=', email).executeTakeFirst()
+}
+
+export async function insertPasswordReset(trx: Kysely<DB>, values: { user_id: string; token_hash: string; expires_at: Date }) {
+  await trx.insertInto('password_resets').values(values).execute()
+}
+
+/** Spends a reset token still good at `now`; whose it was, if it was. */
+export async function spendPasswordReset(trx: Kysely<DB>, tokenHash: string, now: Date) {
+  return trx
+    .updateTable('password_resets')
+    .set({ used_at: now })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning(['user_id'])
+    .executeTakeFirst()
+}
+
+export async function setPasswordHash(trx: Kysely<DB>, userId: string, passwordHash: string) {
+  await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', userId).execute()
+}
+
+/** A sign-in attempt reserved before the password is checked, counted as a failure until settled; its id. */
+export async function insertPendingAttempt(
+  trx: Kysely<DB>,
+  a: { emailHash: string; ip: string; userId: string | null; at: Date },
+): Promise<string> {
+  const row = await trx
+    .insertInto('sign_in_attempts')
+    .values({ kind: 'sign_in', email_hash: a.emailHash, user_id: a.userId, ip: a.ip, outcome: 'pending', occurred_at: a.at })
+    .returning(sql<string>`id::text`.as('id'))
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Writes the outcome of a reserved attempt. */
+export async function settleAttempt(db: Kysely<DB>, attemptId: string, outcome: string, userId: string | null) {
+  await db
+    .updateTable('sign_in_attempts')
+    .set({ outcome, user_id: userId })
+    .where(sql`id`, '=', sql`${attemptId}::bigint`)
     .execute()
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../../../db/schema.js'
+import { insertPendingAttempt, settleAttempt } from './sessions.repository.js'
 
 // How password guesses are slowed (issue 18, point 7; decision 036). Nothing here refuses the
 // right password for good: after a few free failures each further guess waits a delay that doubles
@@ -83,20 +84,11 @@ export async function reserveGuess(
     }
     const wait = Math.max(...waits)
     if (wait > 0) return { ok: false, retryAfterSeconds: wait }
-    const row = await trx
-      .insertInto('sign_in_attempts')
-      .values({ kind: 'sign_in', email_hash: a.emailHash, user_id: a.userId, ip: a.ip, outcome: 'pending', occurred_at: now })
-      .returning(sql<string>`id::text`.as('id'))
-      .executeTakeFirstOrThrow()
-    return { ok: true, attemptId: row.id }
+    return { ok: true, attemptId: await insertPendingAttempt(trx, { ...a, at: now }) }
   })
 }
 
 /** Writes the outcome of a reserved guess. */
 export async function settleGuess(db: Kysely<DB>, attemptId: string, outcome: string, userId: string | null) {
-  await db
-    .updateTable('sign_in_attempts')
-    .set({ outcome, user_id: userId })
-    .where(sql`id`, '=', sql`${attemptId}::bigint`)
-    .execute()
+  await settleAttempt(db, attemptId, outcome, userId)
 }

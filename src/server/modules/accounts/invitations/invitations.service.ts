@@ -11,33 +11,20 @@ import { hashPassword } from '../auth/password.js'
 import { hashToken, newToken } from '../auth/tokens.js'
 import { findUserByEmail } from '../users/users.repository.js'
 import { resolveScope } from '../users/users.scope.js'
+import {
+  homeInstitutionName,
+  insertInvitation,
+  insertUser,
+  markInvitation,
+  type PendingInvitationRow,
+  pendingInvitations,
+  revokeOpenInvitations,
+} from './invitations.repository.js'
 import type { InvitationDto } from './invitations.schema.js'
 
 const INVITATION_DAYS = 14
 
-function pending(db: Kysely<DB>, now: Date) {
-  return db
-    .selectFrom('invitations as v')
-    .leftJoin('users as u', 'u.id', 'v.invited_by')
-    .select([
-      'v.id',
-      'v.email',
-      'v.name',
-      'v.role',
-      'v.org_unit_id',
-      'v.institution_id',
-      'v.expires_at',
-      'v.created_at',
-      'u.email as invited_by_email',
-    ])
-    .where('v.accepted_at', 'is', null)
-    .where('v.revoked_at', 'is', null)
-    .where('v.expires_at', '>', now)
-}
-
-type PendingRow = Awaited<ReturnType<ReturnType<typeof pending>['executeTakeFirstOrThrow']>>
-
-function present(row: PendingRow): InvitationDto {
+function present(row: PendingInvitationRow): InvitationDto {
   return {
     id: row.id,
     email: row.email,
@@ -52,7 +39,7 @@ function present(row: PendingRow): InvitationDto {
 }
 
 export async function listPendingInvitations(deps: Deps): Promise<InvitationDto[]> {
-  const rows = await pending(deps.db, deps.clock.now()).orderBy('v.created_at', 'desc').execute()
+  const rows = await pendingInvitations(deps.db, deps.clock.now()).orderBy('v.created_at', 'desc').execute()
   return rows.map(present)
 }
 
@@ -64,7 +51,7 @@ export async function invite(
 ): Promise<InvitationDto> {
   return deps.db.transaction().execute(async (trx) => {
     const { dto, url } = await createInvitation(trx, deps, ctx, input)
-    const home = await trx.selectFrom('institutions').select('name').where('is_home', '=', true).executeTakeFirst()
+    const home = { name: await homeInstitutionName(trx) }
     await notify(trx, deps, {
       to: dto.email,
       template: 'invitation',
@@ -103,28 +90,17 @@ export async function createInvitation(
     })
   }
   const scope = await resolveScope(trx, input.role, input)
-  if (replacePending)
-    await trx
-      .updateTable('invitations')
-      .set({ revoked_at: new Date() })
-      .where('email', '=', email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute()
-  const { id } = await trx
-    .insertInto('invitations')
-    .values({
-      email,
-      name: input.name ?? null,
-      role: input.role,
-      ...scope,
-      token_hash: hashToken(token),
-      invited_by: ctx.actor?.id ?? null,
-      expires_at: new Date(deps.clock.now().getTime() + INVITATION_DAYS * 86_400_000),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const row = await pending(trx, deps.clock.now()).where('v.id', '=', id).executeTakeFirstOrThrow()
+  if (replacePending) await revokeOpenInvitations(trx, email)
+  const id = await insertInvitation(trx, {
+    email,
+    name: input.name ?? null,
+    role: input.role,
+    ...scope,
+    token_hash: hashToken(token),
+    invited_by: ctx.actor?.id ?? null,
+    expires_at: new Date(deps.clock.now().getTime() + INVITATION_DAYS * 86_400_000),
+  })
+  const row = await pendingInvitations(trx, deps.clock.now()).where('v.id', '=', id).executeTakeFirstOrThrow()
   const dto = present(row)
   await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'create', after: dto })
   return { dto, url: `${deps.env.publicUrl}/invitation#token=${token}`, days: INVITATION_DAYS }
@@ -132,15 +108,15 @@ export async function createInvitation(
 
 export async function revokeInvitation(deps: Deps, ctx: Ctx, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const row = await pending(trx, deps.clock.now()).where('v.id', '=', id).executeTakeFirst()
+    const row = await pendingInvitations(trx, deps.clock.now()).where('v.id', '=', id).executeTakeFirst()
     if (!row) throw AppError.notFound('The pending invitation')
-    await trx.updateTable('invitations').set({ revoked_at: new Date() }).where('id', '=', id).execute()
+    await markInvitation(trx, id, 'revoked_at')
     await recordAudit(trx, ctx, { entityType: 'invitation', entityId: id, action: 'revoke', before: present(row) })
   })
 }
 
 export async function lookupInvitation(deps: Deps, token: string) {
-  const row = await pending(deps.db, deps.clock.now()).where('v.token_hash', '=', hashToken(token)).executeTakeFirst()
+  const row = await pendingInvitations(deps.db, deps.clock.now()).where('v.token_hash', '=', hashToken(token)).executeTakeFirst()
   if (!row) throw AppError.validation('body.token', 'this invitation is not valid any more; ask for a new one')
   return { email: row.email, name: row.name, role: row.role }
 }
@@ -153,7 +129,7 @@ export async function acceptInvitation(
 ): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password)
   return deps.db.transaction().execute(async (trx) => {
-    const row = await pending(trx, deps.clock.now())
+    const row = await pendingInvitations(trx, deps.clock.now())
       .where('v.token_hash', '=', hashToken(input.token))
       .forUpdate('v')
       .executeTakeFirst()
@@ -161,19 +137,15 @@ export async function acceptInvitation(
     if (await findUserByEmail(trx, row.email)) {
       throw new AppError(AppErrorCode.CONFLICT, 'This address already has an account; sign in instead.')
     }
-    const user = await trx
-      .insertInto('users')
-      .values({
-        email: row.email,
-        name: input.name,
-        role: row.role,
-        org_unit_id: row.org_unit_id,
-        institution_id: row.institution_id,
-        password_hash: passwordHash,
-      })
-      .returning(['id', 'email', 'name', 'role', 'org_unit_id', 'institution_id'])
-      .executeTakeFirstOrThrow()
-    await trx.updateTable('invitations').set({ accepted_at: new Date() }).where('id', '=', row.id).execute()
+    const user = await insertUser(trx, {
+      email: row.email,
+      name: input.name,
+      role: row.role,
+      org_unit_id: row.org_unit_id,
+      institution_id: row.institution_id,
+      password_hash: passwordHash,
+    })
+    await markInvitation(trx, row.id, 'accepted_at')
     const actorCtx: Ctx = {
       ...ctx,
       actor: {

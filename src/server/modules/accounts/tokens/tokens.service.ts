@@ -5,6 +5,7 @@ import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { API_TOKEN_PREFIX, confirmPassword } from '../auth/auth.service.js'
 import { hashToken, newToken } from '../auth/tokens.js'
+import { insertToken, liveTokensOf, lockOwnToken, revokeOwnToken, setTokenExpiry } from './tokens.repository.js'
 import type { ApiTokenDto } from './tokens.schema.js'
 
 function ownerOf(ctx: Ctx): string {
@@ -13,13 +14,7 @@ function ownerOf(ctx: Ctx): string {
 }
 
 export async function listMyTokens(deps: Deps, ctx: Ctx): Promise<ApiTokenDto[]> {
-  const rows = await deps.db
-    .selectFrom('api_tokens')
-    .selectAll()
-    .where('user_id', '=', ownerOf(ctx))
-    .where('revoked_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .execute()
+  const rows = await liveTokensOf(deps.db, ownerOf(ctx))
   return rows.map(present)
 }
 
@@ -57,17 +52,13 @@ export async function createToken(
   const token = newToken(API_TOKEN_PREFIX)
   const expiresAt = daysFrom(deps.clock.now(), input.expiresInDays)
   const row = await deps.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .insertInto('api_tokens')
-      .values({
-        user_id: userId,
-        name: input.name,
-        token_hash: hashToken(token),
-        prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
-        expires_at: expiresAt,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const r = await insertToken(trx, {
+      user_id: userId,
+      name: input.name,
+      token_hash: hashToken(token),
+      prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+      expires_at: expiresAt,
+    })
     await recordAudit(trx, ctx, {
       entityType: 'api_token',
       entityId: r.id,
@@ -89,21 +80,9 @@ export async function renewToken(
   const userId = ownerOf(ctx)
   await confirmPassword(deps, ctx, input.password)
   return deps.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom('api_tokens')
-      .select(['expires_at'])
-      .where('id', '=', id)
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .forUpdate()
-      .executeTakeFirst()
+    const before = await lockOwnToken(trx, id, userId)
     if (!before) throw AppError.notFound('The API token')
-    const row = await trx
-      .updateTable('api_tokens')
-      .set({ expires_at: daysFrom(deps.clock.now(), input.expiresInDays) })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow()
+    const row = await setTokenExpiry(trx, id, daysFrom(deps.clock.now(), input.expiresInDays))
     await recordAudit(trx, ctx, {
       entityType: 'api_token',
       entityId: id,
@@ -119,14 +98,7 @@ export async function revokeToken(deps: Deps, ctx: Ctx, id: string): Promise<voi
   const userId = ownerOf(ctx)
   await deps.db.transaction().execute(async (trx) => {
     // Only the owner's own tokens: someone else's id is "not found", not "forbidden".
-    const row = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date() })
-      .where('id', '=', id)
-      .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .returning(['id', 'name', 'prefix'])
-      .executeTakeFirst()
+    const row = await revokeOwnToken(trx, id, userId)
     if (!row) throw AppError.notFound('The API token')
     await recordAudit(trx, ctx, { entityType: 'api_token', entityId: id, action: 'revoke', before: row })
   })

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, sql, type Updateable } from 'kysely'
 import { containsPattern } from '../../../db/like.js'
 import type { DB, UserRow } from '../../../db/schema.js'
 import { iso } from '../../../http/types.js'
@@ -72,4 +72,22 @@ export async function countActiveAdmins(db: Kysely<DB>): Promise<number> {
     .where('active', '=', true)
     .executeTakeFirstOrThrow()
   return r.n
+}
+
+export async function updateUserRow(trx: Kysely<DB>, id: string, values: Updateable<DB['users']>) {
+  await trx.updateTable('users').set(values).where('id', '=', id).execute()
+}
+
+/** A unit and whether it belongs to the home institution. */
+export function unitWithHome(db: Kysely<DB>, unitId: string) {
+  return db
+    .selectFrom('org_units as o')
+    .innerJoin('institutions as i', 'i.id', 'o.institution_id')
+    .select(['o.id', 'i.is_home'])
+    .where('o.id', '=', unitId)
+    .executeTakeFirst()
+}
+
+export function institutionKind(db: Kysely<DB>, institutionId: string) {
+  return db.selectFrom('institutions').select(['id', 'is_home']).where('id', '=', institutionId).executeTakeFirst()
 }

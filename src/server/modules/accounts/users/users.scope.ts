@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { type Role, scopeOf } from '../../../../shared/roles.js'
 import type { DB } from '../../../db/schema.js'
 import { AppError } from '../../../http/errors.js'
+import { institutionKind, unitWithHome } from './users.repository.js'
 
 /**
  * A coordinator belongs to one of the home institution's organisational units; a partner
@@ -17,12 +18,7 @@ export async function resolveScope(
   const scope = scopeOf(role)
   if (scope === 'orgUnit') {
     if (!input.orgUnitId) throw AppError.validation(`${pathPrefix}.orgUnitId`, 'is required for a coordinator')
-    const unit = await db
-      .selectFrom('org_units as o')
-      .innerJoin('institutions as i', 'i.id', 'o.institution_id')
-      .select(['o.id', 'i.is_home'])
-      .where('o.id', '=', input.orgUnitId)
-      .executeTakeFirst()
+    const unit = await unitWithHome(db, input.orgUnitId)
     if (!unit?.is_home) {
       throw AppError.validation(`${pathPrefix}.orgUnitId`, 'is not an organisational unit of the home institution')
     }
@@ -32,11 +28,7 @@ export async function resolveScope(
     throw AppError.validation(`${pathPrefix}.institutionId`, 'is required for a partner coordinator')
   // A visiting student or member of staff may name their home institution, a partner, printed on their letters.
   if ((scope === 'institution' || role === 'student' || role === 'staff') && input.institutionId) {
-    const inst = await db
-      .selectFrom('institutions')
-      .select(['id', 'is_home'])
-      .where('id', '=', input.institutionId)
-      .executeTakeFirst()
+    const inst = await institutionKind(db, input.institutionId)
     if (!inst || inst.is_home) throw AppError.validation(`${pathPrefix}.institutionId`, 'is not a partner institution')
     return { org_unit_id: null, institution_id: inst.id }
   }

@@ -4,7 +4,7 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { sessionCache } from '../auth/session-cache.js'
 import { deleteSessionsOf } from '../auth/sessions.repository.js'
-import { countActiveAdmins, findUser, listUsers, presentUser } from './users.repository.js'
+import { countActiveAdmins, findUser, listUsers, presentUser, updateUserRow } from './users.repository.js'
 import type { UserDto, UserUpdate } from './users.schema.js'
 import { resolveScope } from './users.scope.js'
 
@@ -38,11 +38,7 @@ export async function updateUser(deps: Deps, ctx: Ctx, id: string, input: UserUp
       // Keeping one active admin keeps the install manageable without the command line.
       throw new AppError(AppErrorCode.CONFLICT, 'This is the last active admin; make someone else admin first.')
     }
-    await trx
-      .updateTable('users')
-      .set({ name: input.name ?? before.name, role, ...scope, active, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute()
+    await updateUserRow(trx, id, { name: input.name ?? before.name, role, ...scope, active, updated_at: new Date() })
     if (!active && before.active) await deleteSessionsOf(trx, id)
     const after = await findUser(trx, id)
     if (!after) throw AppError.notFound('The user')
@@ -65,16 +61,12 @@ export async function updateMe(
   const dto = await deps.db.transaction().execute(async (trx) => {
     const before = await findUser(trx, id)
     if (!before) throw AppError.notFound('Your account')
-    await trx
-      .updateTable('users')
-      .set({
-        name: input.name ?? before.name,
-        locale: input.locale ?? before.locale,
-        daily_digest: input.dailyDigest ?? before.daily_digest,
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .execute()
+    await updateUserRow(trx, id, {
+      name: input.name ?? before.name,
+      locale: input.locale ?? before.locale,
+      daily_digest: input.dailyDigest ?? before.daily_digest,
+      updated_at: new Date(),
+    })
     const after = await findUser(trx, id)
     if (!after) throw AppError.notFound('Your account')
     const dto = presentUser(after)

@@ -6,7 +6,7 @@ import type { Deps } from '../../../deps.js'
 import { type Ctx, systemCtx } from '../../../http/context.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
-import { readSetting, writeSetting } from '../../platform/settings/settings.js'
+import { readSetting, writeSetting } from '../../platform/settings/settings.repository.js'
 
 // Special-category documents (identity and health: passports, immunisation records, background
 // checks, visas) are deleted a configurable number of days after the mobility ends (issue 6,

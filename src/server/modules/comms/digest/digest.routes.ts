@@ -3,7 +3,7 @@ import type { Deps } from '../../../deps.js'
 import { SignedIn } from '../../../http/policy.js'
 import type { App } from '../../../http/types.js'
 import { todayUtc } from '../../../kernel/dates.js'
-import { pendingTasks, TASK_KINDS } from './tasks.js'
+import { pendingTasks, TASK_KINDS } from './tasks.repository.js'
 
 const TaskGroup = z.object({
   kind: z.enum(TASK_KINDS),

@@ -1,11 +1,11 @@
-import { sql } from 'kysely'
 import { fillPlaceholders } from '../../../../shared/mail-templates.js'
 import type { MailDeps } from '../../../deps.js'
 import type { Actor } from '../../../http/context.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import type { Reader } from '../mail/templates/index.js'
 import { notify } from '../notifications/notify.js'
-import { pendingTasks, TASK_LINKS, type TaskGroup } from './tasks.js'
+import { claimDigest, digestRecipients } from './digest.repository.js'
+import { pendingTasks, TASK_LINKS, type TaskGroup } from './tasks.repository.js'
 
 // The officers' daily digest (issue 6, point 12; decision 028): one e-mail a day to each officer,
 // admin and coordinator who wants it and has something waiting, listing their tasks by kind with
@@ -25,24 +25,7 @@ export function digestTasks(groups: TaskGroup[], reader: Reader, publicUrl: stri
 
 /** Sends today's digests: once per person and day, the mail queued in the transaction that records it. */
 export async function sendDigests(deps: MailDeps, today = todayUtc(deps.clock.now()), stop: () => boolean = () => false) {
-  const people = await deps.db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'org_unit_id', 'institution_id', 'locale'])
-    .where('role', 'in', ['admin', 'officer', 'coordinator'])
-    .where('active', '=', true)
-    .where('daily_digest', '=', true)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('digests_sent as d')
-            .select('d.user_id')
-            .whereRef('d.user_id', '=', 'users.id')
-            .where('d.sent_on', '=', today),
-        ),
-      ),
-    )
-    .orderBy('id')
-    .execute()
+  const people = await digestRecipients(deps.db, today)
   let sent = 0
   for (const p of people) {
     if (stop()) break
@@ -59,13 +42,7 @@ export async function sendDigests(deps: MailDeps, today = todayUtc(deps.clock.no
     if (!groups.length) continue
     const total = groups.reduce((s, g) => s + g.count, 0)
     const claimed = await deps.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('digests_sent')
-        .values({ user_id: p.id, sent_on: today, tasks: total })
-        .onConflict((oc) => oc.doNothing())
-        .returning(sql<number>`1`.as('claimed'))
-        .executeTakeFirst()
-      if (!row) return false
+      if (!(await claimDigest(trx, p.id, today, total))) return false
       await notify(trx, deps, {
         to: p.email,
         link: '/account',

@@ -1,9 +1,16 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { MailTemplateKey, MailVars } from '../../../../shared/mail-templates.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
 import type { MailAttachment } from '../mail/mailer.js'
 import { composeMail, type Reader, readerOf } from '../mail/templates/index.js'
+import {
+  activeAccountByEmail,
+  homeLanguage,
+  insertNotification,
+  markNotificationsRead,
+  notificationPage,
+} from './notifications.repository.js'
 
 /** One message: the template, its values in the reader's language, and the page it is about. */
 export interface Notice<K extends MailTemplateKey> {
@@ -30,17 +37,8 @@ type NoticeVars<K extends MailTemplateKey> = Omit<MailVars<K>, 'name'> & { name?
  * tells nobody). Someone without an account reads the home institution's default language.
  */
 export async function notify<K extends MailTemplateKey>(trx: Kysely<DB>, deps: Pick<Deps, 'mail' | 'env'>, notice: Notice<K>) {
-  const user = await trx
-    .selectFrom('users')
-    .select(['id', 'name', 'locale'])
-    .where(sql`lower(email)`, '=', notice.to.toLowerCase())
-    .where('active', '=', true)
-    .executeTakeFirst()
-  const locale =
-    user?.locale ??
-    notice.locale ??
-    (await trx.selectFrom('institutions').select('default_language').where('is_home', '=', true).executeTakeFirst())
-      ?.default_language
+  const user = await activeAccountByEmail(trx, notice.to)
+  const locale = user?.locale ?? notice.locale ?? (await homeLanguage(trx))
   const reader = readerOf(locale)
   const vars = typeof notice.vars === 'function' ? notice.vars(reader) : notice.vars
   const link = notice.url ?? `${deps.env.publicUrl}${notice.link ?? ''}`
@@ -50,10 +48,7 @@ export async function notify<K extends MailTemplateKey>(trx: Kysely<DB>, deps: P
     link,
   } as MailVars<K> & { link: string })
   if (user && notice.inApp !== false)
-    await trx
-      .insertInto('notifications')
-      .values({ user_id: user.id, subject: mail.subject, body: mail.text, link: notice.link ?? null })
-      .execute()
+    await insertNotification(trx, { user_id: user.id, subject: mail.subject, body: mail.text, link: notice.link ?? null })
   const attachments = notice.attachments ? await notice.attachments(reader) : []
   await deps.mail.enqueue(trx, {
     to: notice.to,
@@ -68,21 +63,7 @@ export async function notificationsOf(
   userId: string,
   query: { unread?: boolean; page: number; pageSize: number },
 ) {
-  let base = db.selectFrom('notifications').where('user_id', '=', userId)
-  if (query.unread) base = base.where('read_at', 'is', null)
-  const [items, counts] = await Promise.all([
-    base
-      .select(['id', 'subject', 'body', 'link', 'read_at', 'created_at'])
-      .orderBy('created_at', 'desc')
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize)
-      .execute(),
-    db
-      .selectFrom('notifications')
-      .select([sql<number>`count(*)::int`.as('total'), sql<number>`count(*) filter (where read_at is null)::int`.as('unread')])
-      .where('user_id', '=', userId)
-      .executeTakeFirstOrThrow(),
-  ])
+  const { items, counts } = await notificationPage(db, userId, query)
   return {
     items: items.map((n) => ({
       id: n.id,
@@ -100,7 +81,5 @@ export async function notificationsOf(
 /** Marks the person's notifications read: those named, or all. Someone else's are left alone. */
 export async function markRead(db: Kysely<DB>, userId: string, ids: string[] | null) {
   if (ids?.length === 0) return
-  let q = db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null)
-  if (ids) q = q.where('id', 'in', ids)
-  await q.execute()
+  await markNotificationsRead(db, userId, ids)
 }

@@ -3,7 +3,7 @@ import { DEFAULT_REMINDER_DAYS } from '../../../../shared/agreements.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
 import type { Ctx } from '../../../http/context.js'
-import { readSetting, writeSetting } from '../../platform/settings/settings.js'
+import { readSetting, writeSetting } from '../../platform/settings/settings.repository.js'
 
 const REMINDER_KEY = 'agreements.reminderDays'
 

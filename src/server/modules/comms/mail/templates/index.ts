@@ -20,6 +20,7 @@ import { mn } from './mn.js'
 import type { MailLanguagePack } from './pack.js'
 import { pt } from './pt.js'
 import { ru } from './ru.js'
+import { customisations, customTemplate, customTemplateDetail, removeTemplate, upsertTemplate } from './templates.repository.js'
 
 // Which text a mail is written from (decision 031): the admin's version of the template in the
 // reader's language when there is one, else Meridian's own in that language.
@@ -56,12 +57,7 @@ export function readerOf(locale: string | null | undefined): Reader {
 
 /** The template in force for this language. */
 export async function templateInForce(db: Kysely<DB>, key: MailTemplateKey, locale: Language): Promise<MailText> {
-  const custom = await db
-    .selectFrom('mail_templates')
-    .select(['subject', 'body'])
-    .where('key', '=', key)
-    .where('locale', '=', locale)
-    .executeTakeFirst()
+  const custom = await customTemplate(db, key, locale)
   return custom ? { subject: custom.subject, text: custom.body } : PACKS[locale].templates[key]
 }
 
@@ -76,11 +72,7 @@ export async function composeMail<K extends MailTemplateKey>(
 
 /** Every template and language: whether the admin has rewritten it, when and by whom. */
 export async function templateOverview(db: Kysely<DB>) {
-  const custom = await db
-    .selectFrom('mail_templates as t')
-    .leftJoin('users as u', 'u.id', 't.updated_by')
-    .select(['t.key', 't.locale', 't.updated_at', 'u.name as updated_by'])
-    .execute()
+  const custom = await customisations(db)
   const byKey = new Map<string, Record<string, { updatedAt: string; updatedBy: string | null }>>()
   for (const c of custom)
     byKey.set(c.key, { ...byKey.get(c.key), [c.locale]: { updatedAt: c.updated_at.toISOString(), updatedBy: c.updated_by } })
@@ -93,13 +85,7 @@ export async function templateOverview(db: Kysely<DB>) {
 
 /** One template in one language: the text in force, Meridian's default, and who changed it last. */
 export async function templateDetail(db: Kysely<DB>, key: MailTemplateKey, locale: Language) {
-  const custom = await db
-    .selectFrom('mail_templates as t')
-    .leftJoin('users as u', 'u.id', 't.updated_by')
-    .select(['t.subject', 't.body', 't.updated_at', 'u.name as updated_by'])
-    .where('t.key', '=', key)
-    .where('t.locale', '=', locale)
-    .executeTakeFirst()
+  const custom = await customTemplateDetail(db, key, locale)
   const standard = PACKS[locale].templates[key]
   return {
     key,
@@ -119,18 +105,7 @@ export async function saveTemplate(db: Kysely<DB>, ctx: Ctx, key: MailTemplateKe
   if (problems.length) throw AppError.fields(problems)
   await db.transaction().execute(async (trx) => {
     const before = await templateInForce(trx, key, locale)
-    await trx
-      .insertInto('mail_templates')
-      .values({ key, locale, subject: input.subject, body: input.text, updated_by: ctx.actor!.id })
-      .onConflict((oc) =>
-        oc.columns(['key', 'locale']).doUpdateSet({
-          subject: input.subject,
-          body: input.text,
-          updated_by: ctx.actor!.id,
-          updated_at: new Date(),
-        }),
-      )
-      .execute()
+    await upsertTemplate(trx, { key, locale, subject: input.subject, body: input.text, updatedBy: ctx.actor!.id })
     await recordAudit(trx, ctx, {
       entityType: 'mail_template',
       entityId: `${key}/${locale}`,
@@ -144,12 +119,7 @@ export async function saveTemplate(db: Kysely<DB>, ctx: Ctx, key: MailTemplateKe
 /** Back to Meridian's text; nothing happens to a template that was not changed. */
 export async function resetTemplate(db: Kysely<DB>, ctx: Ctx, key: MailTemplateKey, locale: Language) {
   await db.transaction().execute(async (trx) => {
-    const removed = await trx
-      .deleteFrom('mail_templates')
-      .where('key', '=', key)
-      .where('locale', '=', locale)
-      .returning(['subject', 'body'])
-      .executeTakeFirst()
+    const removed = await removeTemplate(trx, key, locale)
     if (!removed) return
     await recordAudit(trx, ctx, {
       entityType: 'mail_template',

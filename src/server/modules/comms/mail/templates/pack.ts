@@ -1,7 +1,7 @@
 import type { ChecklistItem } from '../../../../../shared/checklist.js'
 import type { MailTemplateKey, MailText } from '../../../../../shared/mail-templates.js'
 import type { Role } from '../../../../../shared/roles.js'
-import type { TaskKind } from '../../digest/tasks.js'
+import type { TaskKind } from '../../digest/tasks.repository.js'
 
 /** One language's default mail: every template, and the words that go into placeholders. */
 export interface MailLanguagePack {

@@ -3,7 +3,7 @@ import type { DB } from '../../../db/schema.js'
 import type { Ctx } from '../../../http/context.js'
 import { recordAudit } from '../../../kernel/audit.js'
 
-// Settings an admin changes at run time (`app_settings`, a key and a JSON value), each read with
+// The settings store: settings an admin changes at run time (`app_settings`, a key and a JSON value), each read with
 // its default when never set, and each change audited with the value before and after.
 
 export async function readSetting<T>(db: Kysely<DB>, key: string, fallback: T, valid: (v: unknown) => v is T): Promise<T> {

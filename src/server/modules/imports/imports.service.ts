@@ -8,10 +8,19 @@ import { AppError, AppErrorCode } from '../../http/errors.js'
 import { cleanFileName } from '../../http/files.js'
 import { recordAudit } from '../../kernel/audit.js'
 import { todayUtc } from '../../kernel/dates.js'
+import { draftExchangeWith } from '../registry/agreements/agreements.repository.js'
 import type { AgreementDetail, ConditionInput } from '../registry/agreements/agreements.schema.js'
 import { agreementDetail, createAgreementIn, replaceConditionsIn } from '../registry/agreements/agreements.service.js'
-import { indexColumns } from '../registry/institutions/institutions.repository.js'
+import {
+  addContactIfNew,
+  homeInstitutionId,
+  indexColumns,
+  insertInstitution,
+  institutionRow,
+  updateInstitutionRow,
+} from '../registry/institutions/institutions.repository.js'
 import { type FieldSet, INSTITUTION_FIELDS, suggestMapping } from './fields.js'
+import { importCall, insertUpload, markCommitted, rememberedMapping, rememberMapping, uploadOf } from './imports.repository.js'
 import { commitOpportunityRows, OPPORTUNITY_FIELD_SET, parseOpportunityRows } from './opportunity-rows.js'
 import { readSpreadsheet, type Sheet } from './parse.js'
 import { IMPORT_MAX_ROWS, type Mapping, type ParsedRow, parseRows } from './rows.js'
@@ -36,12 +45,7 @@ export const IMPORT_MAX_BYTES = 10 * 1024 * 1024
 const headerKey = (headers: string[]) => headers.map((h) => fold(h)).join('|')
 
 async function loadUpload(db: Kysely<DB>, ctx: Ctx, id: string) {
-  const upload = await db
-    .selectFrom('import_uploads')
-    .selectAll()
-    .where('id', '=', id)
-    .where('user_id', '=', ctx.actor!.id)
-    .executeTakeFirst()
+  const upload = await uploadOf(db, id, ctx.actor!.id)
   if (!upload) throw AppError.notFound('The upload')
   return upload
 }
@@ -62,11 +66,7 @@ export async function startImport(deps: Deps, ctx: Ctx, kind: ImportKind, name: 
   const sheets = await readSpreadsheet(content)
   if (sheets.every((s) => s.rows.length === 0)) throw AppError.validation('body', 'has no rows under its header row')
   const upload = await deps.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('import_uploads')
-      .values({ user_id: ctx.actor!.id, kind, file_name: fileName, content })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = { id: await insertUpload(trx, { user_id: ctx.actor!.id, kind, file_name: fileName, content }) }
     await recordAudit(trx, ctx, {
       entityType: 'import',
       entityId: row.id,
@@ -77,22 +77,17 @@ export async function startImport(deps: Deps, ctx: Ctx, kind: ImportKind, name: 
   })
   const described = []
   for (const s of sheets) {
-    const remembered = await deps.db
-      .selectFrom('import_mappings')
-      .select('mapping')
-      .where('kind', '=', kind)
-      .where('header_key', '=', headerKey(s.headers))
-      .executeTakeFirst()
+    const remembered = await rememberedMapping(deps.db, kind, headerKey(s.headers))
     described.push({
       name: s.name,
       headers: s.headers,
       rowCount: s.rows.length,
       sample: s.rows.slice(0, 5),
-      mapping: ((remembered?.mapping as AnyMapping | undefined) ?? suggestMapping(s.headers, FIELD_SETS[kind])) as Record<
+      mapping: ((remembered as AnyMapping | undefined) ?? suggestMapping(s.headers, FIELD_SETS[kind])) as Record<
         string,
         number[]
       >,
-      remembered: !!remembered,
+      remembered: remembered !== undefined,
     })
   }
   const set = FIELD_SETS[kind]
@@ -119,11 +114,7 @@ function checkMapping(set: FieldSet, mapping: AnyMapping, sheet: Sheet) {
 /** The call an import of opportunities adds offers to: one that can still change. */
 async function targetCall(db: Kysely<DB>, callId: string | undefined, now: Date) {
   if (!callId) return null
-  const call = await db
-    .selectFrom('calls')
-    .select(['id', 'audience', 'status', 'closes_at'])
-    .where('id', '=', callId)
-    .executeTakeFirst()
+  const call = await importCall(db, callId)
   if (!call) throw AppError.validation('body.callId', 'is not a call')
   if (call.status === 'cancelled' || call.closes_at <= now) throw AppError.validation('body.callId', 'is closed or cancelled')
   return call
@@ -216,14 +207,8 @@ export async function commitImport(
       )
     }
     await commit(trx, ctx)
-    await trx.updateTable('import_uploads').set({ committed_at: new Date() }).where('id', '=', id).execute()
-    await trx
-      .insertInto('import_mappings')
-      .values({ kind: upload.kind, header_key: headerKey(sheet.headers), mapping: JSON.stringify(mapping) })
-      .onConflict((oc) =>
-        oc.columns(['kind', 'header_key']).doUpdateSet({ mapping: JSON.stringify(mapping), updated_at: new Date() }),
-      )
-      .execute()
+    await markCommitted(trx, id)
+    await rememberMapping(trx, upload.kind, headerKey(sheet.headers), mapping)
     await recordAudit(trx, ctx, {
       entityType: 'import',
       entityId: id,
@@ -236,7 +221,7 @@ export async function commitImport(
 
 /** Institutions are created or updated, and their places become conditions of a draft agreement. */
 async function commitInstitutionRows(trx: Kysely<DB>, ctx: Ctx, rows: ParsedRow[], today: string) {
-  const home = await trx.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirstOrThrow()
+  const home = { id: await homeInstitutionId(trx) }
   for (const r of rows) {
     const institutionId = r.matchId ? await updateFromRow(trx, ctx, r.matchId, r) : await createFromRow(trx, ctx, r)
     if (r.values.places.length) await applyPlaces(trx, ctx, home.id, institutionId, r, today)
@@ -245,9 +230,8 @@ async function commitInstitutionRows(trx: Kysely<DB>, ctx: Ctx, rows: ParsedRow[
 
 async function createFromRow(trx: Kysely<DB>, ctx: Ctx, r: ParsedRow) {
   const v = r.values
-  const row = await trx
-    .insertInto('institutions')
-    .values({
+  const row = {
+    id: await insertInstitution(trx, {
       name: v.name,
       kind: v.kind as 'university',
       country: v.country,
@@ -265,21 +249,10 @@ async function createFromRow(trx: Kysely<DB>, ctx: Ctx, r: ParsedRow) {
         ror_id: v.rorId,
         tags: v.tags,
       }),
-    })
-    .returning(['id', 'name', 'country'])
-    .executeTakeFirstOrThrow()
-  if (v.contactName || v.contactEmail) {
-    await trx
-      .insertInto('institution_contacts')
-      .values({
-        institution_id: row.id,
-        name: v.contactName ?? v.contactEmail!,
-        email: v.contactEmail,
-        phone: v.contactPhone,
-        role: null,
-      })
-      .execute()
+    }),
   }
+  if (v.contactName || v.contactEmail)
+    await addContactIfNew(trx, row.id, { name: v.contactName ?? v.contactEmail!, email: v.contactEmail, phone: v.contactPhone })
   await recordAudit(trx, ctx, {
     entityType: 'institution',
     entityId: row.id,
@@ -291,7 +264,7 @@ async function createFromRow(trx: Kysely<DB>, ctx: Ctx, r: ParsedRow) {
 
 /** Fills what the row adds without erasing what the office already keeps. */
 async function updateFromRow(trx: Kysely<DB>, ctx: Ctx, id: string, r: ParsedRow) {
-  const before = await trx.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const before = await institutionRow(trx, id)
   const v = r.values
   const after = {
     city: before.city ?? v.city,
@@ -301,32 +274,14 @@ async function updateFromRow(trx: Kysely<DB>, ctx: Ctx, id: string, r: ParsedRow
     ror_id: before.ror_id ?? v.rorId,
     tags: [...new Set([...before.tags, ...v.tags])],
   }
-  await trx
-    .updateTable('institutions')
-    .set({ ...after, ...indexColumns({ ...before, ...after }), updated_at: new Date() })
-    .where('id', '=', id)
-    .execute()
-  if (v.contactEmail || v.contactName) {
-    const known = await trx
-      .selectFrom('institution_contacts')
-      .select('id')
-      .where('institution_id', '=', id)
-      .where((eb) => (v.contactEmail ? eb('email', '=', v.contactEmail) : eb('name', '=', v.contactName!)))
-      .executeTakeFirst()
-    if (!known) {
-      await trx
-        .insertInto('institution_contacts')
-        .values({
-          institution_id: id,
-          name: v.contactName ?? v.contactEmail!,
-          email: v.contactEmail,
-          phone: v.contactPhone,
-          role: null,
-          position: 99,
-        })
-        .execute()
-    }
-  }
+  await updateInstitutionRow(trx, id, { ...after, ...indexColumns({ ...before, ...after }), updated_at: new Date() })
+  if (v.contactEmail || v.contactName)
+    await addContactIfNew(trx, id, {
+      name: v.contactName ?? v.contactEmail!,
+      email: v.contactEmail,
+      phone: v.contactPhone,
+      position: 99,
+    })
   await recordAudit(trx, ctx, {
     entityType: 'institution',
     entityId: id,
@@ -349,15 +304,8 @@ async function applyPlaces(trx: Kysely<DB>, ctx: Ctx, homeId: string, partnerId:
   // Places are for the next academic year unless the file says otherwise.
   const from = v.academicYearFrom ?? shiftAcademicYear(academicYearOf(today), 1)
   const to = v.academicYearTo ?? `${Number(from.slice(0, 4)) + 4}/${Number(from.slice(0, 4)) + 5}`
-  const draft = await trx
-    .selectFrom('agreements as a')
-    .innerJoin('agreement_parties as p', 'p.agreement_id', 'a.id')
-    .select('a.id')
-    .where('p.institution_id', '=', partnerId)
-    .where('a.kind', '=', 'bilateral_exchange')
-    .where('a.status', 'in', ['draft', 'negotiation'])
-    .orderBy('a.created_at', 'desc')
-    .executeTakeFirst()
+  const draftId = await draftExchangeWith(trx, partnerId)
+  const draft = draftId ? { id: draftId } : undefined
   const incoming: ConditionInput[] = v.places.map((p) => ({
     mobilityType: v.mobilityType,
     sendingInstitutionId: homeId,

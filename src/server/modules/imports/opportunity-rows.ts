@@ -14,6 +14,7 @@ import {
   updateOpportunityIn,
 } from '../catalog/opportunities/opportunities.service.js'
 import { COMMON_SYNONYMS, countryCode, type FieldSet, subjectArea } from './fields.js'
+import { lastOfferPosition, opportunityMatchSources, placesTaken, touchCall, upsertOffer } from './imports.repository.js'
 import type { Sheet } from './parse.js'
 
 // Importing opportunities (issue 4): a destinations list, one row per host, with places per degree
@@ -126,24 +127,7 @@ export async function parseOpportunityRows(
     const c = mapping[f]?.[0]
     return c === undefined ? '' : (r[c] ?? '').trim()
   }
-  const [hosts, agreements, existing] = await Promise.all([
-    db
-      .selectFrom('institutions')
-      .select(['id', 'name', 'name_key', 'country', 'erasmus_code'])
-      .where('merged_into', 'is', null)
-      .execute(),
-    db
-      .selectFrom('agreement_parties as p')
-      .innerJoin('agreements as a', 'a.id', 'p.agreement_id')
-      .select(['p.institution_id', 'a.id', 'a.mobility_types', 'a.status'])
-      .where('a.status', 'in', ['signed', 'active', 'expiring'])
-      .execute(),
-    db
-      .selectFrom('opportunities')
-      .select(['id', 'host_institution_id', 'kind', 'direction', 'isced', 'title'])
-      .where('status', '!=', 'archived')
-      .execute(),
-  ])
+  const { hosts, agreements, existing } = await opportunityMatchSources(db)
   const hostBy = new Map<string, (typeof hosts)[number]>()
   for (const h of hosts) {
     if (h.erasmus_code) hostBy.set(`e:${h.erasmus_code.replace(/\s+/g, ' ')}`, h)
@@ -300,16 +284,7 @@ const IMPORT_FIELD_OF: Record<string, OpportunityField> = {
 export async function commitOpportunityRows(trx: Kysely<DB>, ctx: Ctx, rows: OpportunityRow[], callId: string | null) {
   const matched = rows.flatMap((r) => r.items.flatMap((it) => (it.matchId ? [it.matchId] : [])))
   const current = new Map((await loadOpportunities(trx, matched)).map((o) => [o.id, o]))
-  let position =
-    (callId
-      ? (
-          await trx
-            .selectFrom('call_offers')
-            .select((eb) => eb.fn.max('position').as('p'))
-            .where('call_id', '=', callId)
-            .executeTakeFirst()
-        )?.p
-      : null) ?? 0
+  let position = callId ? await lastOfferPosition(trx, callId) : 0
   for (const r of rows) {
     for (const item of r.items) {
       let id = item.matchId
@@ -338,29 +313,18 @@ export async function commitOpportunityRows(trx: Kysely<DB>, ctx: Ctx, rows: Opp
         id = await createOpportunityIn(trx, ctx, item.input, 'import_create')
       }
       if (callId && item.places !== null) {
-        const taken = await trx
-          .selectFrom('call_offers')
-          .select('places_taken')
-          .where('call_id', '=', callId)
-          .where('opportunity_id', '=', id)
-          .executeTakeFirst()
-        if (taken && taken.places_taken > item.places) {
+        const taken = await placesTaken(trx, callId, id)
+        if (taken !== undefined && taken > item.places) {
           throw new AppError(AppErrorCode.VALIDATION, `Row ${r.row} offers fewer places than are already taken.`, {
-            errors: [
-              { path: `row ${r.row}.places`, message: `must be at least ${taken.places_taken}, the places already taken` },
-            ],
+            errors: [{ path: `row ${r.row}.places`, message: `must be at least ${taken}, the places already taken` }],
           })
         }
-        await trx
-          .insertInto('call_offers')
-          .values({ call_id: callId, opportunity_id: id, places: item.places, position: ++position })
-          .onConflict((oc) => oc.columns(['call_id', 'opportunity_id']).doUpdateSet({ places: item.places! }))
-          .execute()
+        await upsertOffer(trx, callId, id, item.places, ++position)
       }
     }
   }
   if (callId) {
-    await trx.updateTable('calls').set({ updated_at: new Date() }).where('id', '=', callId).execute()
+    await touchCall(trx, callId)
     await recordAudit(trx, ctx, {
       entityType: 'call',
       entityId: callId,

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { isAcademicYear, MOBILITY_TYPES, type MobilityType } from '../../../shared/agreements.js'
 import { fold, tidyCapitals } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
+import { matchableInstitutions } from '../registry/institutions/institutions.repository.js'
 import { ErasmusCode, RorId, SchacId, Website } from '../registry/institutions/institutions.schema.js'
 import { countryCode, type ImportField, institutionKind, subjectArea } from './fields.js'
 import type { Sheet } from './parse.js'
@@ -63,11 +64,7 @@ export async function parseRows(db: Kysely<DB>, sheet: Sheet, mapping: Mapping):
     const c = mapping[f]?.[0]
     return c === undefined ? '' : (r[c] ?? '').trim()
   }
-  const existing = await db
-    .selectFrom('institutions')
-    .select(['id', 'name_key', 'country', 'erasmus_code', 'schac_id', 'ror_id'])
-    .where('merged_into', 'is', null)
-    .execute()
+  const existing = await matchableInstitutions(db)
   const byId = new Map<string, string>()
   for (const e of existing) {
     if (e.erasmus_code) byId.set(`e:${e.erasmus_code}`, e.id)

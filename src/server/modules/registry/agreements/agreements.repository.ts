@@ -504,3 +504,17 @@ export function activeOfficers(trx: Kysely<DB>) {
     .where('active', '=', true)
     .execute()
 }
+
+/** The newest bilateral exchange with the partner still being drafted or negotiated, which imported places join. */
+export async function draftExchangeWith(trx: Kysely<DB>, partnerId: string): Promise<string | undefined> {
+  const row = await trx
+    .selectFrom('agreements as a')
+    .innerJoin('agreement_parties as p', 'p.agreement_id', 'a.id')
+    .select('a.id')
+    .where('p.institution_id', '=', partnerId)
+    .where('a.kind', '=', 'bilateral_exchange')
+    .where('a.status', 'in', ['draft', 'negotiation'])
+    .orderBy('a.created_at', 'desc')
+    .executeTakeFirst()
+  return row?.id
+}

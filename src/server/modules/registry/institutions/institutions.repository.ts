@@ -389,3 +389,46 @@ export function updateInstitutionReturning(trx: Kysely<DB>, id: string, values: 
 export function homeLogoRow(db: Kysely<DB>) {
   return db.selectFrom('institutions').select(['logo', 'logo_mime']).where('is_home', '=', true).executeTakeFirst()
 }
+
+export function institutionRow(db: Kysely<DB>, id: string) {
+  return db.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+}
+
+export async function homeInstitutionId(db: Kysely<DB>): Promise<string> {
+  return (await db.selectFrom('institutions').select('id').where('is_home', '=', true).executeTakeFirstOrThrow()).id
+}
+
+/** Adds a contact to an institution unless one with the same e-mail (or, without one, the same name) is there. */
+export async function addContactIfNew(
+  trx: Kysely<DB>,
+  institutionId: string,
+  c: { name: string; email: string | null; phone: string | null; position?: number },
+) {
+  const known = await trx
+    .selectFrom('institution_contacts')
+    .select('id')
+    .where('institution_id', '=', institutionId)
+    .where((eb) => (c.email ? eb('email', '=', c.email) : eb('name', '=', c.name)))
+    .executeTakeFirst()
+  if (known) return
+  await trx
+    .insertInto('institution_contacts')
+    .values({
+      institution_id: institutionId,
+      name: c.name,
+      email: c.email,
+      phone: c.phone,
+      role: null,
+      ...(c.position ? { position: c.position } : {}),
+    })
+    .execute()
+}
+
+/** Every institution not merged away with its identifiers and folded name: what an import matches rows against. */
+export function matchableInstitutions(db: Kysely<DB>) {
+  return db
+    .selectFrom('institutions')
+    .select(['id', 'name_key', 'country', 'erasmus_code', 'schac_id', 'ror_id'])
+    .where('merged_into', 'is', null)
+    .execute()
+}

@@ -180,3 +180,51 @@ export async function settleAttempt(db: Kysely<DB>, attemptId: string, outcome: 
     .where(sql`id`, '=', sql`${attemptId}::bigint`)
     .execute()
 }
+
+/** Takes the sign-in locks of an account and of an address, in that order (every caller does, so none deadlock). */
+export async function lockSignInKeys(trx: Kysely<DB>, emailHash: string, ip: string) {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in account ${emailHash}`}, 0))`.execute(trx)
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in address ${ip}`}, 0))`.execute(trx)
+}
+
+/**
+ * The failed (or still pending) sign-ins since then for this account from this address, for the
+ * account, and from the address, each with the latest; and whether this account has signed in from
+ * this address before.
+ */
+export async function failedAttempts(
+  trx: Kysely<DB>,
+  a: { emailHash: string; ip: string },
+  at: { since: Date; pendingSince: Date; knownSince: Date },
+) {
+  const { rows } = await sql<{
+    pair: number
+    pair_last: Date | null
+    account: number
+    account_last: Date | null
+    address: number
+    address_last: Date | null
+    known: boolean
+  }>`
+    with failed as (
+      select email_hash, ip, occurred_at from sign_in_attempts
+      where kind = 'sign_in' and occurred_at > ${at.since}
+        and (email_hash = ${a.emailHash} or ip = ${a.ip})
+        and (outcome in ('bad_password', 'unknown_account', 'inactive_account')
+             or (outcome = 'pending' and occurred_at > ${at.pendingSince}))
+    )
+    select
+      count(*) filter (where email_hash = ${a.emailHash} and ip = ${a.ip})::int as pair,
+      max(occurred_at) filter (where email_hash = ${a.emailHash} and ip = ${a.ip}) as pair_last,
+      count(*) filter (where email_hash = ${a.emailHash})::int as account,
+      max(occurred_at) filter (where email_hash = ${a.emailHash}) as account_last,
+      count(*) filter (where ip = ${a.ip})::int as address,
+      max(occurred_at) filter (where ip = ${a.ip}) as address_last,
+      exists (
+        select 1 from sign_in_attempts
+        where email_hash = ${a.emailHash} and ip = ${a.ip} and kind = 'sign_in' and outcome = 'success'
+          and occurred_at > ${at.knownSince}
+      ) as known
+    from failed`.execute(trx)
+  return rows[0]!
+}

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
-import { insertPendingAttempt, settleAttempt } from './sessions.repository.js'
+import { failedAttempts, insertPendingAttempt, lockSignInKeys, settleAttempt } from './sessions.repository.js'
 
 // How password guesses are slowed (issue 18, point 7; decision 036). Nothing here refuses the
 // right password for good: after a few free failures each further guess waits a delay that doubles
@@ -42,40 +42,12 @@ export async function reserveGuess(
 ): Promise<Reservation> {
   return db.transaction().execute(async (trx) => {
     // Account first, then address: every caller takes them in this order, so none deadlock.
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in account ${a.emailHash}`}, 0))`.execute(trx)
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in address ${a.ip}`}, 0))`.execute(trx)
-    const since = new Date(now.getTime() - ATTEMPT_WINDOW_MINUTES * 60_000)
-    const pendingSince = new Date(now.getTime() - PENDING_SECONDS * 1000)
-    const { rows } = await sql<{
-      pair: number
-      pair_last: Date | null
-      account: number
-      account_last: Date | null
-      address: number
-      address_last: Date | null
-      known: boolean
-    }>`
-      with failed as (
-        select email_hash, ip, occurred_at from sign_in_attempts
-        where kind = 'sign_in' and occurred_at > ${since}
-          and (email_hash = ${a.emailHash} or ip = ${a.ip})
-          and (outcome in ('bad_password', 'unknown_account', 'inactive_account')
-               or (outcome = 'pending' and occurred_at > ${pendingSince}))
-      )
-      select
-        count(*) filter (where email_hash = ${a.emailHash} and ip = ${a.ip})::int as pair,
-        max(occurred_at) filter (where email_hash = ${a.emailHash} and ip = ${a.ip}) as pair_last,
-        count(*) filter (where email_hash = ${a.emailHash})::int as account,
-        max(occurred_at) filter (where email_hash = ${a.emailHash}) as account_last,
-        count(*) filter (where ip = ${a.ip})::int as address,
-        max(occurred_at) filter (where ip = ${a.ip}) as address_last,
-        exists (
-          select 1 from sign_in_attempts
-          where email_hash = ${a.emailHash} and ip = ${a.ip} and kind = 'sign_in' and outcome = 'success'
-            and occurred_at > ${new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000)}
-        ) as known
-      from failed`.execute(trx)
-    const r = rows[0]!
+    await lockSignInKeys(trx, a.emailHash, a.ip)
+    const r = await failedAttempts(trx, a, {
+      since: new Date(now.getTime() - ATTEMPT_WINDOW_MINUTES * 60_000),
+      pendingSince: new Date(now.getTime() - PENDING_SECONDS * 1000),
+      knownSince: new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000),
+    })
     const at = (d: Date | null) => (d ? new Date(d) : null)
     const waits = [delayAfter(r.pair, FREE_FAILURES.pair, at(r.pair_last), now)]
     if (!r.known) {

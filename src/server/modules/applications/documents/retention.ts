@@ -1,5 +1,4 @@
-import { type Kysely, sql } from 'kysely'
-import { LEFT, SPECIAL_CATEGORY_KINDS } from '../../../../shared/applications.js'
+import type { Kysely } from 'kysely'
 import { DEFAULT_RETENTION_DAYS } from '../../../../shared/limits.js'
 import type { DB } from '../../../db/schema.js'
 import type { Deps } from '../../../deps.js'
@@ -7,6 +6,7 @@ import { type Ctx, systemCtx } from '../../../http/context.js'
 import { recordAudit } from '../../../kernel/audit.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { readSetting, writeSetting } from '../../platform/settings/settings.repository.js'
+import { deleteEndedVisaDetails, deleteUnderRetention, expiredBatch, keptDocuments } from './retention.repository.js'
 
 // Special-category documents (identity and health: passports, immunisation records, background
 // checks, visas) are deleted a configurable number of days after the mobility ends (issue 6,
@@ -29,39 +29,6 @@ export async function setRetentionDays(deps: Pick<Deps, 'db'>, ctx: Ctx, days: n
   })
 }
 
-/**
- * The day an application's mobility ended, for retention: the last day of the stay (from the host's
- * transcript); the day the application ended without a stay (declined, withdrawn, refused by the
- * host); otherwise, for one that never became a mobility, the end of its call's academic year
- * (31 August). Null while the person is abroad or their mobility may still happen.
- */
-export const endedOn = sql<string | null>`case
-  when m.id is not null then m.left_on
-  when a.status in (${sql.join(LEFT)}) then coalesce(a.withdrawn_at, a.host_decided_at, a.updated_at)::date
-  when a.status in ('nominated', 'host_accepted') then null
-  else (split_part(c.academic_year, '/', 2) || '-08-31')::date
-end`
-
-/** Applications with what `endedOn` reads: their call and their mobility. */
-function applicationsWithEnd(db: Kysely<DB>) {
-  return db
-    .selectFrom('applications as a')
-    .innerJoin('calls as c', 'c.id', 'a.call_id')
-    .leftJoin('mobilities as m', 'm.application_id', 'a.id')
-}
-
-/** The special-category documents of applications, with what `endedOn` reads. */
-function specialDocuments(db: Kysely<DB>) {
-  return applicationsWithEnd(db)
-    .innerJoin('documents as d', 'd.application_id', 'a.id')
-    .where('d.kind', 'in', SPECIAL_CATEGORY_KINDS)
-}
-
-/** The special-category documents whose mobility ended more than `days` ago. */
-function expired(db: Kysely<DB>, days: number, today: string) {
-  return specialDocuments(db).where(endedOn, '<', addDays(today, -days))
-}
-
 /** Deletes what retention says to delete: each batch in one transaction, so a crash loses nothing committed and leaves nothing half done. */
 export async function applyRetention(
   deps: Pick<Deps, 'db' | 'clock'>,
@@ -74,26 +41,9 @@ export async function applyRetention(
   for (;;) {
     if (stop()) break
     const n = await deps.db.transaction().execute(async (trx) => {
-      const batch = await expired(trx, days, today)
-        .select(['d.id', 'd.owner_id', 'd.application_id', 'd.kind', 'd.file_name', 'd.sha256', endedOn.as('ended_on')])
-        .orderBy('d.created_at')
-        .limit(BATCH)
-        .forUpdate('d')
-        .skipLocked()
-        .execute()
+      const batch = await expiredBatch(trx, addDays(today, -days), BATCH)
       if (!batch.length) return 0
-      await trx
-        .deleteFrom('documents')
-        .where(
-          'id',
-          'in',
-          batch.map((d) => d.id),
-        )
-        .execute()
-      await trx
-        .insertInto('document_access_log')
-        .values(batch.map((d) => ({ document_id: d.id, owner_id: d.owner_id, user_id: null, action: 'delete' as const })))
-        .execute()
+      await deleteUnderRetention(trx, batch)
       const byApplication = new Map<string, typeof batch>()
       for (const d of batch) byApplication.set(d.application_id!, [...(byApplication.get(d.application_id!) ?? []), d])
       for (const [applicationId, docs] of byApplication)
@@ -113,24 +63,14 @@ export async function applyRetention(
     if (n < BATCH) break
   }
   // What a visa invitation letter needed (nationality, birth date, passport number) goes the same way.
-  if (!stop())
-    await deps.db
-      .deleteFrom('incoming_details')
-      .where('application_id', 'in', applicationsWithEnd(deps.db).select('a.id').where(endedOn, '<', addDays(today, -days)))
-      .execute()
+  if (!stop()) await deleteEndedVisaDetails(deps.db, addDays(today, -days))
   return { deleted, retentionDays: days }
 }
 
 /** How many special-category documents are kept, and when the next ones are due to go (for the settings page). */
 export async function retentionOverview(db: Kysely<DB>, today: string) {
   const days = await retentionDays(db)
-  const row = await specialDocuments(db)
-    .select([
-      sql<number>`count(*)::int`.as('kept'),
-      sql<number>`count(*) filter (where ${endedOn} is null)::int`.as('ongoing'),
-      sql<string | null>`min(${endedOn})`.as('earliest'),
-    ])
-    .executeTakeFirstOrThrow()
+  const row = await keptDocuments(db)
   return {
     retentionDays: days,
     kept: row.kept,

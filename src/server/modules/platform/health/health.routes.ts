@@ -1,9 +1,9 @@
-import { sql } from 'kysely'
 import { z } from 'zod'
 import type { Deps } from '../../../deps.js'
 import { diskGuard } from '../../../http/disk-guard.js'
 import { Public } from '../../../http/policy.js'
 import type { App } from '../../../http/types.js'
+import { databaseReachable } from './health.repository.js'
 
 const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -31,10 +31,7 @@ export function healthRoutes(app: App, deps: Deps, version: string): void {
       },
     },
     async (_request, reply) => {
-      const reachable = await sql`select 1`.execute(deps.db).then(
-        () => true,
-        () => false,
-      )
+      const reachable = await databaseReachable(deps.db)
       const disk = await diskGuard(deps.env).current()
       const healthy = reachable && disk.writable
       const body = {

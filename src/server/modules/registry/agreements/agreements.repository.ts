@@ -518,3 +518,19 @@ export async function draftExchangeWith(trx: Kysely<DB>, partnerId: string): Pro
     .executeTakeFirst()
   return row?.id
 }
+
+/** Per country of partners (not merged away): institutions, agreements in force, and partners with one. */
+export async function countryRows(db: Kysely<DB>) {
+  const { rows } = await sql<{ country: string; institutions: number; agreements_in_force: number; partners_in_force: number }>`
+    select i.country,
+      count(distinct i.id)::int as institutions,
+      count(distinct a.id) filter (where a.status in ('active','expiring'))::int as agreements_in_force,
+      count(distinct i.id) filter (where a.status in ('active','expiring'))::int as partners_in_force
+    from institutions i
+    left join agreement_parties p on p.institution_id = i.id
+    left join agreements a on a.id = p.agreement_id
+    where not i.is_home and i.merged_into is null
+    group by i.country
+    order by i.country`.execute(db)
+  return rows
+}

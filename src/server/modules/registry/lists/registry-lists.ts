@@ -1,13 +1,14 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { IN_FORCE } from '../../../../shared/agreements.js'
 import { fold } from '../../../../shared/text.js'
-import type { DB, PartySummary } from '../../../db/schema.js'
+import type { DB } from '../../../db/schema.js'
 import { type QueryWord, searchTerms } from '../../../db/search.js'
 import type { Actor } from '../../../http/context.js'
 import { addDays } from '../../../kernel/dates.js'
 import type { AgreementFilter, AgreementListItem } from '../agreements/agreements.schema.js'
 import type { InstitutionFilter, InstitutionListItem } from '../institutions/institutions.schema.js'
 import { ListIndex, type ListOrder, type ListRow } from './list-index.js'
+import { type AgreementRecord, currentSnapshot, type InstitutionRecord, registryChanges } from './lists.repository.js'
 
 // The partner and agreement lists of each process, searched in memory (decision 023) and kept in
 // step with the database before every search: one statement reads what changed since the last
@@ -32,44 +33,6 @@ export interface InstitutionEntry extends ListRow {
   inForce: number
   updated: number
   item: InstitutionListItem
-}
-
-interface AgreementRecord {
-  id: string
-  reference: string
-  title: string
-  kind: AgreementListItem['kind']
-  status: AgreementListItem['status']
-  start_date: string | null
-  end_date: string | null
-  updated_at: string
-  responsible_id: string | null
-  party_summary: PartySummary[]
-  partner_countries: string[]
-  mobility_types: AgreementListItem['mobilityTypes']
-  isced_prefixes: string[]
-  places_per_year: number | null
-  words: string[]
-}
-
-interface InstitutionRecord {
-  id: string
-  name: string
-  kind: InstitutionListItem['kind']
-  country: string
-  city: string | null
-  website: string | null
-  erasmus_code: string | null
-  schac_id: string | null
-  ror_id: string | null
-  is_home: boolean
-  tags: string[]
-  agreements_in_force: number
-  agreements_total: number
-  next_end_date: string | null
-  updated_at: string
-  merged: boolean
-  words: string[]
 }
 
 /** The index word of a party: an agreement is found by the institutions that are party to it. */
@@ -269,39 +232,12 @@ export class RegistryLists {
     const full = !this.#snapshot || startedAt - this.#readAt > REBUILD_AFTER_MS
     if (!full) {
       // The same snapshot: no transaction that writes has begun or ended since the last read.
-      const { rows } = await sql<{ snapshot: string }>`select pg_current_snapshot()::text as snapshot`.execute(this.db)
-      if (rows[0]!.snapshot === this.#snapshot) {
+      if ((await currentSnapshot(this.db)) === this.#snapshot) {
         this.#readAt = startedAt
         return
       }
     }
-    const [, xmax, xip] = (this.#snapshot ?? '0:0:').split(':')
-    const xips = xip ? xip.split(',') : []
-    const changed = (column: string) =>
-      full ? sql<boolean>`true` : sql<boolean>`(${sql.ref(column)} >= ${xmax}::xid8 or ${sql.ref(column)} = any(${xips}::xid8[]))`
-    const { rows } = await sql<{
-      snapshot: string
-      agreements: AgreementRecord[]
-      institutions: InstitutionRecord[]
-      users: { id: string; name: string }[]
-      removed: { kind: 'institution' | 'agreement'; id: string }[]
-    }>`select pg_current_snapshot()::text as snapshot,
-      (select coalesce(json_agg(x), '[]'::json) from (
-        select a.id, a.reference, a.title, a.kind, a.status, a.start_date::text as start_date, a.end_date::text as end_date,
-          a.updated_at, a.responsible_id, a.party_summary, a.partner_countries, a.mobility_types, a.isced_prefixes,
-          a.places_per_year, tsvector_to_array(a.search) as words
-        from agreements a where ${changed('a.row_txid')}) x) as agreements,
-      (select coalesce(json_agg(x), '[]'::json) from (
-        select i.id, i.name, i.kind, i.country, i.city, i.website, i.erasmus_code, i.schac_id, i.ror_id, i.is_home, i.tags,
-          i.agreements_in_force, i.agreements_total, i.next_end_date::text as next_end_date, i.updated_at,
-          i.merged_into is not null as merged, tsvector_to_array(i.search) as words
-        from institutions i where ${changed('i.row_txid')}) x) as institutions,
-      (select coalesce(json_agg(x), '[]'::json) from (select u.id, u.name from users u where ${changed('u.row_txid')}) x) as users,
-      (select coalesce(json_agg(x), '[]'::json) from (
-        select r.kind, r.id from registry_removed r where ${full ? sql`false` : changed('r.row_txid')}) x) as removed`.execute(
-      this.db,
-    )
-    const answer = rows[0]!
+    const answer = await registryChanges(this.db, full ? null : this.#snapshot)
     const agreements = answer.agreements.map(agreementEntry)
     const institutions = answer.institutions.filter((r) => !r.merged).map(institutionEntry)
     const merged = answer.institutions.filter((r) => r.merged).map((r) => r.id)

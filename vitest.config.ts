@@ -7,7 +7,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // A test or a suite's set-up that needs longer says so itself, with the reason (processes started, large files read).
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
   },
 })

@@ -67,6 +67,9 @@ async function newInstall(kind: TestDbKind): Promise<Install> {
 
 const institution = (name: string) => ({ name, kind: 'university', country: 'ES', confirmDuplicate: true })
 
+// Each of these starts, kills and restarts Meridian processes: minutes on a loaded machine, not the seconds of a unit test.
+const FAULT_TEST_MS = 180_000
+
 describe.each(TEST_DB_KINDS)('faults on the %s database', (kind) => {
   let install: Install
   const running: ServerProcess[] = []
@@ -84,51 +87,55 @@ describe.each(TEST_DB_KINDS)('faults on the %s database', (kind) => {
     await install?.close()
   })
 
-  it('loses no acknowledged write when killed with -9 in the middle of writing', async () => {
-    const acknowledged: string[] = []
-    let interrupted = 0
-    for (const round of [1, 2]) {
-      const server = await start()
-      const admin = await HttpSession.signIn(server.url, ADMIN, PASSWORD)
-      let writing = true
-      const roundAcks: string[] = []
-      const writer = async (w: number) => {
-        for (let i = 0; writing; i++) {
-          try {
-            const res = await admin.call('POST', '/api/institutions', institution(`Kill ${round}.${w}.${i} Hospital`))
-            if (res.status !== 201) throw new Error(`a write answered ${res.status}: ${JSON.stringify(res.body)}`)
-            roundAcks.push(res.body.id)
-          } catch (error) {
-            if (writing) throw error
-            interrupted++ // cut off by the kill: never acknowledged
+  it(
+    'loses no acknowledged write when killed with -9 in the middle of writing',
+    async () => {
+      const acknowledged: string[] = []
+      let interrupted = 0
+      for (const round of [1, 2]) {
+        const server = await start()
+        const admin = await HttpSession.signIn(server.url, ADMIN, PASSWORD)
+        let writing = true
+        const roundAcks: string[] = []
+        const writer = async (w: number) => {
+          for (let i = 0; writing; i++) {
+            try {
+              const res = await admin.call('POST', '/api/institutions', institution(`Kill ${round}.${w}.${i} Hospital`))
+              if (res.status !== 201) throw new Error(`a write answered ${res.status}: ${JSON.stringify(res.body)}`)
+              roundAcks.push(res.body.id)
+            } catch (error) {
+              if (writing) throw error
+              interrupted++ // cut off by the kill: never acknowledged
+            }
           }
         }
+        const writers = [1, 2, 3, 4].map((w) => writer(w))
+        const deadline = Date.now() + 20_000
+        while (roundAcks.length < 60 && Date.now() < deadline) await sleep(50)
+        writing = false
+        await server.kill()
+        await Promise.all(writers)
+        expect(roundAcks.length).toBeGreaterThanOrEqual(60)
+        acknowledged.push(...roundAcks)
       }
-      const writers = [1, 2, 3, 4].map((w) => writer(w))
-      const deadline = Date.now() + 20_000
-      while (roundAcks.length < 60 && Date.now() < deadline) await sleep(50)
-      writing = false
-      await server.kill()
-      await Promise.all(writers)
-      expect(roundAcks.length).toBeGreaterThanOrEqual(60)
-      acknowledged.push(...roundAcks)
-    }
 
-    const server = await start()
-    const admin = await HttpSession.signIn(server.url, ADMIN, PASSWORD)
-    const missing: string[] = []
-    for (const id of acknowledged) {
-      const res = await admin.call('GET', `/api/institutions/${id}`)
-      if (res.status !== 200) missing.push(`${id}: ${res.status}`)
-    }
-    expect(missing).toEqual([])
-    // Meridian writes again after the kills.
-    expect((await admin.call('POST', '/api/institutions', institution('After the kills Hospital'))).status).toBe(201)
-    await server.stop()
-    console.info(
-      `faults on ${kind}: ${acknowledged.length} acknowledged writes over two kill -9 rounds, all found; ${interrupted} cut off unanswered`,
-    )
-  })
+      const server = await start()
+      const admin = await HttpSession.signIn(server.url, ADMIN, PASSWORD)
+      const missing: string[] = []
+      for (const id of acknowledged) {
+        const res = await admin.call('GET', `/api/institutions/${id}`)
+        if (res.status !== 200) missing.push(`${id}: ${res.status}`)
+      }
+      expect(missing).toEqual([])
+      // Meridian writes again after the kills.
+      expect((await admin.call('POST', '/api/institutions', institution('After the kills Hospital'))).status).toBe(201)
+      await server.stop()
+      console.info(
+        `faults on ${kind}: ${acknowledged.length} acknowledged writes over two kill -9 rounds, all found; ${interrupted} cut off unanswered`,
+      )
+    },
+    FAULT_TEST_MS,
+  )
 
   it.runIf(kind === 'postgres')(
     'answers 503 saying why while the database drops every connection, and recovers without a restart',
@@ -183,6 +190,7 @@ describe.each(TEST_DB_KINDS)('faults on the %s database', (kind) => {
       expect(health).toMatchObject({ databaseReachable: true })
       await server.stop()
     },
+    FAULT_TEST_MS,
   )
 
   it.runIf(kind === 'postgres')(
@@ -248,6 +256,7 @@ describe.each(TEST_DB_KINDS)('faults on the %s database', (kind) => {
       expect(refused).toBeLessThanOrEqual(6_000)
       await Promise.all([a.stop(), b.stop()])
     },
+    FAULT_TEST_MS,
   )
 
   it.runIf(kind === 'embedded')(
@@ -323,5 +332,6 @@ describe.each(TEST_DB_KINDS)('faults on the %s database', (kind) => {
         execFileSync('umount', ['-l', mountPoint], { stdio: 'ignore' })
       }
     },
+    FAULT_TEST_MS,
   )
 })

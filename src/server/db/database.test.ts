@@ -7,7 +7,7 @@ describe.each(TEST_DB_KINDS)('prepared statements on %s', (kind) => {
   let database: Database
   beforeAll(async () => {
     database = await createTestDatabase(kind)
-  }, 60_000)
+  })
   afterAll(() => database?.close())
 
   it('parses a statement once per connection, keeps a bounded number and plans each call for its values', async () => {

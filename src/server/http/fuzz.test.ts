@@ -152,7 +152,7 @@ describe.each(TEST_DB_KINDS)('hostile input to every operation on %s', (kind) =>
       const row = await sql<{ id: string }>`select id from ${sql.table(table)} ${where} limit 1`.execute(t.db).catch(() => null)
       if (row?.rows[0]) realIds.set(table, row.rows[0].id)
     }
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('answers every request below 500', async () => {

@@ -20,7 +20,7 @@ describe.each(TEST_DB_KINDS)('partner import on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp({ kind })
     officer = await signInAs(t, 'officer')
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   const upload = (content: Buffer, type: string, name = 'partners.csv', who = officer) =>
@@ -169,6 +169,7 @@ describe.each(TEST_DB_KINDS)('partner import on %s', (kind) => {
     expect(foreign.statusCode).toBe(404)
   })
 
+  // Reads a crafted file and a large one in the worker thread: longer than a test's default by design.
   it('refuses a spreadsheet bomb naming the limit, keeps nothing, and answers its health check while a large file is read', async () => {
     const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
     const before = await countAudit(t)

@@ -36,7 +36,7 @@ describe.each(TEST_DB_KINDS)('opportunity import on %s', (kind) => {
         .where('a.status', '=', 'active')
         .executeTakeFirstOrThrow()
     ).id
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   const upload = (content: Buffer, who = officer) =>

@@ -78,7 +78,7 @@ describe.each(TEST_DB_KINDS)('applications, review and allocation in a call on %
       .set({ languages: JSON.stringify([{ language: 'pt', minLevel: 'B1' }]), years_of_study: [], min_grade: null })
       .where('id', '=', offers[2]!)
       .execute()
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   const draft = async (who: Credentials, choices: string[], profile: object = PROFILE) => {

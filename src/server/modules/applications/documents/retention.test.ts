@@ -49,7 +49,7 @@ describe.each(TEST_DB_KINDS)('document retention on %s', (kind) => {
     let second: string
     ;({ id: abroad, second, student } = await acceptedByHost(t, officer, 'retention-host@host.example.test'))
     withdrawn = second
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('lets an admin set the time, checking it, and shows the office what is kept', async () => {

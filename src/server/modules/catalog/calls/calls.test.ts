@@ -52,7 +52,7 @@ describe.each(TEST_DB_KINDS)('calls for applications on %s', (kind) => {
     const mongolia = agreements.find((a) => a.name.startsWith('Mongolian'))!
     mongoliaAgreement = mongolia.id
     mongoliaId = mongolia.institution_id
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)

@@ -34,7 +34,7 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
     ;({ medUnit, otherUnit } = await demoUnits(t))
     // The demo catalog is set aside, so the catalog holds only what these tests publish.
     await t.db.updateTable('opportunities').set({ status: 'archived' }).execute()
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)

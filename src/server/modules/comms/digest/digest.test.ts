@@ -45,7 +45,7 @@ describe.each(TEST_DB_KINDS)('tasks and the daily digest on %s', (kind) => {
       .returning('id')
       .executeTakeFirstOrThrow()
     otherCoordinator = await sessionFor(t, user.id)
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('lists what waits for the office, to those who run the call only', async () => {

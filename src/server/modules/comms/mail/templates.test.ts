@@ -48,7 +48,7 @@ describe.each(TEST_DB_KINDS)('mail templates on %s', (kind) => {
     t = await createTestApp({ kind })
     admin = await signInAs(t, 'admin')
     officer = await signInAs(t, 'officer')
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('lists every template, and shows one with its default, to admins only', async () => {

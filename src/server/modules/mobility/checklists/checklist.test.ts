@@ -46,7 +46,7 @@ describe.each(TEST_DB_KINDS)('the checklist before departure on %s', (kind) => {
       .set({ requirements: ['immunisations', 'insurance'] })
       .where('id', '=', t.db.selectFrom('applications').select('offered_opportunity_id').where('id', '=', id))
       .execute()
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it("is built from the opportunity's requirements and shown to the student and the office only", async () => {

@@ -60,7 +60,7 @@ describe.each(TEST_DB_KINDS)('incoming students on %s', (kind) => {
       .returning('id')
       .executeTakeFirstOrThrow()
     id = a.id
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('is admitted by the office, not nominated, and the letter of acceptance follows', async () => {

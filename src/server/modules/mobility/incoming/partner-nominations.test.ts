@@ -46,7 +46,7 @@ describe.each(TEST_DB_KINDS)('partners nominating their students on %s', (kind) 
     expect(calls.length).toBeGreaterThan(0)
     callId = calls[0].id
     elective = calls[0].opportunities[0].id
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('is for partner coordinators only, and refuses bad input by field without changing anything', async () => {

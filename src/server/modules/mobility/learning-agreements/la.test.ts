@@ -81,7 +81,7 @@ describe.each(TEST_DB_KINDS)('learning agreements on %s', (kind) => {
       .executeTakeFirstOrThrow()
     host = await sessionFor(t, user.id)
     expect((await call(host, 'POST', `/api/nominations/${id}/decision`, { decision: 'accept' })).statusCode).toBe(200)
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('is started only for a place the student holds, by the student or the office, and shown only to those concerned', async () => {

@@ -30,7 +30,7 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     ;({ id, student, someoneElse, host, otherPartner } = await acceptedByHost(t, officer, 'mob-host@host.example.test'))
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   async function approveAgreement() {

@@ -73,7 +73,7 @@ describe.each(TEST_DB_KINDS)('nomination to the host on %s', (kind) => {
       .returning('id')
       .executeTakeFirstOrThrow()
     host = await sessionFor(t, user.id)
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('nominates only an accepted place, from the office, and tells the host and the student', async () => {

@@ -83,7 +83,7 @@ describe.each(TEST_DB_KINDS)('an outgoing staff visit on %s', (kind) => {
     await completeChecklist(t, officer, visitor, id)
     const arrived = await call(visitor, 'POST', `${base()}/arrival`, { arrivedOn: addDays(today, -6) })
     expect(arrived.statusCode, arrived.body).toBe(200)
-  }, 90_000)
+  })
   afterAll(() => t?.close())
 
   it('has no transcript or credits, and ends only with the host certificate and a last day that fits', async () => {

@@ -68,7 +68,7 @@ describe.each(TEST_DB_KINDS)('staff visits on %s', (kind) => {
       .returning('id')
       .executeTakeFirstOrThrow()
     id = a.id
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('waits for an approved programme before the visit begins, checking every field', async () => {

@@ -40,7 +40,7 @@ describe.each(TEST_DB_KINDS)('completion surveys on %s', (kind) => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
     opportunityId = a.offered_opportunity_id!
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('opens when the stay has ended, checks every answer, and shows it only to the student and the office', async () => {

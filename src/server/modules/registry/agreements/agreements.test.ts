@@ -35,7 +35,7 @@ describe.each(TEST_DB_KINDS)('partner and agreement registry on %s', (kind) => {
     partner = await signInAs(t, 'partner')
     student = await signInAs(t, 'student')
     ;({ homeId, minhoId, snuId } = await demoInstitutions(t))
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)

@@ -30,7 +30,7 @@ describe.each(TEST_DB_KINDS)('partner institutions on %s', (kind) => {
     partner = await signInAs(t, 'partner')
     student = await signInAs(t, 'student')
     ;({ homeId, minhoId, snuId } = await demoInstitutions(t))
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)

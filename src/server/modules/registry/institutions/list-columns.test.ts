@@ -17,7 +17,7 @@ describe.each(TEST_DB_KINDS)('figures kept on listed rows on %s', (kind) => {
     t = await createTestApp({ kind })
     officer = await signInAs(t, 'officer')
     ;({ homeId, minhoId, snuId } = await demoInstitutions(t))
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   /** Institutions whose kept figures differ from a count made now. */

@@ -46,7 +46,7 @@ describe.each(TEST_DB_KINDS)('registry lists in memory on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp({ kind })
     ;({ homeId, minhoId } = await demoInstitutions(t))
-  }, 60_000)
+  })
   afterAll(() => t?.close())
 
   it('finds what PostgreSQL finds with the same words', async () => {

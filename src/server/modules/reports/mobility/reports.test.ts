@@ -216,7 +216,7 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
       .where('id', 'in', [json(planned).id, json(professors).id])
       .execute()
     expect(json(draft).status).toBe('draft')
-  }, 60_000)
+  })
 
   afterAll(async () => {
     await t?.close()
@@ -367,7 +367,7 @@ describe('the demo’s past rounds', () => {
   beforeAll(async () => {
     t = await createTestApp()
     await seedHistory(t.db, todayUtc())
-  }, 60_000)
+  })
   afterAll(async () => {
     await t?.close()
   })

@@ -20,7 +20,7 @@ export const DeletionRequestSchema = z
   })
   .meta({ id: 'DocumentDeletionRequest' })
 
-const UnmetSchema = z.discriminatedUnion('rule', [
+export const UnmetSchema = z.discriminatedUnion('rule', [
   z.object({ rule: z.literal('year_of_study'), required: z.array(z.number()), has: z.number().nullable() }),
   z.object({ rule: z.literal('min_grade'), required: z.number(), has: z.number().nullable() }),
   z.object({ rule: z.literal('programme'), required: z.array(z.string()), has: z.string().nullable() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MOBILITY_TYPES } from '../agreements.js'
 import { INSTITUTION_KINDS } from '../identifiers.js'
+import { LANGUAGES } from '../limits.js'
 import { IsoDateTime } from './primitives.js'
 
 // An institution as the API answers it (the partners' list, a partner's profile and its flows):
@@ -69,3 +70,14 @@ export const RealisedFlowSchema = z.object({
   abroad: z.number().int(),
   completed: z.number().int().describe('Over: the transcript or the certificate is in'),
 })
+
+/** The home institution as its settings page and the sign-in page read it. */
+export const HomeSettingsSchema = InstitutionSchema.extend({
+  languages: z.array(z.enum(LANGUAGES)),
+  defaultLanguage: z.enum(LANGUAGES),
+  hasLogo: z.boolean(),
+  updatedAt: z.string(),
+  /** True while the demo accounts exist (a fresh embedded install). */
+  demoAccounts: z.boolean().optional(),
+}).meta({ id: 'HomeInstitutionSettings' })
+export type HomeSettingsDto = z.infer<typeof HomeSettingsSchema>

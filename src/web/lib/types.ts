@@ -1,26 +1,21 @@
-import type { Role } from '../../shared/roles'
+import type { z } from 'zod'
+import type { ApiTokenDto, InvitationDto, SessionDto, UserDto } from '../../shared/api/accounts'
+import type { AuditEventDto } from '../../shared/api/audit'
+import type { HomeSettingsDto, InstitutionSchema, UnitSchema } from '../../shared/api/institutions'
 
-export interface User {
-  id: string
-  email: string
-  name: string
-  role: Role
-  orgUnitId: string | null
-  orgUnitName: string | null
-  institutionId: string | null
-  institutionName: string | null
-  locale: string
-  active: boolean
-  lastSignInAt: string | null
-  dailyDigest: boolean
-  createdAt: string
-}
+// What the API answers, as the web app reads it: inferred from the schemas the server validates
+// and documents its answers with (src/shared/api), never written a second time.
 
-export interface Session {
-  user: User | null
-  csrfToken: string | null
-}
+export type User = UserDto
+export type Session = SessionDto
+export type HomeInstitution = HomeSettingsDto
+export type Institution = z.infer<typeof InstitutionSchema>
+export type OrgUnit = z.infer<typeof UnitSchema>
+export type Invitation = InvitationDto
+export type AuditEvent = AuditEventDto
+export type ApiToken = ApiTokenDto
 
+/** A page of a list, as every list endpoint answers (`paged()` on the server). */
 export interface Page<T> {
   /** True when there are more matches than `total` (long lists are counted only so far). */
   totalCapped?: boolean
@@ -28,71 +23,4 @@ export interface Page<T> {
   total: number
   page: number
   pageSize: number
-}
-
-export interface HomeInstitution {
-  id: string
-  name: string
-  kind: string
-  country: string
-  city: string | null
-  website: string | null
-  erasmusCode: string | null
-  schacId: string | null
-  rorId: string | null
-  isHome: boolean
-  languages: string[]
-  defaultLanguage: string
-  hasLogo: boolean
-  updatedAt: string
-  demoAccounts?: boolean
-}
-
-export interface Institution {
-  id: string
-  name: string
-  kind: string
-  country: string
-  city: string | null
-  isHome: boolean
-}
-
-export interface OrgUnit {
-  id: string
-  name: string
-  code: string | null
-}
-
-export interface Invitation {
-  id: string
-  email: string
-  name: string | null
-  role: Role
-  orgUnitId: string | null
-  institutionId: string | null
-  invitedBy: string | null
-  expiresAt: string
-  createdAt: string
-}
-
-export interface AuditEvent {
-  id: string
-  occurredAt: string
-  actorId: string | null
-  actor: string
-  entityType: string
-  entityId: string
-  action: string
-  before: unknown
-  after: unknown
-  requestId: string | null
-}
-
-export interface ApiToken {
-  id: string
-  name: string
-  prefix: string
-  createdAt: string
-  lastUsedAt: string | null
-  expiresAt: string
 }

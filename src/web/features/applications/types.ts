@@ -1,28 +1,24 @@
 import type { z } from 'zod'
+import type { AllocationDto, ExplanationDto, ReviewerDto } from '../../../shared/api/allocation'
 import type { ApplicationDto, ApplicationRowSchema, DocumentSchema } from '../../../shared/api/applications'
 import type { ApplicationStatus, Unmet } from '../../../shared/applications'
 import type { Tone } from '../../components/ToneBadge'
 
 export type { ApplicationStatus, Unmet }
 
-export interface OpportunityRef {
-  opportunityId: string
-  kind: string
-  /** Hosted by us: admitted rather than nominated. */
-  incoming: boolean
-  title: Record<string, string>
-  host: { name: string; country: string }
-}
+/** A place as the explanations name it: the allocation's list of opportunities, or an application's choices. */
+export type OpportunityRef = Pick<AllocationDto['opportunities'][number], 'opportunityId' | 'title' | 'host'>
 
 // The application as the API answers it: inferred from the server's schemas (src/shared/api).
 export type Application = ApplicationDto
 export type ApplicantDocument = z.infer<typeof DocumentSchema>
 export type Profile = ApplicationDto['profile']
 
-export type Explanation =
-  | { opportunityId: string; reason: 'not_eligible'; unmet?: Unmet[] }
-  | { opportunityId: string; reason: 'not_offered' | 'adjusted' }
-  | { opportunityId: string; reason: 'full'; lastAdmittedScore?: number | null; score?: number }
+// The allocation and its explanations as the API answers them (src/shared/api/allocation.ts).
+export type Explanation = ExplanationDto
+export type AllocationView = AllocationDto
+/** A person the office may name a reviewer. */
+export type Person = ReviewerDto
 
 export const STATUS_TONES: Record<ApplicationStatus, Tone> = {
   draft: 'gray',
@@ -38,39 +34,3 @@ export const STATUS_TONES: Record<ApplicationStatus, Tone> = {
 }
 
 export type ApplicationRow = z.infer<typeof ApplicationRowSchema>
-
-export interface AllocationView {
-  callId: string
-  phase: 'upcoming' | 'open' | 'closed'
-  published: { at: string; offerDeadline: string } | null
-  unscored: number
-  stats: {
-    applicants: number
-    placed: number
-    unplaced: number
-    byChoice: number[]
-    places: number
-    placesLeft: number
-    perOpportunity: { opportunityId: string; capacity: number; admitted: number }[]
-  }
-  opportunities: OpportunityRef[]
-  rows: {
-    applicationId: string
-    name: string
-    status: ApplicationStatus
-    score: number | null
-    assigned: string | null
-    choice: number | null
-    adjustment: { opportunityId: string | null; reason: string } | null
-    explanations: Explanation[]
-  }[]
-  problems: { applicant: string | null; opportunity: string; problem: string; admitted?: number; capacity?: number }[]
-  blockingPairs: { applicant: string; opportunity: string; instead: string | null }[]
-}
-
-export interface Person {
-  id: string
-  name: string
-  email: string
-  role: string
-}

@@ -1,21 +1,7 @@
 import { z } from 'zod'
-import { IsoDateTime } from '../../../http/types.js'
 import { Email, Password, PersonName, Role } from '../users/users.schema.js'
 
-export const InvitationSchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string().nullable(),
-    role: Role,
-    orgUnitId: z.uuid().nullable(),
-    institutionId: z.uuid().nullable(),
-    invitedBy: z.string().nullable(),
-    expiresAt: IsoDateTime,
-    createdAt: IsoDateTime,
-  })
-  .meta({ id: 'Invitation' })
-export type InvitationDto = z.infer<typeof InvitationSchema>
+export { type InvitationDto, InvitationSchema } from '../../../../shared/api/accounts.js'
 
 export const InviteBody = z
   .object({

@@ -1,17 +1,6 @@
 import { z } from 'zod'
-import { IsoDateTime } from '../../../http/types.js'
 
-export const ApiTokenSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: IsoDateTime,
-    lastUsedAt: IsoDateTime.nullable(),
-    expiresAt: IsoDateTime,
-  })
-  .meta({ id: 'ApiToken' })
-export type ApiTokenDto = z.infer<typeof ApiTokenSchema>
+export { type ApiTokenDto, ApiTokenSchema } from '../../../../shared/api/accounts.js'
 
 /** How long a token lives unless its owner says otherwise, and at most. */
 export const TOKEN_DEFAULT_DAYS = 90

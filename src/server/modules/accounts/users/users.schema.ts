@@ -7,7 +7,7 @@ import {
   PASSWORD_MIN_LENGTH,
 } from '../../../../shared/limits.js'
 import { ROLES } from '../../../../shared/roles.js'
-import { IsoDateTime, PageQuery, paged } from '../../../http/types.js'
+import { PageQuery, paged } from '../../../http/types.js'
 
 export const Email = z.email('must be an e-mail address').max(EMAIL_MAX_LENGTH)
 export const Password = z
@@ -18,24 +18,9 @@ export const PersonName = z.string().trim().min(1, 'must not be empty').max(NAME
 export const Role = z.enum(ROLES)
 export const Locale = z.enum(LANGUAGES)
 
-export const UserSchema = z
-  .object({
-    id: z.uuid(),
-    email: z.string(),
-    name: z.string(),
-    role: Role,
-    orgUnitId: z.uuid().nullable(),
-    orgUnitName: z.string().nullable(),
-    institutionId: z.uuid().nullable(),
-    institutionName: z.string().nullable(),
-    locale: z.string(),
-    active: z.boolean(),
-    dailyDigest: z.boolean().describe('Receives the daily e-mail of pending tasks (office roles)'),
-    lastSignInAt: IsoDateTime.nullable(),
-    createdAt: IsoDateTime,
-  })
-  .meta({ id: 'User' })
-export type UserDto = z.infer<typeof UserSchema>
+import { UserSchema } from '../../../../shared/api/accounts.js'
+
+export { type UserDto, UserSchema } from '../../../../shared/api/accounts.js'
 
 export const UserListQuery = z
   .object({

@@ -1,24 +1,10 @@
 import Papa from 'papaparse'
 import { z } from 'zod'
+import { AuditEventSchema } from '../../../../shared/api/audit.js'
 import type { Deps } from '../../../deps.js'
 import { AdminOnly } from '../../../http/policy.js'
-import { type App, IsoDateTime, iso, PageQuery, paged, pageOf } from '../../../http/types.js'
+import { type App, iso, PageQuery, paged, pageOf } from '../../../http/types.js'
 import { type AuditFilter, allAuditEvents, distinctAuditValues, listAuditEvents } from './audit.repository.js'
-
-const AuditEventSchema = z
-  .object({
-    id: z.string(),
-    occurredAt: IsoDateTime,
-    actorId: z.uuid().nullable(),
-    actor: z.string(),
-    entityType: z.string(),
-    entityId: z.string(),
-    action: z.string(),
-    before: z.unknown().nullable(),
-    after: z.unknown().nullable(),
-    requestId: z.string().nullable(),
-  })
-  .meta({ id: 'AuditEvent' })
 
 const Filter = {
   entityType: z.string().trim().max(100).optional(),

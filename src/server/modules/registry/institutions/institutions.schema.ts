@@ -127,14 +127,7 @@ export const SimilarSchema = z
 
 export const MergeBody = z.object({ into: z.uuid('must be the id of the institution to keep') }).strict()
 
-export const HomeSettingsSchema = InstitutionSchema.extend({
-  languages: z.array(z.enum(LANGUAGES)),
-  defaultLanguage: z.enum(LANGUAGES),
-  hasLogo: z.boolean(),
-  updatedAt: z.string(),
-  /** True while the demo accounts exist (a fresh embedded install). */
-  demoAccounts: z.boolean().optional(),
-}).meta({ id: 'HomeInstitutionSettings' })
+export { HomeSettingsSchema } from '../../../../shared/api/institutions.js'
 
 export const HomeSettingsBody = z
   .object({

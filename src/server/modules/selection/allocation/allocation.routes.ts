@@ -1,67 +1,13 @@
 import { z } from 'zod'
-import { APPLICATION_STATUSES } from '../../../../shared/applications.js'
-import { CALL_PHASES } from '../../../../shared/calls.js'
+import { AllocationSchema } from '../../../../shared/api/allocation.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
-import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, IdParams } from '../../../http/types.js'
 import { OFFICE } from '../../../kernel/roles.js'
 import { Text } from '../../../kernel/schema.js'
 import { adjust, allocationView, publishAllocation } from './allocation.service.js'
 
 const tags = ['allocation']
-
-const Explanation = z.object({
-  opportunityId: z.uuid(),
-  reason: z.enum(['not_eligible', 'not_offered', 'full', 'adjusted']),
-  unmet: z.array(z.any()).optional(),
-  lastAdmittedScore: z.number().nullable().optional(),
-  score: z.number().optional(),
-})
-
-const AllocationSchema = z.object({
-  callId: z.uuid(),
-  phase: z.enum(CALL_PHASES),
-  published: z.object({ at: IsoDateTime, offerDeadline: IsoDateTime }).nullable(),
-  unscored: z.number().describe('Submitted applications without a complete review (they count as 0 in a dry run)'),
-  stats: z.object({
-    applicants: z.number(),
-    placed: z.number(),
-    unplaced: z.number(),
-    byChoice: z.array(z.number()).describe('byChoice[k]: how many got their (k + 1)-th choice'),
-    places: z.number(),
-    placesLeft: z.number(),
-    perOpportunity: z.array(z.object({ opportunityId: z.uuid(), capacity: z.number(), admitted: z.number() })),
-  }),
-  opportunities: z.array(
-    z.object({
-      opportunityId: z.uuid(),
-      title: z.record(z.string(), z.string()),
-      host: z.object({ name: z.string(), country: z.string() }),
-    }),
-  ),
-  rows: z.array(
-    z.object({
-      applicationId: z.uuid(),
-      name: z.string(),
-      status: z.enum(APPLICATION_STATUSES),
-      score: z.number().nullable(),
-      assigned: z.uuid().nullable(),
-      choice: z.number().nullable(),
-      adjustment: z.object({ opportunityId: z.uuid().nullable(), reason: z.string() }).nullable(),
-      explanations: z.array(Explanation),
-    }),
-  ),
-  problems: z.array(
-    z.object({
-      applicant: z.string().nullable(),
-      opportunity: z.string(),
-      problem: z.enum(['not_chosen', 'not_eligible', 'over_capacity']),
-      admitted: z.number().optional(),
-      capacity: z.number().optional(),
-    }),
-  ),
-  blockingPairs: z.array(z.object({ applicant: z.string(), opportunity: z.string(), instead: z.string().nullable() })),
-})
 
 export function allocationRoutes(app: App, deps: Deps): void {
   app.get(

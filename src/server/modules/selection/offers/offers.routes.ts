@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ResultSchema } from '../../../../shared/api/allocation.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
@@ -20,18 +21,6 @@ import { listCallApplications } from './call-applications.js'
 // ranked list of a call's applications. The paths are the applications'; the rules are the selection's.
 
 const tags = ['applications']
-
-const ResultSchema = z.object({
-  explanations: z.array(
-    z.object({
-      opportunityId: z.uuid(),
-      reason: z.enum(['not_eligible', 'not_offered', 'full', 'adjusted']),
-      unmet: z.array(z.any()).optional(),
-      lastAdmittedScore: z.number().nullable().optional(),
-      score: z.number().optional(),
-    }),
-  ),
-})
 
 export function offersRoutes(app: App, deps: Deps): void {
   app.get(

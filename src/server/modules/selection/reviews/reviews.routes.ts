@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ReviewerSchema } from '../../../../shared/api/allocation.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { type App, IdParams } from '../../../http/types.js'
@@ -10,7 +11,6 @@ import { declareConflict, myReview, reviewQueue, saveReview, setReviewers } from
 
 const tags = ['reviews']
 
-const ReviewerSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.string() })
 const ReviewBody = z
   .object({
     scores: z.record(z.string(), z.number().min(0, 'must be 0 to 100').max(100, 'must be 0 to 100')),

@@ -3,19 +3,13 @@ import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { IncidentDto } from '../../../shared/api/mobilities'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 
-interface Incident {
-  id: string
-  severity: 'info' | 'concern' | 'emergency'
-  note: string
-  occurredOn: string
-  writtenAt: string
-  writtenBy: string | null
-}
+type Incident = IncidentDto
 
 const SEVERITIES = ['info', 'concern', 'emergency'] as const
 const COLOUR = { info: 'gray', concern: 'orange', emergency: 'red' } as const

@@ -1,29 +1,15 @@
 import { Anchor, Button, Group, Loader, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { IncomingViewDto } from '../../../shared/api/mobilities'
 import { COUNTRY_CODES } from '../../../shared/identifiers'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { countryName, formatDate } from '../../lib/format'
 import { useMobilityCard } from './useMobilityCard'
 
-interface VisaDetails {
-  nationality: string
-  dateOfBirth: string
-  passportNumber: string
-  passportExpiresOn: string
-}
-
-export interface IncomingView {
-  applicationId: string
-  status: string
-  admittedAt: string | null
-  visaDetails: VisaDetails | null
-  arrivedOn: string | null
-  leftOn: string | null
-  evaluation: string | null
-  letters: { acceptance: boolean; visa: boolean; certificate: boolean }
-  actions: { admit: boolean; visaDetails: boolean; depart: boolean }
-}
+/** A stay we host, as the API answers it (src/shared/api/mobilities.ts). */
+export type IncomingView = IncomingViewDto
+type VisaDetails = NonNullable<IncomingView['visaDetails']>
 
 const LETTERS = ['acceptance', 'visa', 'certificate'] as const
 const today = () => new Date().toISOString().slice(0, 10)

@@ -16,6 +16,7 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { MobilityListItemDto } from '../../../shared/api/mobilities'
 import { MOBILITY_STATUSES, type MobilityStatus } from '../../../shared/mobilities'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
@@ -25,23 +26,8 @@ import { inLanguage } from '../catalog/types'
 
 const WorldMap = lazy(() => import('../../components/WorldMap').then((m) => ({ default: m.WorldMap })))
 
-export interface MobilityListItem {
-  applicationId: string
-  student: { name: string; email: string }
-  opportunityTitle: Record<string, string>
-  host: { name: string; country: string; city: string | null }
-  status: MobilityStatus
-  arrivedOn: string | null
-  leftOn: string | null
-  departOn: string | null
-  returnOn: string | null
-  plannedStart: string | null
-  plannedEnd: string | null
-  emergencyContact: { name: string; relationship: string; phone: string; email: string | null } | null
-  checklist: { verified: number; total: number }
-  incidents: number
-  lastSeverity: 'info' | 'concern' | 'emergency' | null
-}
+/** One line of the office's list, as the API answers it (src/shared/api/mobilities.ts). */
+export type MobilityListItem = MobilityListItemDto
 
 const today = () => new Date().toISOString().slice(0, 10)
 const SEVERITY_COLOUR = { info: 'gray', concern: 'orange', emergency: 'red' } as const

@@ -1,23 +1,13 @@
 import { Badge, Button, Group, Loader, NumberInput, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ProgrammeViewDto } from '../../../shared/api/mobilities'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { useMobilityCard } from './useMobilityCard'
 
-interface Programme {
-  hostDepartment: string
-  startsOn: string
-  endsOn: string
-  activities: string
-  teachingHours: number | null
-}
-
-interface ProgrammeView {
-  teaching: boolean
-  programme: (Programme & { status: 'proposed' | 'approved'; approvedAt: string | null }) | null
-  actions: { propose: boolean; approve: boolean }
-}
+type ProgrammeView = ProgrammeViewDto
+type Programme = Omit<NonNullable<ProgrammeView['programme']>, 'status' | 'approvedAt'>
 
 /** The programme of a staff visit: proposed by the visitor (or the office), approved by the office before it begins. */
 export function StaffProgrammeCard({ applicationId }: { applicationId: string }) {

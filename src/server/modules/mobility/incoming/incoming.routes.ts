@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { APPLICATION_STATUSES } from '../../../../shared/applications.js'
+import { IncomingViewSchema } from '../../../../shared/api/mobilities.js'
 import { documentLanguage, LANGUAGES } from '../../../../shared/limits.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, IdParams } from '../../../http/types.js'
 import { CalendarDate, CountryCode, Text } from '../../../kernel/schema.js'
 import { incomingLetter } from './incoming.letters.js'
 import { admit, letterAllowed, loadIncoming, recordDeparture, saveVisaDetails } from './incoming.service.js'
@@ -24,18 +24,6 @@ const VisaDetails = z
   })
   .strict()
 
-const IncomingView = z.object({
-  applicationId: z.uuid(),
-  status: z.enum(APPLICATION_STATUSES),
-  admittedAt: IsoDateTime.nullable(),
-  visaDetails: VisaDetails.nullable(),
-  arrivedOn: z.string().nullable(),
-  leftOn: z.string().nullable(),
-  evaluation: z.string().nullable(),
-  letters: z.object({ acceptance: z.boolean(), visa: z.boolean(), certificate: z.boolean() }).describe('Which letters exist now'),
-  actions: z.object({ admit: z.boolean(), visaDetails: z.boolean(), depart: z.boolean() }),
-})
-
 export function incomingRoutes(app: App, deps: Deps): void {
   const path = '/api/applications/:id/incoming'
   const view = (request: { params: { id: string } } & Parameters<typeof ctxOf>[0]) =>
@@ -49,7 +37,7 @@ export function incomingRoutes(app: App, deps: Deps): void {
         tags,
         summary: "An incoming student's admission, letters and end of stay (the student and the office)",
         params: IdParams,
-        response: { 200: IncomingView },
+        response: { 200: IncomingViewSchema },
       },
     },
     async (request) => view(request),
@@ -63,7 +51,7 @@ export function incomingRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Admit an incoming student who accepted their place; the letter of acceptance follows (the office)',
         params: IdParams,
-        response: { 200: IncomingView },
+        response: { 200: IncomingViewSchema },
       },
     },
     async (request) => {
@@ -81,7 +69,7 @@ export function incomingRoutes(app: App, deps: Deps): void {
         summary: 'What the visa invitation letter needs: nationality, date of birth and passport (the student or the office)',
         params: IdParams,
         body: VisaDetails,
-        response: { 200: IncomingView },
+        response: { 200: IncomingViewSchema },
       },
     },
     async (request) => {
@@ -99,7 +87,7 @@ export function incomingRoutes(app: App, deps: Deps): void {
         summary: 'Confirm the last day of the stay with an evaluation; the certificate of attendance follows (the office)',
         params: IdParams,
         body: z.object({ leftOn: CalendarDate, evaluation: Text(2000).min(1, 'is required') }).strict(),
-        response: { 200: IncomingView },
+        response: { 200: IncomingViewSchema },
       },
     },
     async (request) => {

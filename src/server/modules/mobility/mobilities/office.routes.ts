@@ -1,9 +1,10 @@
 import { z } from 'zod'
+import { IncidentSchema, MobilityListItemSchema } from '../../../../shared/api/mobilities.js'
 import { MOBILITY_STATUSES } from '../../../../shared/mobilities.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, csvList, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, csvList, IdParams } from '../../../http/types.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { OFFICE } from '../../../kernel/roles.js'
 import { CalendarDate, CountryCode, Text } from '../../../kernel/schema.js'
@@ -11,35 +12,6 @@ import { addIncident, listIncidents, listMobilities } from './office.service.js'
 
 const tags = ['mobilities']
 const Severity = z.enum(['info', 'concern', 'emergency'], 'must be info, concern or emergency')
-
-const MobilityListItem = z.object({
-  applicationId: z.uuid(),
-  student: z.object({ name: z.string(), email: z.string() }),
-  opportunityTitle: z.record(z.string(), z.string()),
-  host: z.object({ name: z.string(), country: z.string(), city: z.string().nullable() }),
-  status: z.enum(MOBILITY_STATUSES),
-  arrivedOn: z.string().nullable(),
-  leftOn: z.string().nullable(),
-  departOn: z.string().nullable().describe('From the travel dates of the checklist'),
-  returnOn: z.string().nullable(),
-  plannedStart: z.string().nullable(),
-  plannedEnd: z.string().nullable(),
-  emergencyContact: z
-    .object({ name: z.string(), relationship: z.string(), phone: z.string(), email: z.string().nullable() })
-    .nullable(),
-  checklist: z.object({ verified: z.number().int(), total: z.number().int() }),
-  incidents: z.number().int(),
-  lastSeverity: Severity.nullable(),
-})
-
-const Incident = z.object({
-  id: z.uuid(),
-  severity: Severity,
-  note: z.string(),
-  occurredOn: z.string(),
-  writtenAt: IsoDateTime,
-  writtenBy: z.string().nullable(),
-})
 
 export function mobilityOfficeRoutes(app: App, deps: Deps): void {
   app.get(
@@ -57,7 +29,7 @@ export function mobilityOfficeRoutes(app: App, deps: Deps): void {
             country: csvList(CountryCode).optional(),
           })
           .strict(),
-        response: { 200: z.object({ items: z.array(MobilityListItem) }) },
+        response: { 200: z.object({ items: z.array(MobilityListItemSchema) }) },
       },
     },
     async (request) => ({ items: await listMobilities(deps.db, request.auth!.actor, request.query, todayUtc(deps.clock.now())) }),
@@ -71,7 +43,7 @@ export function mobilityOfficeRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Incident notes on a mobility (the office only)',
         params: IdParams,
-        response: { 200: z.object({ items: z.array(Incident) }) },
+        response: { 200: z.object({ items: z.array(IncidentSchema) }) },
       },
     },
     async (request) => ({ items: await listIncidents(deps.db, request.auth!.actor, request.params.id) }),
@@ -86,7 +58,7 @@ export function mobilityOfficeRoutes(app: App, deps: Deps): void {
         summary: 'Write an incident note on a mobility (the office only)',
         params: IdParams,
         body: z.object({ severity: Severity, occurredOn: CalendarDate, note: Text(4000).min(1, 'is required') }).strict(),
-        response: { 201: z.object({ items: z.array(Incident) }) },
+        response: { 201: z.object({ items: z.array(IncidentSchema) }) },
       },
     },
     async (request, reply) => {

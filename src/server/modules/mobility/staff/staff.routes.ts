@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { ProgrammeViewSchema } from '../../../../shared/api/mobilities.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, IdParams } from '../../../http/types.js'
 import { CalendarDate, Text } from '../../../kernel/schema.js'
 import { approveProgramme, loadProgramme, saveProgramme } from './staff.service.js'
 
@@ -24,15 +25,6 @@ const ProgrammeBody = z
   })
   .strict()
 
-const ProgrammeView = z.object({
-  teaching: z.boolean().describe('A teaching visit or guest lecture: teaching hours are required'),
-  programme: ProgrammeBody.extend({
-    status: z.enum(['proposed', 'approved']),
-    approvedAt: IsoDateTime.nullable(),
-  }).nullable(),
-  actions: z.object({ propose: z.boolean(), approve: z.boolean() }),
-})
-
 export function staffRoutes(app: App, deps: Deps): void {
   const path = '/api/applications/:id/staff-programme'
 
@@ -44,7 +36,7 @@ export function staffRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'The programme of a staff visit (the visitor, the office, the host)',
         params: IdParams,
-        response: { 200: ProgrammeView },
+        response: { 200: ProgrammeViewSchema },
       },
     },
     async (request) => loadProgramme(deps.db, ctxOf(request), request.params.id),
@@ -59,7 +51,7 @@ export function staffRoutes(app: App, deps: Deps): void {
         summary: 'Propose the programme of a staff visit; a change after approval needs a new one (the visitor or the office)',
         params: IdParams,
         body: ProgrammeBody,
-        response: { 200: ProgrammeView },
+        response: { 200: ProgrammeViewSchema },
       },
     },
     async (request) => {
@@ -76,7 +68,7 @@ export function staffRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'Approve the programme of a staff visit (the office)',
         params: IdParams,
-        response: { 200: ProgrammeView },
+        response: { 200: ProgrammeViewSchema },
       },
     },
     async (request) => {

@@ -66,6 +66,18 @@ export const ResultSchema = z.object({ explanations: z.array(ExplanationSchema) 
 /** A person a call's reviewers are chosen from. */
 export const ReviewerSchema = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.string() })
 
+/** One application in a reviewer's queue. */
+export const ReviewQueueItemSchema = z.object({
+  callId: z.uuid(),
+  callTitle: z.record(z.string(), z.string()),
+  applicationId: z.uuid(),
+  applicantName: z.string(),
+  conflict: z.boolean(),
+  complete: z.boolean(),
+  locked: z.boolean(),
+})
+
+export type ReviewQueueItemDto = z.infer<typeof ReviewQueueItemSchema>
 export type AllocationDto = z.infer<typeof AllocationSchema>
 export type ExplanationDto = z.infer<typeof ExplanationSchema>
 export type ReviewerDto = z.infer<typeof ReviewerSchema>

@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ReviewQueueItemDto } from '../../../shared/api/allocation'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { ToneBadge } from '../../components/ToneBadge'
@@ -15,15 +16,7 @@ import { inLanguage } from '../catalog/types'
 import { ApplicationView } from './ApplicationView'
 import type { Application } from './types'
 
-interface QueueItem {
-  callId: string
-  callTitle: Record<string, string>
-  applicationId: string
-  applicantName: string
-  conflict: boolean
-  complete: boolean
-  locked: boolean
-}
+type QueueItem = ReviewQueueItemDto
 
 /** The applications a reviewer scores, call by call. */
 export function ReviewsPage() {

@@ -1,24 +1,13 @@
 import { Alert, Badge, Card, Group, List, Loader, Stack, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import type { TaskGroupDto } from '../../../shared/api/comms'
+import type { TaskKind } from '../../../shared/tasks'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { api } from '../../lib/api'
 
-type TaskKind =
-  | 'toNominate'
-  | 'checklistToVerify'
-  | 'checklistExpiring'
-  | 'agreementsToSign'
-  | 'toRecognise'
-  | 'surveysToModerate'
-  | 'deletionRequests'
-
-interface TaskGroup {
-  kind: TaskKind
-  count: number
-  items: { applicationId: string; student: string }[]
-}
+type TaskGroup = TaskGroupDto
 
 /** Where each kind of task is done (the same places the daily digest links to). */
 function TaskLink({ kind, applicationId, children }: { kind: TaskKind; applicationId: string; children: string }) {

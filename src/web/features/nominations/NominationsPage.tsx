@@ -18,6 +18,7 @@ import { IconUpload } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { NomineeDto } from '../../../shared/api/nominations'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { ToneBadge } from '../../components/ToneBadge'
@@ -30,17 +31,7 @@ import { inLanguage } from '../catalog/types'
 import { LearningAgreementLink } from '../learning-agreements/LearningAgreementLink'
 import { OurElectivesCard } from './OurElectivesCard'
 
-interface Nominee {
-  id: string
-  status: 'nominated' | 'host_accepted' | 'host_rejected'
-  applicant: { name: string; email: string }
-  academicYear: string
-  opportunity: { id: string; title: Record<string, string> }
-  nominatedAt: string | null
-  decidedAt: string | null
-  reason: string | null
-  acceptanceLetterId: string | null
-}
+type Nominee = NomineeDto
 
 /** A partner coordinator's list of the students we nominated to their institution. */
 export function NominationsPage() {

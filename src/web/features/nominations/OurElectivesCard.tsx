@@ -3,32 +3,18 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import type { NominationCallDto, PartnerNominationDto } from '../../../shared/api/nominations'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { ToneBadge } from '../../components/ToneBadge'
 import { api } from '../../lib/api'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useSubmit } from '../../lib/useSubmit'
-import { type ApplicationStatus, STATUS_TONES } from '../applications/types'
+import { STATUS_TONES } from '../applications/types'
 import { inLanguage } from '../catalog/types'
 
-interface NominationCall {
-  id: string
-  title: Record<string, string>
-  academicYear: string
-  closesAt: string
-  opportunities: { id: string; title: Record<string, string> }[]
-}
-
-interface OurNomination {
-  id: string
-  name: string
-  email: string
-  callTitle: Record<string, string>
-  opportunityTitle: Record<string, string>
-  createdAt: string
-  status: ApplicationStatus | 'invited'
-}
+type NominationCall = NominationCallDto
+type OurNomination = PartnerNominationDto
 
 const LIST = ['partner-incoming-nominations']
 

@@ -1,18 +1,12 @@
 import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import type { NotificationDto } from '../../../shared/api/comms'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 import { formatDateTime } from '../../lib/format'
 
-interface Notification {
-  id: string
-  subject: string
-  body: string
-  link: string | null
-  read: boolean
-  createdAt: string
-}
+type Notification = NotificationDto
 
 /** What the person was told, newest first; unread ones stand out until marked read. */
 export function NotificationsPage() {

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { TASK_KINDS, type TaskKind } from '../../../../shared/tasks.js'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
 import { addDays } from '../../../kernel/dates.js'
@@ -9,16 +10,7 @@ import { unitScope } from '../../../kernel/scope.js'
 // one query over the applications of the calls the person runs (all for officers and admins, their
 // unit's for a coordinator), so a task is shown to exactly those who may act on it.
 
-export const TASK_KINDS = [
-  'toNominate',
-  'checklistToVerify',
-  'checklistExpiring',
-  'agreementsToSign',
-  'toRecognise',
-  'surveysToModerate',
-  'deletionRequests',
-] as const
-export type TaskKind = (typeof TASK_KINDS)[number]
+export { TASK_KINDS, type TaskKind } from '../../../../shared/tasks.js'
 
 /** Where each kind of task is done, in the web app; `:id` is the application. */
 export const TASK_LINKS: Record<TaskKind, string> = {

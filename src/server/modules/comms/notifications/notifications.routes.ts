@@ -1,19 +1,11 @@
 import { z } from 'zod'
+import { NotificationSchema } from '../../../../shared/api/comms.js'
 import type { Deps } from '../../../deps.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, IsoDateTime, PageQuery } from '../../../http/types.js'
+import { type App, PageQuery } from '../../../http/types.js'
 import { markRead, notificationsOf } from './notify.js'
 
 const tags = ['notifications']
-
-const NotificationSchema = z.object({
-  id: z.uuid(),
-  subject: z.string(),
-  body: z.string(),
-  link: z.string().nullable().describe('The page it concerns, as a path such as /applications'),
-  read: z.boolean(),
-  createdAt: IsoDateTime,
-})
 
 export function notificationsRoutes(app: App, deps: Deps): void {
   app.get(

@@ -1,37 +1,13 @@
 import { z } from 'zod'
-import { APPLICATION_STATUSES } from '../../../../shared/applications.js'
+import { NominationCallSchema, PartnerNominationSchema } from '../../../../shared/api/nominations.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
-import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, IdParams } from '../../../http/types.js'
 import { PARTNERS } from '../../../kernel/roles.js'
 import { Email, PersonName } from '../../accounts/users/users.schema.js'
 import { nominateIncoming, nominationCalls, partnerNominations, withdrawIncomingNomination } from './partner-nominations.js'
 
 const tags = ['incoming']
-/** A text in several languages, by language code. */
-const Text = z.record(z.string(), z.string())
-
-const NominationCall = z.object({
-  id: z.uuid(),
-  title: Text,
-  academicYear: z.string(),
-  opensAt: IsoDateTime,
-  closesAt: IsoDateTime,
-  timeZone: z.string(),
-  opportunities: z.array(z.object({ id: z.uuid(), title: Text })),
-})
-
-const PartnerNomination = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  email: z.string(),
-  callId: z.uuid(),
-  callTitle: Text,
-  opportunityTitle: Text,
-  nominatedBy: z.string().nullable(),
-  createdAt: IsoDateTime,
-  status: z.enum([...APPLICATION_STATUSES, 'invited', 'withdrawn']).describe("Where the student's application stands"),
-})
 
 /** A partner coordinator's nominations of their students to our electives (decision 032). */
 export function partnerNominationRoutes(app: App, deps: Deps): void {
@@ -42,7 +18,7 @@ export function partnerNominationRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: 'Our calls for visiting students that a partner may nominate to, with their electives',
-        response: { 200: z.array(NominationCall) },
+        response: { 200: z.array(NominationCallSchema) },
       },
     },
     async (request) => nominationCalls(deps.db, request.auth!.actor, deps.clock.now()),
@@ -55,7 +31,7 @@ export function partnerNominationRoutes(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: "The partner's nominations of its students, with where each application stands",
-        response: { 200: z.array(PartnerNomination) },
+        response: { 200: z.array(PartnerNominationSchema) },
       },
     },
     async (request) => partnerNominations(deps.db, request.auth!.actor),

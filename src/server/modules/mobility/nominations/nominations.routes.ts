@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { NomineeSchema } from '../../../../shared/api/nominations.js'
 import { DOCUMENT_MAX_BYTES, documentLanguage, LANGUAGES } from '../../../../shared/limits.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { uploadedFile } from '../../../http/files.js'
 import { SignedIn } from '../../../http/policy.js'
-import { type App, IdParams, IsoDateTime } from '../../../http/types.js'
+import { type App, IdParams } from '../../../http/types.js'
 import { OFFICE, PARTNERS } from '../../../kernel/roles.js'
 import { Text } from '../../../kernel/schema.js'
 import { AT_HOST, accessTo, forHost } from '../../applications/applications/applications.policy.js'
@@ -15,18 +16,6 @@ import { uploadDocument } from '../../applications/documents/documents.service.j
 import { decideNomination, nominate, nomineesOf } from './nominations.service.js'
 
 const tags = ['nominations']
-
-const NomineeSchema = z.object({
-  id: z.uuid(),
-  status: z.enum(['nominated', 'host_accepted', 'host_rejected']),
-  applicant: z.object({ name: z.string(), email: z.string() }),
-  academicYear: z.string(),
-  opportunity: z.object({ id: z.uuid(), title: z.record(z.string(), z.string()) }),
-  nominatedAt: IsoDateTime.nullable(),
-  decidedAt: IsoDateTime.nullable(),
-  reason: z.string().nullable(),
-  acceptanceLetterId: z.uuid().nullable(),
-})
 
 export function nominationsRoutes(app: App, deps: Deps): void {
   app.post(

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ReviewerSchema } from '../../../../shared/api/allocation.js'
+import { ReviewerSchema, ReviewQueueItemSchema } from '../../../../shared/api/allocation.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { type App, IdParams } from '../../../http/types.js'
@@ -87,17 +87,7 @@ export function reviewsRoutes(app: App, deps: Deps): void {
         summary: 'The applications I review, call by call, and whether my review of each is complete',
         response: {
           200: z.object({
-            items: z.array(
-              z.object({
-                callId: z.uuid(),
-                callTitle: z.record(z.string(), z.string()),
-                applicationId: z.uuid(),
-                applicantName: z.string(),
-                conflict: z.boolean(),
-                complete: z.boolean(),
-                locked: z.boolean(),
-              }),
-            ),
+            items: z.array(ReviewQueueItemSchema),
           }),
         },
       },

@@ -110,3 +110,14 @@ export const TimelineEntrySchema = z
     body: z.string().nullable(),
   })
   .meta({ id: 'TimelineEntry' })
+
+/** Per country of partners: institutions, agreements in force, and partners with one. */
+export const CountryStatSchema = z
+  .object({
+    country: z.string(),
+    institutions: z.number().int(),
+    agreementsInForce: z.number().int(),
+    partnersInForce: z.number().int(),
+  })
+  .meta({ id: 'CountryStat' })
+export type CountryStatDto = z.infer<typeof CountryStatSchema>

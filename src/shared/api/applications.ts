@@ -104,3 +104,12 @@ export const ApplicationRowSchema = z.object({
   offeredOpportunityId: z.uuid().nullable(),
   submittedAt: IsoDateTime.nullable(),
 })
+
+/** How long identity and health documents are kept after a mobility ends, and what that means today. */
+export const RetentionSettings = z.object({
+  retentionDays: z.number().int().describe('Days after a mobility ends before its identity and health documents are deleted'),
+  kept: z.number().int().describe('Identity and health documents kept now'),
+  ongoing: z.number().int().describe('Of those, documents of mobilities that have not ended'),
+  nextDeletionOn: z.string().nullable().describe('The first day the daily job will delete some, at the current setting'),
+})
+export type RetentionSettingsDto = z.infer<typeof RetentionSettings>

@@ -51,3 +51,29 @@ export const CallSchema = z
   })
   .meta({ id: 'Call' })
 export type CallDto = z.infer<typeof CallSchema>
+
+export const SUGGESTION_REASONS = [
+  'shared',
+  'agreement_not_in_force',
+  'no_flow',
+  'no_number',
+  'nothing',
+  'unknown_opportunity',
+] as const
+
+export const SuggestionSchema = z.object({
+  opportunityId: z.uuid(),
+  places: z.number().int().nullable(),
+  source: z.enum(['agreement', 'periods']).nullable(),
+  agreementId: z.uuid().nullable(),
+  agreementReference: z.string().nullable(),
+  agreementStatus: z.string().nullable(),
+  mobilityType: z.string().describe('The agreement flow that pays for places in this kind of opportunity'),
+  quota: z.number().int().nullable().describe("The agreement's mobilities per year before sharing"),
+  sharedWith: z.number().int().describe('Other opportunities in the request that share the same quota'),
+  reason: z
+    .enum(SUGGESTION_REASONS)
+    .nullable()
+    .describe('Why the places are shared, or why the agreement gives none; null when there is nothing to add'),
+})
+export type Suggestion = z.infer<typeof SuggestionSchema>

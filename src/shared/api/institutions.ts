@@ -81,3 +81,9 @@ export const HomeSettingsSchema = InstitutionSchema.extend({
   demoAccounts: z.boolean().optional(),
 }).meta({ id: 'HomeInstitutionSettings' })
 export type HomeSettingsDto = z.infer<typeof HomeSettingsSchema>
+
+/** An institution that looks like the one being entered, and why. */
+export const SimilarSchema = z
+  .object({ institution: InstitutionSchema, reason: z.enum(['erasmusCode', 'schacId', 'rorId', 'name']) })
+  .meta({ id: 'SimilarInstitution' })
+export type SimilarDto = z.infer<typeof SimilarSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PreviewSchema, UploadSchema } from '../../../shared/api/imports.js'
 import type { Deps } from '../../deps.js'
 import { ctxOf } from '../../http/context.js'
 import { AppError } from '../../http/errors.js'
@@ -18,44 +19,6 @@ const StepBody = z
     callId: z.uuid('must be a call id').optional().describe('Opportunities only: the call whose offers take the places'),
   })
   .strict()
-
-const RowResult = z.object({
-  row: z.number().int(),
-  name: z.string(),
-  country: z.string(),
-  action: z.enum(['create', 'update', 'error']),
-  places: z.number().int(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })),
-})
-const PreviewSchema = z
-  .object({
-    total: z.number().int(),
-    truncated: z.boolean(),
-    creates: z.number().int(),
-    updates: z.number().int(),
-    errors: z.number().int(),
-    rows: z.array(RowResult),
-  })
-  .meta({ id: 'ImportPreview' })
-const UploadSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(IMPORT_KINDS),
-    fileName: z.string(),
-    fields: z.array(z.string()),
-    required: z.array(z.string()),
-    sheets: z.array(
-      z.object({
-        name: z.string(),
-        headers: z.array(z.string()),
-        rowCount: z.number().int(),
-        sample: z.array(z.array(z.string())),
-        mapping: z.record(z.string(), z.array(z.number().int())),
-        remembered: z.boolean(),
-      }),
-    ),
-  })
-  .meta({ id: 'ImportUpload' })
 
 export function importsRoutes(app: App, deps: Deps): void {
   for (const kind of IMPORT_KINDS) {

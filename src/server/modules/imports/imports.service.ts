@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely'
 import { academicYearOf, shiftAcademicYear } from '../../../shared/agreements.js'
+/** What can be imported, each with the fields its mapping step offers. */
+import type { ImportKind } from '../../../shared/api/imports.js'
 import { fold } from '../../../shared/text.js'
 import type { DB } from '../../db/schema.js'
 import type { Deps } from '../../deps.js'
@@ -25,9 +27,8 @@ import { commitOpportunityRows, OPPORTUNITY_FIELD_SET, parseOpportunityRows } fr
 import { readSpreadsheet, type Sheet } from './parse.js'
 import { IMPORT_MAX_ROWS, type Mapping, type ParsedRow, parseRows } from './rows.js'
 
-/** What can be imported, each with the fields its mapping step offers. */
-export const IMPORT_KINDS = ['institutions', 'opportunities'] as const
-export type ImportKind = (typeof IMPORT_KINDS)[number]
+export { IMPORT_KINDS, type ImportKind } from '../../../shared/api/imports.js'
+
 const FIELD_SETS: Record<ImportKind, FieldSet> = { institutions: INSTITUTION_FIELDS, opportunities: OPPORTUNITY_FIELD_SET }
 type AnyMapping = Partial<Record<string, number[]>>
 

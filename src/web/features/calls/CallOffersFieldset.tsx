@@ -4,6 +4,7 @@ import { IconTrash, IconWand } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Suggestion as SuggestionDto } from '../../../shared/api/calls'
 import { fitsAudience } from '../../../shared/calls'
 import type { OpportunityKind } from '../../../shared/opportunities'
 import { api } from '../../lib/api'
@@ -13,17 +14,7 @@ import type { OfficeOpportunity } from '../opportunities/OpportunityFormPage'
 import type { CallValues } from './CallFormPage'
 import type { Call } from './types'
 
-interface Suggestion {
-  opportunityId: string
-  places: number | null
-  source: 'agreement' | 'periods' | null
-  agreementReference: string | null
-  agreementStatus: string | null
-  mobilityType: string
-  quota: number | null
-  sharedWith: number
-  reason: string | null
-}
+type Suggestion = SuggestionDto
 
 /** Where a suggested number comes from, in words an officer can check against the agreement. */
 function useSuggestionText() {

@@ -19,6 +19,7 @@ import { IconCheck, IconUpload } from '@tabler/icons-react'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { PreviewDto, UploadDto } from '../../../shared/api/imports'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { ButtonLink } from '../../components/RouterLinks'
 import { api, uploadFile } from '../../lib/api'
@@ -27,35 +28,8 @@ import type { Call } from '../calls/types'
 import { inLanguage } from '../catalog/types'
 import { RESULT_TEXT } from '../partners/types'
 
-interface Upload {
-  id: string
-  fileName: string
-  fields: string[]
-  required: string[]
-  sheets: {
-    name: string
-    headers: string[]
-    rowCount: number
-    sample: string[][]
-    mapping: Record<string, number[]>
-    remembered: boolean
-  }[]
-}
-interface Preview {
-  total: number
-  truncated: boolean
-  creates: number
-  updates: number
-  errors: number
-  rows: {
-    row: number
-    name: string
-    country: string
-    action: 'create' | 'update' | 'error'
-    places: number
-    errors: { field: string; message: string }[]
-  }[]
-}
+type Upload = UploadDto
+type Preview = PreviewDto
 
 export type ImportKind = 'institutions' | 'opportunities'
 

@@ -3,18 +3,14 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { CountryStatDto } from '../../../shared/api/agreements'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { AnchorLink } from '../../components/RouterLinks'
 import { WorldMap } from '../../components/WorldMap'
 import { api } from '../../lib/api'
 import { countryName } from '../../lib/format'
 
-interface CountryStat {
-  country: string
-  institutions: number
-  agreementsInForce: number
-  partnersInForce: number
-}
+type CountryStat = CountryStatDto
 
 /** The network on a world map drawn offline from world-atlas; the same figures as a table for screen readers. */
 export function NetworkMapPage() {

@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { SimilarDto } from '../../../shared/api/institutions'
 import { AddRowButton, FormActions, RemoveRowButton } from '../../components/FormRows'
 import { useCountryOptions } from '../../components/ListTools'
 import { ProblemAlert } from '../../components/ProblemAlert'
@@ -15,10 +16,7 @@ import { countryName } from '../../lib/format'
 import { useSubmit } from '../../lib/useSubmit'
 import { INSTITUTION_KINDS, type InstitutionDetail } from './types'
 
-interface Similar {
-  institution: { id: string; name: string; country: string; city: string | null }
-  reason: 'erasmusCode' | 'schacId' | 'rorId' | 'name'
-}
+type Similar = SimilarDto
 
 const empty = {
   name: '',

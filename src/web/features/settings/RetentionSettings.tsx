@@ -3,18 +3,14 @@ import { useForm } from '@mantine/form'
 import { notifications } from '@mantine/notifications'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import type { RetentionSettingsDto } from '../../../shared/api/applications'
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../../../shared/limits'
 import { ProblemAlert } from '../../components/ProblemAlert'
 import { api } from '../../lib/api'
 import { formatDate } from '../../lib/format'
 import { useSubmit } from '../../lib/useSubmit'
 
-interface Retention {
-  retentionDays: number
-  kept: number
-  ongoing: number
-  nextDeletionOn: string | null
-}
+type Retention = RetentionSettingsDto
 
 const key = ['settings', 'documents']
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RetentionSettings } from '../../../../shared/api/applications.js'
 import { RETENTION_DAYS_MAX, RETENTION_DAYS_MIN } from '../../../../shared/limits.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
@@ -7,13 +8,6 @@ import type { App } from '../../../http/types.js'
 import { todayUtc } from '../../../kernel/dates.js'
 import { OFFICE } from '../../../kernel/roles.js'
 import { retentionOverview, setRetentionDays } from './retention.js'
-
-const RetentionSettings = z.object({
-  retentionDays: z.number().int().describe('Days after a mobility ends before its identity and health documents are deleted'),
-  kept: z.number().int().describe('Identity and health documents kept now'),
-  ongoing: z.number().int().describe('Of those, documents of mobilities that have not ended'),
-  nextDeletionOn: z.string().nullable().describe('The first day the daily job will delete some, at the current setting'),
-})
 
 export function retentionRoutes(app: App, deps: Deps): void {
   app.get(

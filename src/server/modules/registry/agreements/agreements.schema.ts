@@ -219,11 +219,4 @@ export const ReminderSettingsBody = z
   })
   .strict()
 
-export const CountryStatSchema = z
-  .object({
-    country: z.string(),
-    institutions: z.number().int(),
-    agreementsInForce: z.number().int(),
-    partnersInForce: z.number().int(),
-  })
-  .meta({ id: 'CountryStat' })
+export { CountryStatSchema } from '../../../../shared/api/agreements.js'

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { InstitutionSchema } from '../../../../shared/api/institutions.js'
 import {
   ERASMUS_CODE,
   INSTITUTION_KINDS,
@@ -121,9 +120,7 @@ export const SimilarQuery = z
     exclude: z.uuid().optional(),
   })
   .strict()
-export const SimilarSchema = z
-  .object({ institution: InstitutionSchema, reason: z.enum(['erasmusCode', 'schacId', 'rorId', 'name']) })
-  .meta({ id: 'SimilarInstitution' })
+export { SimilarSchema } from '../../../../shared/api/institutions.js'
 
 export const MergeBody = z.object({ into: z.uuid('must be the id of the institution to keep') }).strict()
 

@@ -22,6 +22,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { TemplateDetailDto, TemplateOverviewDto } from '../../../shared/api/mail-templates'
 import { LANGUAGES, type Language } from '../../../shared/limits'
 import {
   exampleVars,
@@ -38,20 +39,9 @@ import { formatDateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useSubmit } from '../../lib/useSubmit'
 
-interface Overview {
-  key: MailTemplateKey
-  group: (typeof MAIL_GROUPS)[number]
-  customised: Partial<Record<Language, { updatedAt: string; updatedBy: string | null }>>
-}
-
-interface Detail extends MailText {
-  key: MailTemplateKey
-  locale: Language
-  customised: boolean
-  updatedAt: string | null
-  updatedBy: string | null
-  standard: MailText
-}
+// As the API answers them (src/shared/api/mail-templates.ts).
+type Overview = TemplateOverviewDto[number]
+type Detail = TemplateDetailDto
 
 export interface MailTemplatesSearch {
   key?: MailTemplateKey

@@ -1,6 +1,7 @@
 import { z } from 'zod'
+import { MailTextSchema, TemplateDetailSchema, TemplateOverviewSchema } from '../../../../shared/api/mail-templates.js'
 import { LANGUAGES } from '../../../../shared/limits.js'
-import { MAIL_GROUPS, MAIL_TEMPLATE_KEYS, type MailTemplateKey } from '../../../../shared/mail-templates.js'
+import { MAIL_TEMPLATE_KEYS, type MailTemplateKey } from '../../../../shared/mail-templates.js'
 import type { Deps } from '../../../deps.js'
 import { ctxOf } from '../../../http/context.js'
 import { AdminOnly } from '../../../http/policy.js'
@@ -12,34 +13,17 @@ const Params = z.object({
   locale: z.enum(LANGUAGES, 'is not a language of Meridian'),
 })
 
-const MailText = z.object({ subject: z.string(), text: z.string() })
-
-const Customised = z.object({ updatedAt: z.string(), updatedBy: z.string().nullable() })
-
-const Overview = z.array(
-  z.object({
-    key: z.string(),
-    group: z.enum(MAIL_GROUPS),
-    customised: z.record(z.string(), Customised).describe('The languages an admin has rewritten, by language code'),
-  }),
-)
-
-const Detail = MailText.extend({
-  key: z.string(),
-  locale: z.string(),
-  customised: z.boolean(),
-  updatedAt: z.string().nullable(),
-  updatedBy: z.string().nullable(),
-  standard: MailText.describe("Meridian's own text, which a reset restores"),
-})
-
 /** The mail templates, for admins: read each in each language, rewrite it, or go back to Meridian's. */
 export function mailTemplateRoutes(app: App, deps: Deps): void {
   app.get(
     '/api/admin/mail-templates',
     {
       config: { policy: AdminOnly },
-      schema: { tags: ['settings'], summary: 'The mail templates and the languages rewritten', response: { 200: Overview } },
+      schema: {
+        tags: ['settings'],
+        summary: 'The mail templates and the languages rewritten',
+        response: { 200: TemplateOverviewSchema },
+      },
     },
     async () => templateOverview(deps.db),
   )
@@ -48,7 +32,12 @@ export function mailTemplateRoutes(app: App, deps: Deps): void {
     '/api/admin/mail-templates/:key/:locale',
     {
       config: { policy: AdminOnly },
-      schema: { tags: ['settings'], summary: 'One mail template in one language', params: Params, response: { 200: Detail } },
+      schema: {
+        tags: ['settings'],
+        summary: 'One mail template in one language',
+        params: Params,
+        response: { 200: TemplateDetailSchema },
+      },
     },
     async (request) => templateDetail(deps.db, request.params.key, request.params.locale),
   )
@@ -61,8 +50,8 @@ export function mailTemplateRoutes(app: App, deps: Deps): void {
         tags: ['settings'],
         summary: "Rewrite a mail template in one language (it replaces Meridian's text there)",
         params: Params,
-        body: MailText.extend({ subject: z.string().max(1000), text: z.string().max(20_000) }).strict(),
-        response: { 200: Detail },
+        body: MailTextSchema.extend({ subject: z.string().max(1000), text: z.string().max(20_000) }).strict(),
+        response: { 200: TemplateDetailSchema },
       },
     },
     async (request) => {
@@ -80,7 +69,7 @@ export function mailTemplateRoutes(app: App, deps: Deps): void {
         tags: ['settings'],
         summary: "Go back to Meridian's text for a mail template in one language",
         params: Params,
-        response: { 200: Detail },
+        response: { 200: TemplateDetailSchema },
       },
     },
     async (request) => {

@@ -29,9 +29,10 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  options: { kind?: TestDbKind; seed?: boolean; env?: Record<string, string> } = {},
+  options: { kind?: TestDbKind; demo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const database = options.seed === false ? await createTestDatabase(options.kind) : await createDemoDatabase(options.kind)
+  // A suite starts from the migrated template; the demo office only when it asks for it.
+  const database = options.demo ? await createDemoDatabase(options.kind) : await createTestDatabase(options.kind)
   const env = loadEnv({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(path.join(tmpdir(), 'meridian-test-')),

@@ -7,7 +7,7 @@ describe.each(TEST_DB_KINDS)('bad input on %s', (kind) => {
   let t: TestApp
   let admin: Credentials
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     admin = await signInAs(t, 'admin')
   })
   afterAll(() => t?.close())

@@ -9,7 +9,7 @@ describe('a nearly full disk', () => {
   let t: TestApp
   let full: App
   beforeAll(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ demo: true })
     // The same data, served by an app that needs more free space than any disk has.
     const env = loadEnv({
       NODE_ENV: 'test',

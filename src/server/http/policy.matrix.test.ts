@@ -17,7 +17,7 @@ describe.each(TEST_DB_KINDS)('policy matrix on %s', (kind) => {
   const userIds = new Map<Role, string>()
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     for (const role of ROLES) userIds.set(role, await userIdByRole(t, role))
   })
   afterAll(() => t?.close())

@@ -18,7 +18,7 @@ describe.each(TEST_DB_KINDS)('partner import on %s', (kind) => {
   let t: TestApp
   let officer: Credentials
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
   })
   afterAll(() => t?.close())

@@ -21,7 +21,7 @@ describe.each(TEST_DB_KINDS)('opportunity import on %s', (kind) => {
   let minhoAgreement: string
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     coordinator = await signInAs(t, 'coordinator')
     const call = await t.db.selectFrom('calls').select('id').where('audience', '=', 'outgoing_students').executeTakeFirstOrThrow()

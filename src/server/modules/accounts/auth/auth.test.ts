@@ -12,7 +12,7 @@ const JSON_HEADERS = { 'content-type': 'application/json' }
 describe('accounts and sessions', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ demo: true })
   })
   afterAll(() => t?.close())
 
@@ -367,7 +367,7 @@ describe('accounts and sessions', () => {
 describe('invitations', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ demo: true })
   })
   afterAll(() => t?.close())
 

@@ -30,7 +30,7 @@ describe('SessionCache', () => {
 describe('cached sessions never outlive a change', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ demo: true })
   })
   afterAll(() => t?.close())
 

@@ -44,7 +44,7 @@ describe.each(TEST_DB_KINDS)('applications, review and allocation in a call on %
     })
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     coordinator = await signInAs(t, 'coordinator')
     reviewer = await signInAs(t, 'reviewer')

@@ -51,7 +51,7 @@ describe.each(TEST_DB_KINDS)('requests to delete a document on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     call = caller(t)
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')

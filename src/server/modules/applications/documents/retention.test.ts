@@ -43,7 +43,7 @@ describe.each(TEST_DB_KINDS)('document retention on %s', (kind) => {
   const exists = async (id: string) => !!(await t.db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst())
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     admin = await signInAs(t, 'admin')
     officer = await signInAs(t, 'officer')
     let second: string

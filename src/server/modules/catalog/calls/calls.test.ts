@@ -34,7 +34,7 @@ describe.each(TEST_DB_KINDS)('calls for applications on %s', (kind) => {
   const year = `${start + 1}/${start + 2}`
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     coordinator = await signInAs(t, 'coordinator')
     student = await signInAs(t, 'student')

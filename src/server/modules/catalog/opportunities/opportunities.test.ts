@@ -25,7 +25,7 @@ describe.each(TEST_DB_KINDS)('opportunities and the public catalog on %s', (kind
   let otherUnit: string
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     coordinator = await signInAs(t, 'coordinator')
     student = await signInAs(t, 'student')

@@ -34,7 +34,7 @@ describe.each(TEST_DB_KINDS)('tasks and the daily digest on %s', (kind) => {
   const group = async (who: Credentials, kind: string) => (await groups(who)).find((g) => g.kind === kind)
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     ;({ id, second, student } = await acceptedByHost(t, officer, 'digest-host@host.example.test'))
     // A coordinator of a unit that runs none of the demo's calls.

@@ -45,7 +45,7 @@ describe.each(TEST_DB_KINDS)('mail templates on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     admin = await signInAs(t, 'admin')
     officer = await signInAs(t, 'officer')
   })

@@ -37,7 +37,7 @@ describe.each(TEST_DB_KINDS)('the checklist before departure on %s', (kind) => {
     json(await call(officer, 'GET', path())).items.find((i: { item: string }) => i.item === item)
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     ;({ id, student, someoneElse, host, otherPartner } = await acceptedByHost(t, officer, 'cl-host@host.example.test'))

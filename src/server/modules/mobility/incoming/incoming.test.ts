@@ -30,7 +30,7 @@ describe.each(TEST_DB_KINDS)('incoming students on %s', (kind) => {
     call(who, 'GET', `${base()}/letters/${letter}?lang=${lang}`)
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     other = await signInAs(t, 'student')
     partner = await signInAs(t, 'partner')

@@ -28,7 +28,7 @@ describe.each(TEST_DB_KINDS)('partners nominating their students on %s', (kind) 
   const mine = async (who = partner) => json(await call(who, 'GET', url)) as { id: string; email: string; status: string }[]
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     partner = await signInAs(t, 'partner')
     officer = await signInAs(t, 'officer')
     const institutions = await demoInstitutions(t)

@@ -43,7 +43,7 @@ describe.each(TEST_DB_KINDS)('learning agreements on %s', (kind) => {
   })
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     otherPartner = await signInAs(t, 'partner')

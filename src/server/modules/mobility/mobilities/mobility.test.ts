@@ -26,7 +26,7 @@ describe.each(TEST_DB_KINDS)('mobilities on %s', (kind) => {
   const today = todayUtc()
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     ;({ id, student, someoneElse, host, otherPartner } = await acceptedByHost(t, officer, 'mob-host@host.example.test'))

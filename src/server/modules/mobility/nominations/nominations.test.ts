@@ -25,7 +25,7 @@ describe.each(TEST_DB_KINDS)('nomination to the host on %s', (kind) => {
   const call = (...args: Parameters<ReturnType<typeof caller>>) => caller(t)(...args)
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     otherPartner = await signInAs(t, 'partner')

@@ -35,7 +35,7 @@ describe.each(TEST_DB_KINDS)('an outgoing staff visit on %s', (kind) => {
     })
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     student = await signInAs(t, 'student')
     const { minhoId } = await demoInstitutions(t)

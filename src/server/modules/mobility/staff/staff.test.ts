@@ -33,7 +33,7 @@ describe.each(TEST_DB_KINDS)('staff visits on %s', (kind) => {
   })
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     student = await signInAs(t, 'student')
     const { homeId, minhoId } = await demoInstitutions(t)

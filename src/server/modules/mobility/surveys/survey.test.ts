@@ -30,7 +30,7 @@ describe.each(TEST_DB_KINDS)('completion surveys on %s', (kind) => {
   const reviews = () => call(null, 'GET', `/api/catalog/${opportunityId}/reviews`)
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     reviewer = await signInAs(t, 'reviewer')
     ;({ id, student, someoneElse, host } = await acceptedByHost(t, officer, 'survey-host@host.example.test'))

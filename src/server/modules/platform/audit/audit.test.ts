@@ -15,7 +15,7 @@ describe('audit trail', () => {
   let t: TestApp
   let admin: Credentials
   beforeAll(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ demo: true })
     admin = await signInAs(t, 'admin')
   })
   afterAll(() => t?.close())

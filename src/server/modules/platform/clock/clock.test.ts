@@ -6,7 +6,7 @@ import { EnvError, loadEnv } from '../../../env.js'
 describe('the movable clock', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp({ env: { MOVABLE_CLOCK: 'true' } })
+    t = await createTestApp({ demo: true, env: { MOVABLE_CLOCK: 'true' } })
   })
   afterAll(async () => {
     await t?.close()
@@ -46,7 +46,7 @@ describe('the movable clock', () => {
 describe('without MOVABLE_CLOCK', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp({ seed: false })
+    t = await createTestApp()
   })
   afterAll(async () => {
     await t?.close()

@@ -24,7 +24,7 @@ describe.each(TEST_DB_KINDS)('partner institutions on %s', (kind) => {
   let snuId: string
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     coordinator = await signInAs(t, 'coordinator')
     partner = await signInAs(t, 'partner')

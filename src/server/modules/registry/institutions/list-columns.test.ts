@@ -14,7 +14,7 @@ describe.each(TEST_DB_KINDS)('figures kept on listed rows on %s', (kind) => {
   let minhoId: string
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     officer = await signInAs(t, 'officer')
     ;({ homeId, minhoId, snuId } = await demoInstitutions(t))
   })

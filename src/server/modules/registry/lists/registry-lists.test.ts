@@ -44,7 +44,7 @@ describe.each(TEST_DB_KINDS)('registry lists in memory on %s', (kind) => {
   let minhoId: string
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     ;({ homeId, minhoId } = await demoInstitutions(t))
   })
   afterAll(() => t?.close())

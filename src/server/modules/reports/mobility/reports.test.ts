@@ -123,7 +123,7 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ kind })
+    t = await createTestApp({ kind, demo: true })
     call = caller(t)
     officer = await signInAs(t, 'officer')
     ids = await demoInstitutions(t)
@@ -365,7 +365,7 @@ describe.each(TEST_DB_KINDS)('the mobility report on %s', (kind) => {
 describe('the demo’s past rounds', () => {
   let t: TestApp
   beforeAll(async () => {
-    t = await createTestApp()
+    t = await createTestApp({ demo: true })
     await seedHistory(t.db, todayUtc())
   })
   afterAll(async () => {

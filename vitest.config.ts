@@ -7,8 +7,10 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    // A test or a suite's set-up that needs longer says so itself, with the reason (processes started, large files read).
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // One limit for every test and set-up; a test that needs longer says so itself, with the reason
+    // (processes started, large files read). Two suites run at once on two cores, so a test that takes
+    // 8 s alone can take 30 s beside one that starts processes: the limit leaves room for that.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 })

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { DB } from '../../../db/schema.js'
 import { placedApplications } from '../../applications/applications/applications.repository.js'
 
@@ -30,16 +30,6 @@ export async function hostRecipients(trx: Kysely<DB>, hostId: string): Promise<{
       .execute(),
   ])
   return [...people.map((p) => ({ email: p.email })), ...contacts.map((c) => ({ email: c.email!, name: c.name }))]
-}
-
-/** A place the host turned down is free again in its call. */
-export async function releasePlace(trx: Kysely<DB>, callId: string, opportunityId: string) {
-  await trx
-    .updateTable('call_offers')
-    .set({ places_taken: sql`greatest(places_taken - 1, 0)` })
-    .where('call_id', '=', callId)
-    .where('opportunity_id', '=', opportunityId)
-    .execute()
 }
 
 /** The nominees an institution hosts, newest first, with the host's letter of acceptance if uploaded. */

@@ -6,13 +6,14 @@ import type { Actor, Ctx } from '../../../http/context.js'
 import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { iso } from '../../../http/types.js'
 import { accessTo } from '../../applications/applications/applications.policy.js'
+import { releasePlace } from '../../applications/applications/applications.repository.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { applicationLifecycle } from '../../applications/applications/applications.status.js'
 import type { Reader } from '../../comms/mail/templates/index.js'
 import { notify } from '../../comms/notifications/notify.js'
 import { giveOn } from '../../selection/allocation/allocation.service.js'
 import { weHost } from '../incoming/incoming.service.js'
-import { hostRecipients, nominationDetails, nomineeRows, releasePlace } from './nominations.repository.js'
+import { hostRecipients, nominationDetails, nomineeRows } from './nominations.repository.js'
 
 // Nomination to the host (issue 6): the office nominates an applicant who accepted their place;
 // the host's partner coordinators see their nominees, accept or reject them with a reason, and

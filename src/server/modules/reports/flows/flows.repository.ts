@@ -1,6 +1,6 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import { type AgreementStatus, type MobilityType, STAFF_MOBILITY } from '../../../../shared/agreements.js'
-import type { ReportAudience, ReportGroup } from '../../../../shared/reports.js'
+import type { FlowFigures, ReportAudience, ReportGroup } from '../../../../shared/reports.js'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
 import { inUnitScope, unitScope } from '../../../kernel/scope.js'
@@ -111,24 +111,13 @@ export async function plannedPlaces(
 const PLACED = ['accepted', 'nominated', 'host_accepted', 'host_rejected'] as const
 
 /** One row of the counted applications: a group's key and label, its year, direction and audience, and the figures. */
-export interface CountedApplications {
+export interface CountedApplications extends Omit<FlowFigures, 'planned' | 'inPlan'> {
   key: string | null
   label: string
   country: string | null
   year: string
   direction: 'outgoing' | 'incoming'
   staff: boolean
-  applied: number
-  placed: number
-  /** Accepted by the host (or admitted by us): the mobility is real from then on. */
-  realised: number
-  preparing: number
-  abroad: number
-  /** Over: the transcript or the certificate is in. */
-  completed: number
-  recognised: number
-  days: number
-  credits: number
 }
 
 /**

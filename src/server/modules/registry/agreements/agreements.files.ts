@@ -6,8 +6,9 @@ import { AppError, AppErrorCode } from '../../../http/errors.js'
 import { looksLike } from '../../../http/file-types.js'
 import { cleanFileName } from '../../../http/files.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { fileOf, insertFileVersion, lockAgreement, touchAgreement } from './agreements.repository.js'
+import { lockAgreement, touchAgreement } from './agreements.repository.js'
 import { loadAgreement } from './agreements.service.js'
+import { fileOf, insertFileVersion } from './files.repository.js'
 
 /** Stores an attachment as the next version of its file name, after checking its bytes match its type. */
 export async function uploadFile(

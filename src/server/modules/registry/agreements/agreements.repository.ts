@@ -1,10 +1,9 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely'
-import { type FileKind, IN_FORCE } from '../../../../shared/agreements.js'
 import type { AgreementConditionRow, DB, PartySummary } from '../../../db/schema.js'
 import { searchDocument } from '../../../db/search.js'
 import type { Actor } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
-import { addDays, todayUtc } from '../../../kernel/dates.js'
+import { todayUtc } from '../../../kernel/dates.js'
 import { registryLists } from '../lists/registry-lists.js'
 import type { AgreementFilter, AgreementListItem, ConditionInput } from './agreements.schema.js'
 
@@ -363,146 +362,9 @@ export async function replaceSignatories(
       .execute()
 }
 
-/** Stores an agreement's file as the next version of its name; its id and version. */
-export async function insertFileVersion(
-  trx: Kysely<DB>,
-  values: {
-    agreement_id: string
-    kind: FileKind
-    file_name: string
-    mime: string
-    size: number
-    sha256: string
-    content: Buffer
-    uploaded_by: string | null
-  },
-) {
-  const last = await trx
-    .selectFrom('agreement_files')
-    .select(sql<number>`coalesce(max(version), 0)::int`.as('v'))
-    .where('agreement_id', '=', values.agreement_id)
-    .where('file_name', '=', values.file_name)
-    .executeTakeFirstOrThrow()
-  return trx
-    .insertInto('agreement_files')
-    .values({ ...values, version: last.v + 1 })
-    .returning(['id', 'version'])
-    .executeTakeFirstOrThrow()
-}
-
-export function fileOf(db: Kysely<DB>, agreementId: string, fileId: string) {
-  return db
-    .selectFrom('agreement_files')
-    .select(['file_name', 'mime', 'content', 'version'])
-    .where('id', '=', fileId)
-    .where('agreement_id', '=', agreementId)
-    .executeTakeFirst()
-}
-
 /** The home institution's name, for the agreement's printout. */
 export async function homeName(db: Kysely<DB>): Promise<string | undefined> {
   return (await db.selectFrom('institutions').select(['name']).where('is_home', '=', true).executeTakeFirst())?.name
-}
-
-export function insertComment(trx: Kysely<DB>, values: { agreement_id: string; author_id: string | null; body: string }) {
-  return trx.insertInto('agreement_comments').values(values).returning(['id', 'created_at']).executeTakeFirstOrThrow()
-}
-
-/** An agreement's changes from the audit trail and its comments, newest first (the last 500 of each). */
-export async function timelineRows(db: Kysely<DB>, id: string) {
-  const [events, comments] = await Promise.all([
-    db
-      .selectFrom('audit_events as e')
-      .leftJoin('users as u', 'u.id', 'e.actor_id')
-      .select(['e.occurred_at', 'e.action', 'e.before', 'e.after', 'e.actor_label', 'u.name'])
-      .where('e.entity_type', '=', 'agreement')
-      .where('e.entity_id', '=', id)
-      .where('e.action', '<>', 'comment')
-      .orderBy('e.id', 'desc')
-      .limit(500)
-      .execute(),
-    db
-      .selectFrom('agreement_comments as c')
-      .leftJoin('users as u', 'u.id', 'c.author_id')
-      .select(['c.created_at', 'c.body', 'u.name'])
-      .where('c.agreement_id', '=', id)
-      .orderBy('c.created_at', 'desc')
-      .limit(500)
-      .execute(),
-  ])
-  return { events, comments }
-}
-
-/** The agreements whose dates move them today (to start, to be marked expiring, to expire), locked; others running skip them. */
-export function dueByDate(trx: Kysely<DB>, today: string, window: string, limit: number) {
-  return trx
-    .selectFrom('agreements')
-    .select(['id', 'status', 'start_date', 'end_date'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'signed'), eb('start_date', '<=', today)]),
-        eb.and([eb('status', '=', 'active'), eb('end_date', '<=', window)]),
-        eb.and([eb('status', 'in', ['signed', 'active', 'expiring']), eb('end_date', '<', today)]),
-      ]),
-    )
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .skipLocked()
-    .execute()
-}
-
-/** Forgets the list indexes' removals older than a month (every index has read them within a day). */
-export async function forgetOldRemovals(db: Kysely<DB>) {
-  await db.deleteFrom('registry_removed').where('removed_at', '<', sql<Date>`now() - interval '30 days'`).execute()
-}
-
-/**
- * The agreements in force ending within the widest reminder window that have not been reminded at
- * the tightest threshold they have reached, with their responsible person; locked, others skip them.
- */
-export function dueReminders(trx: Kysely<DB>, days: number[], today: string, limit: number) {
-  const ascending = [...days].sort((a, b) => a - b)
-  const left = sql`(a.end_date - ${today}::date)`
-  const threshold = sql<number>`case ${sql.join(
-    ascending.map((d) => sql`when ${left} <= ${d} then ${d}::int`),
-    sql` `,
-  )} end`
-  return trx
-    .selectFrom('agreements as a')
-    .leftJoin('users as u', 'u.id', 'a.responsible_id')
-    .select(['a.id', 'a.reference', 'a.title', 'a.end_date', 'u.email', 'u.active', threshold.as('threshold')])
-    .where('a.status', 'in', IN_FORCE)
-    .where('a.end_date', '>=', today)
-    .where('a.end_date', '<=', addDays(today, Math.max(...days)))
-    .where(
-      sql<boolean>`not exists (select 1 from agreement_reminders r
-        where r.agreement_id = a.id and r.end_date = a.end_date and r.days = ${threshold})`,
-    )
-    .orderBy('a.id')
-    .limit(limit)
-    .forUpdate('a')
-    .skipLocked()
-    .execute()
-}
-
-/** Records the reminder thresholds passed for an agreement's end date (again is fine). */
-export async function recordReminders(trx: Kysely<DB>, agreementId: string, endDate: string, days: number[]) {
-  await trx
-    .insertInto('agreement_reminders')
-    .values(days.map((d) => ({ agreement_id: agreementId, end_date: endDate, days: d })))
-    .onConflict((oc) => oc.columns(['agreement_id', 'end_date', 'days']).doNothing())
-    .execute()
-}
-
-/** The active officers and admins, who hear when an agreement's responsible person cannot. */
-export function activeOfficers(trx: Kysely<DB>) {
-  return trx
-    .selectFrom('users')
-    .select(['email', 'name'])
-    .where('role', 'in', ['officer', 'admin'])
-    .where('active', '=', true)
-    .execute()
 }
 
 /** The newest bilateral exchange with the partner still being drafted or negotiated, which imported places join. */

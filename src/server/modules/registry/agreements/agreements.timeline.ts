@@ -2,8 +2,8 @@ import type { Deps } from '../../../deps.js'
 import type { Actor, Ctx } from '../../../http/context.js'
 import { iso } from '../../../http/types.js'
 import { recordAudit } from '../../../kernel/audit.js'
-import { insertComment, timelineRows } from './agreements.repository.js'
 import { loadAgreement } from './agreements.service.js'
+import { insertComment, timelineRows } from './timeline.repository.js'
 
 export async function addComment(deps: Deps, ctx: Ctx, id: string, body: string) {
   return deps.db.transaction().execute(async (trx) => {

@@ -4,9 +4,9 @@ import type { Deps, MailDeps } from '../../../deps.js'
 import { systemCtx } from '../../../http/context.js'
 import { addDays, todayUtc } from '../../../kernel/dates.js'
 import { notify } from '../../comms/notifications/notify.js'
-import { activeOfficers, dueByDate, dueReminders, forgetOldRemovals, recordReminders } from './agreements.repository.js'
 import { reminderDays } from './agreements.settings.js'
 import { agreementLifecycle } from './agreements.status.js'
+import { activeOfficers, dueByDate, dueReminders, forgetOldRemovals, recordReminders } from './lifecycle.repository.js'
 
 export interface DailyResult {
   activated: number

@@ -19,10 +19,6 @@ export function itemRows(db: Kysely<DB>, applicationId: string) {
   return db.selectFrom('checklist_items').selectAll().where('application_id', '=', applicationId).execute()
 }
 
-export function mobilityStateOf(db: Kysely<DB>, applicationId: string) {
-  return db.selectFrom('mobilities').select('status').where('application_id', '=', applicationId).executeTakeFirst()
-}
-
 /** The proofs uploaded for the checklist's items (documents whose kind is proof_…). */
 export function proofRows(db: Kysely<DB>, applicationId: string) {
   return db

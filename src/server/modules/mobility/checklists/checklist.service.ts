@@ -20,8 +20,9 @@ import { lockApplication } from '../../applications/applications/applications.se
 import { uploadDocument } from '../../applications/documents/documents.service.js'
 import { en } from '../../comms/mail/templates/en.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import { mobilityOf } from '../mobilities/mobility.repository.js'
 import { CHECKLIST_STEPS, type ChecklistStep, mayTakeChecklistStep, readsChecklist } from './checklist.policy.js'
-import { checklistPlace, itemRows, mobilityStateOf, namesOf, proofRows } from './checklist.repository.js'
+import { checklistPlace, itemRows, namesOf, proofRows } from './checklist.repository.js'
 import type { ChecklistSubmission } from './checklist.schema.js'
 import { checklistLifecycle } from './checklist.status.js'
 
@@ -40,7 +41,7 @@ async function facts(db: Kysely<DB>, applicationId: string) {
   const [info, rows, mobility] = await Promise.all([
     checklistPlace(db, applicationId),
     itemRows(db, applicationId),
-    mobilityStateOf(db, applicationId),
+    mobilityOf(db, applicationId),
   ])
   const items = checklistFor(info.requirements ?? [])
   const byItem = new Map(rows.filter((r) => items.includes(r.item)).map((r) => [r.item, r]))

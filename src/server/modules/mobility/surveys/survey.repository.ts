@@ -1,16 +1,10 @@
 import { type Kysely, sql } from 'kysely'
-import type { MobilityStatus } from '../../../../shared/mobilities.js'
 import type { SurveyStatus } from '../../../../shared/surveys.js'
 import type { DB } from '../../../db/schema.js'
 import type { Actor } from '../../../http/context.js'
 import { unitScope } from '../../../kernel/scope.js'
 
 // Every query of the completion survey; the rules are in survey.service.ts.
-
-export async function mobilityStatusOf(db: Kysely<DB>, applicationId: string): Promise<MobilityStatus> {
-  const m = await db.selectFrom('mobilities').select('status').where('application_id', '=', applicationId).executeTakeFirst()
-  return m?.status ?? 'preparing'
-}
 
 export function surveyOf(db: Kysely<DB>, applicationId: string) {
   return db.selectFrom('mobility_surveys').selectAll().where('application_id', '=', applicationId).executeTakeFirst()

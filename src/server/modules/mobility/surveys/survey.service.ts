@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely'
+import type { MobilityStatus } from '../../../../shared/mobilities.js'
 import { authorLabel, meanRating, SURVEY_OPEN_IN } from '../../../../shared/surveys.js'
 import type { DB } from '../../../db/schema.js'
 import type { MobilitySurveyTable } from '../../../db/schema-applications.js'
@@ -9,10 +10,10 @@ import { iso } from '../../../http/types.js'
 import { accessTo } from '../../applications/applications/applications.policy.js'
 import { lockApplication } from '../../applications/applications/applications.service.js'
 import { tellOfficer, tellStudent } from '../mobilities/mobility.mail.js'
+import { mobilityOf } from '../mobilities/mobility.repository.js'
 import { mayTakeSurveyStep, readsSurvey, SURVEY_STEPS } from './survey.policy.js'
 import {
   lockSurvey,
-  mobilityStatusOf,
   opportunityStatusOf,
   publishedReviews,
   type SurveyQueueQuery,
@@ -23,6 +24,10 @@ import type { SurveyAnswers } from './survey.schema.js'
 import { surveyLifecycle } from './survey.status.js'
 
 const { can } = surveyLifecycle
+
+/** Where the stay stands: 'preparing' until the arrival. */
+const mobilityStatus = async (db: Kysely<DB>, applicationId: string): Promise<MobilityStatus> =>
+  (await mobilityOf(db, applicationId))?.status ?? 'preparing'
 
 // The completion survey (issue 6, point 8, decision 026). The student answers it once the host's
 // transcript has ended the stay, and may rewrite it until the office publishes it. The office
@@ -59,7 +64,7 @@ function surveyDto(r: SurveyRow) {
 export async function loadSurvey(db: Kysely<DB>, actor: Actor, applicationId: string) {
   const { row, access } = await accessTo(db, actor, applicationId)
   if (!readsSurvey(access)) throw AppError.notFound('The survey')
-  const [survey, status] = await Promise.all([surveyOf(db, applicationId), mobilityStatusOf(db, applicationId)])
+  const [survey, status] = await Promise.all([surveyOf(db, applicationId), mobilityStatus(db, applicationId)])
   const open = row.status === 'host_accepted' && SURVEY_OPEN_IN.includes(status)
   return {
     open,
@@ -80,7 +85,7 @@ export async function answerSurvey(deps: MailDeps, ctx: Ctx, applicationId: stri
     if (!readsSurvey(access)) throw AppError.notFound('The survey')
     if (!mayTakeSurveyStep('answer', access)) throw new AppError(AppErrorCode.FORBIDDEN, SURVEY_STEPS.answer.refusal)
     const locked = await lockApplication(trx, row.id)
-    const status = await mobilityStatusOf(trx, applicationId)
+    const status = await mobilityStatus(trx, applicationId)
     if (locked.status !== 'host_accepted' || !SURVEY_OPEN_IN.includes(status))
       throw new AppError(AppErrorCode.CONFLICT, 'The survey opens once the host has sent the transcript of records.')
     const before = await lockSurvey(trx, applicationId)
